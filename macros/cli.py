@@ -1,0 +1,138 @@
+"""`playbook`: the author's command line. check | new KIND ID | sync | schemas | export."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .export import build_export
+from .kinds import KINDS, KINDS_BY_NAME
+from .models import ID_PATTERN
+from .pages import sync_pages
+from .pipeline import load_playbook
+from .problems import DataError
+from .render import TEMPLATES
+from .schemas import render_schemas, write_schemas
+from .validation import SCHEMA_DIR, schema_comment
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    book = load_playbook(_root(args))
+    counts = Counter(r.kind.dir for r in book.records.values())
+    todo = sorted(r.shown_as for r in book.records.values() if "TODO" in r.path.read_text(encoding="utf-8"))
+    print(f"ok: {len(book.records)} entries (" + ", ".join(f"{counts[k.dir]} {k.dir}" for k in KINDS) + ")")
+    for shown in todo:
+        print(f"note: {shown} still has skeleton TODO text", file=sys.stderr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root = _root(args)
+    kind = KINDS_BY_NAME[args.kind]
+    if not re.match(ID_PATTERN, args.id):
+        print(f"error: '{args.id}' is not a valid id: use lowercase letters, digits and single hyphens", file=sys.stderr)
+        return 2
+    path = root / "data" / kind.dir / f"{args.id}.yml"
+    if path.exists():
+        print(f"error: {path.relative_to(root)} exists already", file=sys.stderr)
+        return 2
+    book = load_playbook(root)
+    template = {"model": "practice", "tactic": "practice"}.get(kind.name, kind.name)
+    env = Environment(loader=FileSystemLoader(TEMPLATES / "skeletons"), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    text = env.get_template(f"{template}.yml.j2").render(
+        comment=schema_comment(kind), id=args.id, kind=kind.name,
+        competency=next(iter(book.competencies), "technical-initiative"),
+        example_refs=[r.ref for r in sorted(book.records.values(), key=lambda r: r.ref) if r.kind.name != "path"][:3],
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    try:
+        book = load_playbook(root)
+    except DataError:
+        path.unlink()
+        raise
+    sync_pages(book, root / "docs")
+    print(f"wrote {path.relative_to(root)} and its page docs/{kind.dir}/{args.id}.md; fill in the TODOs, then `playbook check`")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    root = _root(args)
+    book = load_playbook(root)
+    report = sync_pages(book, root / "docs", write=not args.check)
+    for rel in report.written:
+        print(f"{'stale' if args.check else 'wrote'}: docs/{rel}")
+    for rel in report.removed:
+        print(f"{'orphan' if args.check else 'removed'}: docs/{rel}")
+    if args.check and report.changed:
+        print("page stubs are out of sync with data/: run `playbook sync`", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    folder = _root(args) / "data" / SCHEMA_DIR
+    if args.check:
+        stale = [n for n, t in render_schemas().items() if not (folder / n).exists() or (folder / n).read_text(encoding="utf-8") != t]
+        for name in stale:
+            print(f"stale: data/{SCHEMA_DIR}/{name}")
+        if stale:
+            print("run `playbook schemas` to regenerate the editor schemas", file=sys.stderr)
+        return 1 if stale else 0
+    for name in write_schemas(folder):
+        print(f"wrote data/{SCHEMA_DIR}/{name}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    export = build_export(load_playbook(_root(args)), args.site_url)
+    text = export.model_dump_json(indent=1)
+    if args.output == "-":
+        print(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="playbook", description=__doc__)
+    p.add_argument("--root", default=".", help="project folder (holds data/ and docs/)")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate every data file; list every problem as path:line: field: message")
+    new = sub.add_parser("new", help="write a valid skeleton for a new entry, and its page")
+    new.add_argument("kind", choices=[k.name for k in KINDS])
+    new.add_argument("id", help="the file name and URL, e.g. pre-mortem")
+    sync = sub.add_parser("sync", help="write the page stub of every entry (and redirects for aliases)")
+    sync.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
+    schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
+    schemas.add_argument("--check", action="store_true", help="exit 1 if a committed schema is stale")
+    export = sub.add_parser("export", help="print the JSON export (the build writes it to site/api/playbook.json)")
+    export.add_argument("-o", "--output", default="-")
+    export.add_argument("--site-url", default="http://127.0.0.1:8000/")
+    return p
+
+
+COMMANDS = {"check": cmd_check, "new": cmd_new, "sync": cmd_sync, "schemas": cmd_schemas, "export": cmd_export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The JSON export read by other tools (a chat bot, a wiki import): site/api/playbook.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .index import Playbook
+
+EXPORT_VERSION = 1
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ExportReference(_Row):
+    kind: str = Field(description="kind of the target entry: model, tactic, ...")
+    id: str
+    rel: str = Field(description="relation: uses, builds-on, complements, contrasts-with, prepares-for, see-also, path-step")
+
+
+class ExportCitation(_Row):
+    id: str = Field(description="id of the source entry")
+    title: str
+    locator: str = Field(description="chapter, page or section")
+
+
+class ExportEntry(_Row):
+    kind: str
+    id: str
+    title: str
+    url: str = Field(description="absolute URL of the entry's page")
+    path: str = Field(description="URL path from the site root, e.g. /models/conger-persuasion/")
+    summary: str
+    tags: list[str]
+    references: list[ExportReference] = Field(description="outgoing references")
+    sources: list[ExportCitation]
+
+
+class Export(_Row):
+    version: int = Field(EXPORT_VERSION, description="bumped when a field changes meaning or disappears")
+    site_url: str
+    tags: dict[str, str] = Field(description="tag id -> title")
+    entries: list[ExportEntry]
+
+
+def build_export(book: Playbook, site_url: str) -> Export:
+    rows = []
+    for record in sorted(book.records.values(), key=lambda r: (r.kind.dir, r.id)):
+        doc = record.doc
+        refs = [ExportReference(kind=o.target.kind.name, id=o.target.id, rel=o.rel.value) for o in book.outlinks(record)]
+        refs += [
+            ExportReference(kind=book.get(step.to).kind.name, id=book.get(step.to).id, rel="path-step")
+            for step in getattr(doc, "steps", ()) if hasattr(step, "to")
+        ]
+        cites = [ExportCitation(id=src.id, title=src.title, locator=c.locator) for src, c in book.citations(record)]
+        rows.append(ExportEntry(
+            kind=record.kind.name, id=record.id, title=record.title, summary=record.summary,
+            url=urljoin(site_url, record.url), path="/" + record.url,
+            tags=list(doc.tags), references=refs, sources=cites,
+        ))
+    return Export(site_url=site_url, tags={k: t.title for k, t in book.tags.items()}, entries=rows)
+
+
+def write_export(book: Playbook, site_dir: Path, site_url: str) -> Path:
+    out = site_dir / "api" / "playbook.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(build_export(book, site_url).model_dump_json(indent=1), encoding="utf-8")
+    (out.parent / "playbook.schema.json").write_text(json.dumps(Export.model_json_schema(), indent=1), encoding="utf-8")
+    return out

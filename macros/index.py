@@ -1,0 +1,139 @@
+"""Step 3 of the pipeline: the index of entries and of the links between them.
+
+Every reference is resolved here (with a "did you mean" when it is not), and the reverse
+links ("Referenced by", "Cited by", "Tagged") are computed once per build.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .kinds import KINDS_BY_DIR
+from .models import Citation, Relation, Term
+from .problems import Problem, field_name
+from .validation import Record, Validated, did_you_mean
+from .yaml_source import Loc
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """`origin` links to the entry under `rel` (or as a step of a learning path)."""
+
+    origin: Record
+    label: str
+
+
+@dataclass(frozen=True)
+class Outlink:
+    target: Record
+    rel: Relation
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Cited:
+    record: Record
+    citation: Citation
+
+
+@dataclass
+class Playbook:
+    """Everything the templates need: typed records and the links between them."""
+
+    records: dict[str, Record]
+    tags: dict[str, Term]
+    competencies: dict[str, Term]
+    archetypes: dict[str, Term]
+    redirects: dict[str, Record] = field(default_factory=dict)  # old ref -> record
+    backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
+    cited_by: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
+
+    def of_kind(self, kind_dir: str) -> list[Record]:
+        return sorted((r for r in self.records.values() if r.kind.dir == kind_dir), key=lambda r: r.title.lower())
+
+    def get(self, ref: str) -> Record:
+        return self.records[ref]
+
+    def outlinks(self, record: Record) -> list[Outlink]:
+        return [Outlink(self.records[link.to], link.rel, link.note) for link in getattr(record.doc, "related", ())]
+
+    def referenced_by(self, record: Record) -> list[Backlink]:
+        return sorted(self.backlinks.get(record.ref, ()), key=lambda b: (b.label, b.origin.kind.dir, b.origin.title.lower()))
+
+    def citations(self, record: Record) -> list[tuple[Record, Citation]]:
+        return [(self.records[c.source], c) for c in getattr(record.doc, "sources", ())]
+
+    def vocabulary(self, name: str) -> dict[str, Term]:
+        """The terms of one vocabulary: tags, competencies or archetypes."""
+        return {"tags": self.tags, "competencies": self.competencies, "archetypes": self.archetypes}[name]
+
+    def having(self, name: str, term: str) -> list[Record]:
+        """Entries whose list field `name` (tags, competencies, archetypes) holds `term`, by title."""
+        return sorted((r for r in self.records.values() if term in getattr(r.doc, name, ())), key=lambda r: r.title.lower())
+
+
+def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
+    """Resolve every reference; return the index and the problems found on the way."""
+    vocab = validated.vocabularies
+    problems: list[Problem] = []
+    records: dict[str, Record] = {}
+    for record in validated.records:
+        records[record.ref] = record
+    book = Playbook(records, vocab["tags"], vocab["competencies"], vocab["archetypes"])
+
+    for record in validated.records:
+        check = _Checker(record, records, problems, validated.data_dir)
+        doc = record.doc
+        for alias in doc.aliases:
+            old = f"{record.kind.dir}/{alias}"
+            if old in records or old in book.redirects:
+                check.fail(("aliases",), "aliases", f"'{alias}' is already the id or alias of another {record.kind.name}")
+            book.redirects[old] = record
+        for i, link in enumerate(getattr(doc, "related", ())):
+            if check.ref(("related", i, "to"), link.to):
+                book.backlinks[link.to].append(Backlink(record, link.rel.inverse_label))
+        for i, citation in enumerate(getattr(doc, "sources", ())):
+            if check.ref(("sources", i, "source"), citation.source):
+                book.cited_by[citation.source].append(Cited(record, citation))
+        for i, step in enumerate(getattr(doc, "steps", ())):
+            if hasattr(step, "to") and check.ref(("steps", i, "to"), step.to):
+                book.backlinks[step.to].append(Backlink(record, "Step of learning path"))
+        for name in ("tags", "competencies", "archetypes"):
+            for i, term in enumerate(getattr(doc, name, ())):
+                check.term((name, i), term, vocab[name], f"data/{name}.yml")
+    return book, problems
+
+
+@dataclass
+class _Checker:
+    record: Record
+    records: dict[str, Record]
+    problems: list[Problem]
+    data_dir: Path
+
+    def fail(self, loc: Loc, name: str, message: str) -> None:
+        self.problems.append(Problem(self.record.shown_as, self.record.line_of(loc), name, message))
+
+    def ref(self, loc: Loc, ref: str) -> bool:
+        if ref == self.record.ref:
+            self.fail(loc, field_name(loc), "an entry cannot reference itself")
+            return False
+        if ref in self.records:
+            return True
+        if (self.data_dir / f"{ref}.yml").exists():
+            return False  # the target exists but is invalid: its own problems are reported
+        kind_dir = ref.split("/", 1)[0]
+        same_kind = [r for r in self.records if r.startswith(kind_dir + "/")]
+        hint = did_you_mean(ref, same_kind) or did_you_mean(ref, self.records)
+        title = KINDS_BY_DIR[kind_dir].singular_title.lower()
+        self.fail(loc, field_name(loc), f"no {title} '{ref}' exists (data/{ref}.yml){hint}")
+        return False
+
+    def term(self, loc: Loc, term: str, terms: dict[str, Term], where: str) -> bool:
+        if term in terms:
+            return True
+        self.fail(loc, field_name(loc), f"'{term}' is not defined in {where}{did_you_mean(term, terms)}")
+        return False
+

@@ -1,0 +1,281 @@
+"""Typed models of every playbook entry: the single source of truth for the data contract.
+
+Each kind of entry is a pydantic model. The JSON Schemas in `data/schemas/` are generated from
+these classes (`playbook schemas`), and templates only ever receive instances of them.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+KIND_DIRS = ("models", "tactics", "situations", "checklists", "prompts", "paths", "sources")
+REF_PATTERN = rf"^(?:{'|'.join(KIND_DIRS)})/[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+
+
+def _no_html(text: str) -> str:
+    """Reject raw HTML: data is Markdown text, rendered by our templates only."""
+    if _HTML.search(text):
+        raise ValueError("raw HTML is not allowed in text (write Markdown; use &lt; for a literal '<')")
+    return text
+
+
+def _one_line(text: str) -> str:
+    if "\n" in text.strip():
+        raise ValueError("must be a single line")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_no_html)]
+"""Markdown text: one or more paragraphs, no raw HTML."""
+Line = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_no_html), AfterValidator(_one_line)]
+"""A short single line: a title, a label, a checklist item."""
+Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_no_html), AfterValidator(_one_line)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`")]
+SourceRef = Annotated[str, Field(pattern=r"^sources/[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields (typos) are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Relation(StrEnum):
+    """How one entry relates to another. Each has a label, and an inverse label for backlinks."""
+
+    uses = "uses"
+    builds_on = "builds-on"
+    complements = "complements"
+    contrasts_with = "contrasts-with"
+    prepares_for = "prepares-for"
+    see_also = "see-also"
+
+    @property
+    def label(self) -> str:
+        return _RELATION_LABELS[self][0]
+
+    @property
+    def inverse_label(self) -> str:
+        return _RELATION_LABELS[self][1]
+
+
+_RELATION_LABELS = {
+    Relation.uses: ("Uses", "Used by"),
+    Relation.builds_on: ("Builds on", "Built on by"),
+    Relation.complements: ("Works well with", "Works well with"),
+    Relation.contrasts_with: ("Contrasts with", "Contrasts with"),
+    Relation.prepares_for: ("Prepares for", "Prepared for by"),
+    Relation.see_also: ("See also", "Mentioned by"),
+}
+
+
+class Link(Strict):
+    """A typed reference to another entry."""
+
+    rel: Relation
+    to: Ref
+    note: Line | None = None
+
+
+class Citation(Strict):
+    """A source an entry draws on, with where in it to look."""
+
+    source: SourceRef
+    locator: Line = Field(description="chapter, page or section, e.g. 'ch. 3' or 'section \"Social Proof\"'")
+    quote: Line | None = Field(None, description="an optional short quotation (a few words), shown marked and attributed")
+
+
+class ShapeItem(Strict):
+    label: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_no_html), AfterValidator(_one_line)]
+    detail: Annotated[str, Field(max_length=90), AfterValidator(_no_html), AfterValidator(_one_line)] | None = None
+
+
+class Shape(Strict):
+    """The picture of a model, drawn at build time as inline SVG from these items."""
+
+    type: Literal["pyramid", "sequence", "cycle", "quadrant", "circles"]
+    items: list[ShapeItem] = Field(min_length=2, max_length=8, description="pyramid: bottom to top; circles: inner to outer; quadrant: top-left, top-right, bottom-left, bottom-right")
+    x_axis: Line | None = Field(None, description="quadrant only: what grows from left to right")
+    y_axis: Line | None = Field(None, description="quadrant only: what grows from bottom to top")
+    caption: Line
+
+    @model_validator(mode="after")
+    def _quadrant_needs_axes(self) -> Shape:
+        if self.type == "quadrant" and (len(self.items) != 4 or not self.x_axis or not self.y_axis):
+            raise ValueError("a quadrant needs exactly 4 items, x_axis and y_axis")
+        if self.type != "quadrant" and (self.x_axis or self.y_axis):
+            raise ValueError("x_axis and y_axis belong to a quadrant only")
+        return self
+
+
+class Section(BaseModel):
+    """One section of an entry page: the field it shows, its heading, and its stable anchor."""
+
+    model_config = ConfigDict(frozen=True)
+    field: str
+    heading: str
+    anchor: str
+    style: Literal["prose", "list", "steps"] = "list"
+
+
+class Entry(Strict):
+    """Fields every entry kind shares."""
+
+    title: Line
+    summary: Summary = Field(description="one line: what it is and why a reader cares")
+    tags: list[Id] = Field(default_factory=list, description="tag ids defined in data/tags.yml")
+    related: list[Link] = Field(default_factory=list)
+    sources: list[Citation] = Field(default_factory=list)
+    aliases: list[Id] = Field(default_factory=list, description="former ids of this entry: their URLs redirect here")
+
+    SECTIONS: ClassVar[tuple[Section, ...]] = ()
+
+
+class Practice(Entry):
+    """A model or a tactic: what it is, when to use it, how, and where it goes wrong."""
+
+    overview: Text = Field(description="the idea in two or three short paragraphs")
+    when_to_use: list[Text] = Field(min_length=1)
+    when_not_to_use: list[Text] = Field(min_length=1)
+    steps: list[Text] = Field(min_length=1)
+    pitfalls: list[Text] = Field(min_length=1)
+    ethics: Text | None = Field(None, description="the ethical line: when not to use it even though it would work")
+    example: Text = Field(description="a concrete example from engineering work")
+    origin: Text | None = Field(None, description="who found or named it, when, and any common misattribution")
+
+    SECTIONS = (
+        Section(field="overview", heading="The idea", anchor="idea", style="prose"),
+        Section(field="when_to_use", heading="When to use it", anchor="when-to-use"),
+        Section(field="when_not_to_use", heading="When not to", anchor="when-not-to-use"),
+        Section(field="steps", heading="How to apply it", anchor="steps", style="steps"),
+        Section(field="pitfalls", heading="Pitfalls", anchor="pitfalls"),
+        Section(field="ethics", heading="Where the line is", anchor="ethics", style="prose"),
+        Section(field="example", heading="Example from engineering work", anchor="example", style="prose"),
+        Section(field="origin", heading="Origin and attribution", anchor="origin", style="prose"),
+    )
+
+
+class Model(Practice):
+    """A mental model: a way of seeing people and decisions."""
+
+    shape: Shape | None = None
+
+
+class Tactic(Practice):
+    """A tactic: a concrete move you make."""
+
+
+class Situation(Entry):
+    """A situation a reader is in ("my proposal stalled"), and the moves that get them out."""
+
+    overview: Text
+    signs: list[Text] = Field(min_length=1, description="how you recognise you are in this situation")
+    not_this: list[Text] = Field(min_length=1, description="look-alikes: when it is a different situation")
+    moves: list[Text] = Field(min_length=1, description="what to do, in order")
+    pitfalls: list[Text] = Field(min_length=1)
+    example: Text
+
+    SECTIONS = (
+        Section(field="overview", heading="What is going on", anchor="overview", style="prose"),
+        Section(field="signs", heading="Signs you are here", anchor="signs"),
+        Section(field="not_this", heading="It is something else if", anchor="not-this"),
+        Section(field="moves", heading="Moves, in order", anchor="moves", style="steps"),
+        Section(field="pitfalls", heading="Traps", anchor="pitfalls"),
+        Section(field="example", heading="Example from engineering work", anchor="example", style="prose"),
+    )
+
+
+ChecklistItem = Annotated[str, Field(min_length=3, max_length=110), AfterValidator(_no_html), AfterValidator(_one_line)]
+
+
+class Checklist(Entry):
+    """A one-page checklist for a real moment, printable."""
+
+    moment: Line = Field(description="when to pick it up, e.g. 'the day before the design review'")
+    why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_no_html)]
+    items: list[ChecklistItem] = Field(min_length=4, max_length=14)
+
+    SECTIONS = (Section(field="why", heading="Why", anchor="why", style="prose"),)
+
+
+class Levels(Strict):
+    senior: Text
+    staff: Text
+    principal: Text
+
+
+class Prompt(Entry):
+    """An interview question with the coach's notes."""
+
+    question: Text
+    competencies: list[Id] = Field(min_length=1, description="competency ids from data/competencies.yml")
+    archetypes: list[Id] = Field(default_factory=list, description="archetype ids from data/archetypes.yml")
+    clarifying_questions: list[Text] = Field(min_length=1)
+    levels: Levels = Field(description="what a strong answer shows at each level")
+    listen_for: list[Text] = Field(min_length=1, description="what the interviewer listens for")
+    strong_answer: list[Text] = Field(min_length=1, description="markers of a strong answer")
+    red_flags: list[Text] = Field(min_length=1)
+    follow_ups: list[Text] = Field(min_length=1)
+
+    SECTIONS = (
+        Section(field="question", heading="The question", anchor="question", style="prose"),
+        Section(field="clarifying_questions", heading="Clarifying questions to ask", anchor="clarifying-questions"),
+        Section(field="listen_for", heading="What the interviewer listens for", anchor="listen-for"),
+        Section(field="strong_answer", heading="Markers of a strong answer", anchor="strong-answer"),
+        Section(field="red_flags", heading="Red flags", anchor="red-flags"),
+        Section(field="follow_ups", heading="Follow-up questions", anchor="follow-ups"),
+    )
+
+
+class PathStep(Strict):
+    to: Ref
+    discuss: Text = Field(description="a question for the mentee and mentor to discuss at this step")
+
+
+class Path(Entry):
+    """A learning path for mentoring: ordered entries, each with a discussion question."""
+
+    audience: Line
+    steps: list[PathStep] = Field(min_length=3)
+
+
+class SourceType(StrEnum):
+    book = "book"
+    article = "article"
+    paper = "paper"
+    talk = "talk"
+    web = "web"
+    letter = "letter"
+    notes = "notes"
+
+
+class Source(Strict):
+    """A book, article, paper or talk that entries cite."""
+
+    title: Line
+    authors: list[Line] = Field(default_factory=list, description="full names; empty when the author is not identified")
+    year: int | None = Field(None, ge=-600, le=2100)
+    type: SourceType
+    published_in: Line | None = Field(None, description="publisher, journal (volume, issue, pages) or site")
+    url: HttpUrl | None = None
+    summary: Summary
+    notes: Text | None = Field(None, description="what the playbook takes from it; corrections of loose attributions")
+    tags: list[Id] = Field(default_factory=list)
+    aliases: list[Id] = Field(default_factory=list)
+
+    SECTIONS: ClassVar[tuple[Section, ...]] = ()
+
+
+class Term(Strict):
+    """An entry of a vocabulary file (tags, competencies, archetypes): a title and a definition."""
+
+    title: Line
+    definition: Text

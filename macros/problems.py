@@ -1,0 +1,43 @@
+"""Problems found in the data, reported together as `path:line: field: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.path}:{self.line}:{field} {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem of one load; its message lists them all, one per line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        header = f"{count} problem{'s' if count != 1 else ''} in the playbook data:"
+        super().__init__("\n".join([header, *map(str, self.problems)]))
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def field_name(loc: tuple[str | int, ...]) -> str:
+    """('steps', 2, 'text') -> 'steps[2].text'"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -1,0 +1,34 @@
+"""JSON Schemas for editors, generated from the models (draft 7, which YAML editors understand)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .kinds import KINDS, Kind
+
+DRAFT7 = "http://json-schema.org/draft-07/schema#"
+
+
+def schema_for(kind: Kind) -> dict[str, Any]:
+    schema = kind.schema.model_json_schema(ref_template="#/definitions/{model}")
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
+    return {"$schema": DRAFT7, "$id": f"{kind.name}.schema.json", **schema}
+
+
+def render_schemas() -> dict[str, str]:
+    """file name -> JSON text, for every kind."""
+    return {f"{k.name}.schema.json": json.dumps(schema_for(k), indent=2, ensure_ascii=False) + "\n" for k in KINDS}
+
+
+def write_schemas(folder: Path) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, text in render_schemas().items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed
