@@ -13,9 +13,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .export import build_export
 from .kinds import KINDS, KINDS_BY_NAME
 from .models import ID_PATTERN
-from .pages import sync_pages
+from .pages import published_urls, sync_pages
 from .pipeline import load_playbook
 from .problems import DataError
+from .quality import below_bar, copied_runs, source_runs
 from .render import TEMPLATES
 from .schemas import render_schemas, write_schemas
 from .validation import SCHEMA_DIR, schema_comment
@@ -94,6 +95,33 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quality(args: argparse.Namespace) -> int:
+    root = _root(args)
+    book = load_playbook(root)
+    findings = [*below_bar(book), *copied_runs(book, source_runs(Path(args.sources)))]
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
+    return 1 if findings else 0
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    root = _root(args)
+    manifest = root / "tests" / "published_urls.txt"
+    current = published_urls(root / "docs")
+    known = [line for line in manifest.read_text().splitlines() if line and not line.startswith("#")] if manifest.exists() else []
+    new = sorted(set(current) - set(known))
+    gone = sorted(set(known) - set(current))
+    for url in new:
+        print(f"new: {url}")
+    for url in gone:
+        print(f"GONE: {url}  (add the old id to the `aliases` of the entry that replaced it)", file=sys.stderr)
+    if args.write and not gone:
+        header = "# Every URL the playbook has published. URLs are a contract: this list only grows (tests/test_build.py).\n"
+        manifest.write_text(header + "\n".join(sorted(set(known) | set(current))) + "\n", encoding="utf-8")
+    return 1 if gone or (new and not args.write) else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     export = build_export(load_playbook(_root(args)), args.site_url)
     text = export.model_dump_json(indent=1)
@@ -116,13 +144,17 @@ def parser() -> argparse.ArgumentParser:
     sync.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
     schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="exit 1 if a committed schema is stale")
+    quality = sub.add_parser("quality", help="the content bar: references, sources, the ethical line, no prose copied from the sources")
+    quality.add_argument("--sources", default="../shared/sources", help="folder of the source texts")
+    urls = sub.add_parser("urls", help="compare the pages with the manifest of published URLs (tests/published_urls.txt)")
+    urls.add_argument("--write", action="store_true", help="add new URLs to the manifest (never removes one)")
     export = sub.add_parser("export", help="print the JSON export (the build writes it to site/api/playbook.json)")
     export.add_argument("-o", "--output", default="-")
     export.add_argument("--site-url", default="http://127.0.0.1:8000/")
     return p
 
 
-COMMANDS = {"check": cmd_check, "new": cmd_new, "sync": cmd_sync, "schemas": cmd_schemas, "export": cmd_export}
+COMMANDS = {"check": cmd_check, "new": cmd_new, "sync": cmd_sync, "schemas": cmd_schemas, "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

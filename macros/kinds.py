@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models import Checklist, Model, Path, Prompt, Situation, Source, Tactic, Term
+from .models import Archetype, Checklist, Model, Path, Prompt, Situation, Source, Tactic, Term
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,6 @@ KINDS_BY_DIR = {k.dir: k for k in KINDS}
 VOCABULARIES: dict[str, type[BaseModel]] = {
     "tags": Term,
     "competencies": Term,
-    "archetypes": Term,
+    "archetypes": Archetype,
 }
 """Single-file vocabularies in data/<name>.yml: a mapping of id to a Term."""

@@ -212,10 +212,17 @@ class Levels(Strict):
     principal: Text
 
 
+Level = Literal["senior", "staff", "principal"]
+
+
 class Prompt(Entry):
     """An interview question with the coach's notes."""
 
     question: Text
+    asked_at: list[Level] = Field(
+        default_factory=lambda: ["senior", "staff", "principal"], min_length=1,
+        description="the levels at which interviewers typically ask it (the bank filters on this)",
+    )
     competencies: list[Id] = Field(min_length=1, description="competency ids from data/competencies.yml")
     archetypes: list[Id] = Field(default_factory=list, description="archetype ids from data/archetypes.yml")
     clarifying_questions: list[Text] = Field(min_length=1)
@@ -279,3 +286,9 @@ class Term(Strict):
 
     title: Line
     definition: Text
+
+
+class Archetype(Term):
+    """A staff archetype, with what interviewers ask people of that shape about."""
+
+    asked_about: list[Text] = Field(min_length=1)

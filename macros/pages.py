@@ -79,3 +79,13 @@ def _propagate_mtimes(book: Playbook, docs_dir: Path) -> None:
         data_mtime = record.path.stat().st_mtime
         if stub.stat().st_mtime < data_mtime:
             os.utime(stub, (data_mtime, data_mtime))
+
+
+def published_urls(docs_dir: Path) -> list[str]:
+    """URL path of every page the site publishes (directory URLs), plus the JSON export."""
+    urls = ["/api/playbook.json"]
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).with_suffix("").as_posix()
+        rel = rel.removesuffix("index").rstrip("/")
+        urls.append(f"/{rel}/" if rel else "/")
+    return sorted(urls)

@@ -5,11 +5,13 @@ Pages hold one call, e.g. `{{ entry("models/conger-persuasion") }}` or `{{ kind_
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from .index import Playbook
 from .kinds import KINDS_BY_DIR
-from .render import render
+from .render import render, url_path
 from .validation import Record
 
 
@@ -53,9 +55,79 @@ class SiteMacros:
         """Every term of a vocabulary (tags, competencies, archetypes), its definition and its entries."""
         return render("terms.md.j2", **self._context(name=name, terms=self.book.vocabulary(name)))
 
+    def home(self) -> str:
+        """The home page: counts, situations to start from, checklists to print."""
+        counts = Counter(r.kind.name for r in self.book.records.values())
+        return render("home.md.j2", **self._context(
+            counts=counts, situations=self.book.of_kind("situations"), checklists=self.book.of_kind("checklists"),
+        ))
+
+    def prompt_bank(self) -> str:
+        """The interview question bank, filterable by competency and level."""
+        return render("prompt_bank.md.j2", **self._context(records=self.book.of_kind("prompts")))
+
+    def drill(self) -> str:
+        """The practice drill: a random question, a timer, then the coach notes."""
+        prompts = [
+            {
+                "id": r.id, "title": r.title, "url": url_path(r, self.here), "question": r.doc.question,
+                "competencies": list(r.doc.competencies),
+                "competency_titles": [self.book.competencies[c].title for c in r.doc.competencies],
+                "levels": r.doc.levels.model_dump(), "listen_for": r.doc.listen_for,
+                "strong_answer": r.doc.strong_answer, "follow_ups": r.doc.follow_ups,
+            }
+            for r in self.book.of_kind("prompts")
+        ]
+        return render("drill.html.j2", **self._context(prompts=prompts))
+
+    def story_map(self) -> str:
+        """The story-coverage map: the reader's stories against the competencies (kept in the browser)."""
+        data = {
+            "competencies": [{"id": k, "title": t.title} for k, t in self.book.competencies.items()],
+            "prompts": {
+                k: [{"title": r.title, "url": url_path(r, self.here)} for r in self.book.having("competencies", k)]
+                for k in self.book.competencies
+            },
+        }
+        return render("story_map.html.j2", **self._context(data=data))
+
+    def prep_sheet(self) -> str:
+        """The one-page STAR+ interview prep sheet."""
+        return render("prep_sheet.html.j2", **self._context(parts=STAR_PARTS, url=self._page_url()))
+
+    def print_pack(self) -> str:
+        """Every checklist, one per printed sheet."""
+        return render("print_pack.html.j2", **self._context(records=self.book.of_kind("checklists"), base_url=self._site_url()))
+
+    def my_playbook(self) -> str:
+        """The reader's saved entries and tried tactics (from localStorage)."""
+        return render("my_playbook.html.j2", **self._context())
+
+    def _site_url(self) -> str:
+        return self.env.conf.get("site_url") or "/"
+
+    def _page_url(self) -> str:
+        return self._site_url() + self.env.page.url
+
     def register(self, env: Any) -> None:
-        for name in ("entry", "moved", "kind_index", "term_index"):
+        for name in ("entry", "moved", "kind_index", "term_index", "home", "prompt_bank", "drill", "story_map",
+                     "prep_sheet", "print_pack", "my_playbook"):
             env.macro(getattr(self, name), name)
+
+
+@dataclass(frozen=True)
+class StarPart:
+    name: str
+    prompt: str
+
+
+STAR_PARTS = (
+    StarPart("Situation", "the context in two sentences: the team, the stakes, why it mattered"),
+    StarPart("Task", "your responsibility and goal, and what was not yours to decide"),
+    StarPart("Action", "what you did, in the first person: how you persuaded, aligned and built consensus"),
+    StarPart("Result", "what changed, with numbers: time, cost, incidents, adoption; and the relationship"),
+    StarPart("+ Learning", "what you would do differently, and what you now do by default"),
+)
 
 
 def _used_tags(records: list[Record]) -> list[str]:

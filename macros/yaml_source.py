@@ -77,7 +77,8 @@ def read_yaml(path: Path, shown_as: str) -> YamlDocument:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        doc.problems.append(Problem(shown_as, line, "", f"not valid YAML: {err.problem or err.context}"))
+        hint = "; quote text that contains ': ' or starts with a special character" if "mapping values" in str(err.problem) else ""
+        doc.problems.append(Problem(shown_as, line, "", f"not valid YAML: {err.problem or err.context}{hint}"))
         doc.data = None
     finally:
         loader.dispose()
@@ -109,7 +110,7 @@ def _convert(loader: Any, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
             doc.lines[child] = item_node.start_mark.line + 1
             items.append(_convert(loader, item_node, child, doc))
         return items
-    if node.tag == _STR_TAG and node.style is None and _YAML11_BOOLS.match(node.value):
+    if node.tag == _STR_TAG and not node.style and _YAML11_BOOLS.match(node.value):
         doc.problems.append(Problem(
             doc.shown_as, node.start_mark.line + 1, field_name(loc),
             f"unquoted '{node.value}' is read as a boolean by YAML 1.1 tools: write \"{node.value}\" for text, or true/false",

@@ -1,0 +1,183 @@
+/* Interview tools: the practice drill and the story-coverage map. Offline, keyboard operable,
+   stored only in this browser. Runs again after each instant navigation. */
+(function () {
+  "use strict";
+
+  function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  function el(tag, text, cls) { var e = document.createElement(tag); if (text) e.textContent = text; if (cls) e.className = cls; return e; }
+  function data(id) { var node = document.getElementById(id); return node ? JSON.parse(node.textContent) : null; }
+  function store() { return window.pbStore; }
+
+  /* ---- Practice drill ---- */
+  function initDrill() {
+    var root = document.querySelector("[data-drill]");
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "1";
+    var prompts = data("pb-drill-data") || [];
+    var card = root.querySelector("[data-drill-card]");
+    var timerEl = root.querySelector("[data-drill-timer]");
+    var toggle = root.querySelector("[data-drill-timer-toggle]");
+    var reveal = root.querySelector("[data-drill-reveal]");
+    var notes = root.querySelector("[data-drill-notes]");
+    var minutes = root.querySelector("[data-drill-minutes]");
+    var left = 0, ticking = null, current = null, last = null;
+
+    function show(seconds) {
+      var m = Math.floor(seconds / 60), s = seconds % 60;
+      timerEl.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+    }
+    function stop() { if (ticking) { clearInterval(ticking); ticking = null; } toggle.textContent = left > 0 ? "Start the timer" : "Restart the timer"; }
+    function start() {
+      if (left <= 0) left = Math.max(1, Number(minutes.value) || 2) * 60;
+      timerEl.dataset.state = "running"; toggle.textContent = "Pause the timer";
+      ticking = setInterval(function () {
+        left -= 1; show(left);
+        if (left <= 0) { stop(); timerEl.dataset.state = "done"; timerEl.setAttribute("aria-live", "assertive"); timerEl.textContent = "Time: compare with the notes"; }
+      }, 1000);
+    }
+    function section(title, items) {
+      var wrap = el("div"); wrap.appendChild(el("h3", title));
+      var ul = el("ul"); items.forEach(function (t) { ul.appendChild(el("li", t)); }); wrap.appendChild(ul);
+      return wrap;
+    }
+    function draw() {
+      var chosen = all("[data-drill-competency]:checked", root).map(function (c) { return c.value; });
+      var pool = prompts.filter(function (p) {
+        return !chosen.length || p.competencies.some(function (c) { return chosen.indexOf(c) !== -1; });
+      });
+      if (pool.length > 1 && last) pool = pool.filter(function (p) { return p.id !== last; });
+      current = pool[Math.floor(Math.random() * pool.length)];
+      last = current.id;
+      stop(); left = Math.max(1, Number(minutes.value) || 2) * 60; show(left); timerEl.dataset.state = "";
+      card.hidden = false;
+      card.dataset.prompt = current.id;
+      root.querySelector("[data-drill-meta]").textContent = current.title + " · " + current.competency_titles.join(", ");
+      var q = root.querySelector("[data-drill-question]");
+      q.textContent = current.question; q.focus();
+      notes.hidden = true; notes.textContent = ""; reveal.setAttribute("aria-expanded", "false");
+    }
+    function showNotes() {
+      notes.textContent = "";
+      notes.appendChild(section("Level signals", ["Senior: " + current.levels.senior, "Staff: " + current.levels.staff, "Principal: " + current.levels.principal]));
+      notes.appendChild(section("What the interviewer listens for", current.listen_for));
+      notes.appendChild(section("Markers of a strong answer", current.strong_answer));
+      notes.appendChild(section("Follow-up questions", current.follow_ups));
+      var link = el("a", "Open the full question page: " + current.title); link.href = current.url;
+      var p = el("p"); p.appendChild(link); notes.appendChild(p);
+      notes.hidden = false; reveal.setAttribute("aria-expanded", "true");
+    }
+    root.querySelector("[data-drill-next]").addEventListener("click", draw);
+    toggle.addEventListener("click", function () { if (ticking) stop(); else start(); });
+    reveal.addEventListener("click", function () { if (notes.hidden) { stop(); showNotes(); } else { notes.hidden = true; reveal.setAttribute("aria-expanded", "false"); } });
+  }
+
+  /* ---- Story-coverage map ---- */
+  function initStoryMap() {
+    var root = document.querySelector("[data-story-map]");
+    if (!root || root.dataset.ready) return;
+    root.dataset.ready = "1";
+    var model = data("pb-story-data");
+    var form = root.querySelector("[data-story-form]");
+
+    function stories() { return store().get("stories", []); }
+    function save(list) { store().set("stories", list); render(); }
+    function title(id) { var c = model.competencies.filter(function (x) { return x.id === id; })[0]; return c ? c.title : id; }
+
+    function render() {
+      var list = stories();
+      var matrix = root.querySelector("[data-story-matrix]");
+      var gapsEl = root.querySelector("[data-story-gaps]");
+      matrix.textContent = ""; gapsEl.textContent = "";
+      matrix.appendChild(el("h2", "Coverage: " + list.length + " " + (list.length === 1 ? "story" : "stories")));
+      var table = el("table", null, "pb-matrix");
+      var head = el("tr"); head.appendChild(el("th", "Competency"));
+      list.forEach(function (s, i) {
+        var th = el("th"); th.scope = "col"; th.appendChild(document.createTextNode(s.title + " "));
+        var del = el("button", "✕", "pb-filter__button pb-no-print"); del.type = "button";
+        del.setAttribute("aria-label", "Remove the story " + s.title);
+        del.addEventListener("click", function () { var l = stories(); l.splice(i, 1); save(l); });
+        th.appendChild(del); head.appendChild(th);
+      });
+      head.appendChild(el("th", "Stories"));
+      var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
+      var body = el("tbody"), gaps = [];
+      model.competencies.forEach(function (c) {
+        var tr = el("tr"); var th = el("th", c.title); th.scope = "row"; tr.appendChild(th);
+        var n = 0;
+        list.forEach(function (s) {
+          var has = s.competencies.indexOf(c.id) !== -1; if (has) n += 1;
+          var td = el("td", has ? "✓" : ""); if (has) td.setAttribute("aria-label", "covered"); tr.appendChild(td);
+        });
+        var total = el("td", String(n)); if (!n) { total.className = "pb-gap"; total.textContent = "gap"; gaps.push(c); }
+        tr.appendChild(total); body.appendChild(tr);
+      });
+      table.appendChild(body); matrix.appendChild(table);
+      if (gaps.length) {
+        gapsEl.appendChild(el("h2", "Gaps, and questions to practise"));
+        gaps.forEach(function (c) {
+          gapsEl.appendChild(el("h3", c.title));
+          var ul = el("ul");
+          (model.prompts[c.id] || []).slice(0, 4).forEach(function (p) {
+            var li = el("li"); var a = el("a", p.title); a.href = p.url; li.appendChild(a); ul.appendChild(li);
+          });
+          gapsEl.appendChild(ul);
+        });
+      }
+    }
+
+    function download(name, type, text) {
+      var a = el("a"); a.href = URL.createObjectURL(new Blob([text], { type: type })); a.download = name;
+      document.body.appendChild(a); a.click(); setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+    }
+    function markdown() {
+      var lines = ["# My interview stories", ""];
+      stories().forEach(function (s) { lines.push("- **" + s.title + "**: " + s.competencies.map(title).join(", ")); });
+      lines.push("", "## Coverage", "");
+      model.competencies.forEach(function (c) {
+        var n = stories().filter(function (s) { return s.competencies.indexOf(c.id) !== -1; }).length;
+        lines.push("- " + c.title + ": " + (n ? n + " " + (n === 1 ? "story" : "stories") : "gap"));
+      });
+      return lines.join("\n") + "\n";
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var name = form.elements.title.value.trim();
+      var comps = all("input[name='competency']:checked", form).map(function (c) { return c.value; });
+      if (!name) return;
+      var list = stories(); list.push({ title: name, competencies: comps }); save(list);
+      form.reset(); form.elements.title.focus();
+      window.pbToast && window.pbToast("Story added");
+    });
+    all("[data-story-export]", root).forEach(function (b) {
+      b.addEventListener("click", function () {
+        if (b.dataset.storyExport === "json") download("interview-stories.json", "application/json", JSON.stringify({ version: 1, stories: stories() }, null, 2));
+        else download("interview-stories.md", "text/markdown", markdown());
+      });
+    });
+    root.querySelector("[data-story-import]").addEventListener("change", function (event) {
+      var file = event.target.files[0]; if (!file) return;
+      file.text().then(function (text) {
+        try {
+          var parsed = JSON.parse(text), list = Array.isArray(parsed) ? parsed : parsed.stories;
+          var known = model.competencies.map(function (c) { return c.id; });
+          list = list.filter(function (s) { return s && typeof s.title === "string"; }).map(function (s) {
+            return { title: s.title.slice(0, 120), competencies: (s.competencies || []).filter(function (c) { return known.indexOf(c) !== -1; }) };
+          });
+          save(list); window.pbToast && window.pbToast(list.length + " stories imported");
+        } catch (e) { window.pbToast && window.pbToast("That file is not a story export"); }
+      });
+    });
+    root.querySelector("[data-story-print]").addEventListener("click", function () { window.print(); });
+    root.querySelector("[data-story-clear]").addEventListener("click", function () {
+      if (window.confirm("Remove all your stories from this browser?")) save([]);
+    });
+    root.exportMarkdown = markdown;
+    render();
+  }
+
+  function init() { initDrill(); initStoryMap(); }
+  if (typeof window.document$ !== "undefined") { window.document$.subscribe(init); }
+  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
+  else { init(); }
+})();

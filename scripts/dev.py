@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""One entry point for people and CI. Needs only Python 3.11+, git and apt on a fresh machine.
+
+    python3 scripts/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/ with live reload
+    python3 scripts/dev.py test    # set up (with Debian's chromium), then ruff and every test
+    python3 scripts/dev.py check   # validate the data: every problem as path:line: field: message
+    python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
+    python3 scripts/dev.py lock    # re-pin requirements.lock from requirements.in (needs the network)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / "bin"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".installed-lock"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def run(*cmd: str | Path, **kw) -> None:
+    print("+", " ".join(map(str, cmd)), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kw)
+
+
+def setup() -> None:
+    """Create .venv and install the locked, hash-checked dependencies (again only when the lock changes)."""
+    if not (BIN / "python").exists():
+        run(sys.executable, "-m", "venv", VENV)
+    digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == digest:
+        return
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--require-hashes", "-r", LOCK)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", ROOT)
+    STAMP.write_text(digest)
+
+
+def ensure_chromium() -> None:
+    """Browser tests drive Debian's chromium (browser downloads are not possible here)."""
+    if Path(CHROMIUM).exists():
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run(*sudo, "apt-get", "update", "-qq", env=env)
+    run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
+
+
+def env_for_tools() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "help"
+    extra = argv[1:]
+    if command in ("help", "-h", "--help"):
+        print(__doc__)
+        return 0
+    if command == "lock":
+        setup()
+        run(BIN / "python", "-m", "pip", "install", "--quiet", "uv")
+        run(BIN / "uv", "pip", "compile", "--quiet", "--generate-hashes", "requirements.in", "-o", LOCK)
+        return 0
+    setup()
+    env = env_for_tools()
+    if command == "serve":
+        os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *extra], env)
+    if command == "check":
+        return subprocess.run([BIN / "playbook", "check", *extra], cwd=ROOT, env=env).returncode
+    if command == "bench":
+        return subprocess.run([BIN / "python", ROOT / "scripts" / "bench.py", *extra], cwd=ROOT, env=env).returncode
+    if command == "test":
+        ensure_chromium()
+        run(BIN / "ruff", "check", "macros", "tests", "scripts", env=env)
+        return subprocess.run([BIN / "python", "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
+    print(f"unknown command '{command}'\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,123 @@
+"""Interactive pages: checklist state, favourites, filters, the drill, the story map, redirects."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page
+
+
+def test_checklist_state_survives_a_reload_and_resets(page: Page, book):
+    record = book.of_kind("checklists")[0]
+    page.goto(record.url)
+    boxes = page.locator(".pb-checklist__items input")
+    boxes.nth(0).check()
+    boxes.nth(2).focus()
+    page.keyboard.press("Space")  # keyboard alone
+    page.reload()
+    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
+    page.get_by_role("button", name="Clear all boxes").click()
+    page.reload()
+    assert boxes.nth(0).is_checked() is False and boxes.nth(2).is_checked() is False
+
+
+def test_favourites_and_tried_tactics_persist_and_list_on_my_playbook(page: Page, book):
+    tactic = book.of_kind("tactics")[0]
+    model = book.of_kind("models")[0]
+    page.goto(tactic.url)
+    page.get_by_role("button", name="Save to my playbook").click()
+    page.get_by_role("button", name="I used this").click()
+    page.goto(model.url)
+    page.get_by_role("button", name="Save to my playbook").click()
+    page.reload()
+    assert page.get_by_role("button", name="Saved to my playbook").get_attribute("aria-pressed") == "true"
+    page.goto("my-playbook/")
+    saved = page.locator("[data-list='favourites'] a").all_inner_texts()
+    assert sorted(saved) == sorted([tactic.title, model.title])
+    assert page.locator("[data-list='tried'] a").all_inner_texts() == [tactic.title]
+
+
+def test_tag_filter_narrows_an_index(page: Page, book):
+    page.goto("tactics/")
+    cards = page.locator(".pb-card")
+    total = cards.count()
+    tag = book.of_kind("tactics")[0].doc.tags[0]
+    page.locator(f".pb-filter__button[data-tag='{tag}']").click()
+    shown = page.locator(".pb-card:visible").count()
+    expected = sum(1 for r in book.of_kind("tactics") if tag in r.doc.tags)
+    assert 0 < shown == expected < total
+
+
+def test_question_bank_filters_by_competency_and_level(page: Page, book):
+    page.goto("prompts/")
+    total = page.locator(".pb-card").count()
+    page.locator(".pb-filter__button[data-facet='competencies'][data-tag='mentorship']").click()
+    by_competency = page.locator(".pb-card:visible").count()
+    assert by_competency == sum(1 for r in book.of_kind("prompts") if "mentorship" in r.doc.competencies) < total
+    page.locator(".pb-filter__button[data-facet='levels'][data-tag='principal']").click()
+    both = page.locator(".pb-card:visible").count()
+    expected = sum(1 for r in book.of_kind("prompts") if "mentorship" in r.doc.competencies and "principal" in r.doc.asked_at)
+    assert both == expected
+    assert "of" in page.locator(".pb-filter__count").inner_text()
+
+
+def test_drill_draws_a_prompt_from_chosen_competencies_and_reveals_notes(page: Page, book):
+    page.goto("interview/drill/")
+    page.locator("[data-drill-competency][value='managing-up']").check()
+    page.locator("[data-drill-minutes]").fill("1")
+    page.get_by_role("button", name="Draw a question").focus()
+    page.keyboard.press("Enter")
+    drawn = page.locator("[data-drill-card]").get_attribute("data-prompt")
+    record = book.get(f"prompts/{drawn}")
+    assert "managing-up" in record.doc.competencies
+    assert page.locator("[data-drill-question]").inner_text() == record.doc.question.strip()
+    assert page.locator("[data-drill-timer]").inner_text() == "1:00"
+    page.get_by_role("button", name="Start the timer").click()
+    page.wait_for_function("document.querySelector('[data-drill-timer]').textContent !== '1:00'", timeout=3000)
+    page.get_by_role("button", name="Reveal the coach notes").click()
+    notes = page.locator("[data-drill-notes]")
+    assert notes.is_visible()
+    assert record.doc.strong_answer[0].strip()[:40] in notes.inner_text()
+
+
+def test_story_map_keeps_stories_across_reload_and_exports(page: Page):
+    page.goto("interview/story-map/")
+    page.get_by_label("Story title").fill("Moved billing off the monolith")
+    page.locator("input[name='competency'][value='cross-team-alignment']").check()
+    page.locator("input[name='competency'][value='influencing-decisions']").check()
+    page.get_by_role("button", name="Add the story").click()
+    page.reload()
+    matrix = page.locator("[data-story-matrix]")
+    assert "Moved billing off the monolith" in matrix.inner_text()
+    assert "gap" in matrix.inner_text()
+    assert page.locator("[data-story-gaps] h3").count() == 7  # nine competencies, two covered
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as JSON").click()
+    exported = json.loads(open(download.value.path()).read())
+    assert exported["stories"] == [{"title": "Moved billing off the monolith", "competencies": ["influencing-decisions", "cross-team-alignment"]}]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as Markdown").click()
+    assert "- **Moved billing off the monolith**" in open(download.value.path()).read()
+
+
+def test_story_map_imports_json(page: Page, tmp_path):
+    file = tmp_path / "stories.json"
+    file.write_text(json.dumps({"version": 1, "stories": [{"title": "Mentored a new lead", "competencies": ["mentorship", "bogus"]}]}))
+    page.goto("interview/story-map/")
+    page.locator("[data-story-import]").set_input_files(str(file))
+    page.wait_for_function("document.querySelector('[data-story-matrix]').textContent.includes('Mentored a new lead')")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('pb:stories'))")
+    assert stored == [{"title": "Mentored a new lead", "competencies": ["mentorship"]}]
+
+
+def test_old_url_redirects_with_its_anchor(page: Page, book):
+    old, record = next(iter(book.redirects.items()))
+    page.goto(f"{old}/#pitfalls")
+    page.wait_for_url(f"**/{record.url}#pitfalls")
+    assert page.locator("h1").inner_text().startswith(record.title)
+
+
+def test_copy_link_control_is_visible_on_sections(page: Page, book):
+    page.goto(book.of_kind("models")[0].url)
+    link = page.locator("h2#pitfalls a.headerlink")
+    assert link.is_visible() and link.get_attribute("href") == "#pitfalls"

@@ -1,0 +1,63 @@
+"""Printing: each checklist on exactly one page (A4 and US Letter), the print pack one sheet per
+checklist, the prep sheet and the story map on one page, and no trailing blank page anywhere."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from .conftest import pdf_pages, pdf_texts
+
+FORMATS = ["A4", "Letter"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_checklist_prints_on_one_page(page: Page, book, fmt: str):
+    checklists = book.of_kind("checklists")
+    longest = max(checklists, key=lambda r: sum(len(i) for i in r.doc.items) + len(r.doc.why))
+    counts = {}
+    for record in checklists:
+        page.goto(record.url)
+        counts[record.id] = pdf_pages(page, fmt)
+    assert counts[longest.id] == 1, f"the longest checklist, {longest.id}, takes {counts[longest.id]} pages"
+    assert {k: v for k, v in counts.items() if v != 1} == {}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_checklist_printout_has_boxes_title_why_and_url_but_no_chrome(page: Page, book, fmt: str):
+    record = book.of_kind("checklists")[0]
+    page.goto(record.url)
+    [text] = pdf_texts(page, fmt)
+    assert record.title in text
+    assert record.doc.why.split()[0] in text
+    assert "/" + record.url in text.replace("\n", "")
+    for chrome in ("Search", "Table of contents", "Made with", "Print this checklist", "Referenced by"):
+        assert chrome not in text
+    page.emulate_media(media="print")
+    visible_boxes = page.locator(".pb-checklist__items input[type=checkbox]:visible").count()
+    assert visible_boxes == len(record.doc.items)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_print_pack_prints_one_sheet_per_checklist(page: Page, book, fmt: str):
+    page.goto("checklists/print/")
+    texts = pdf_texts(page, fmt)
+    records = book.of_kind("checklists")
+    assert len(texts) == len(records)
+    for text, record in zip(texts, records, strict=True):
+        assert record.title.split()[0] in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("path", ["interview/prep-sheet/", "interview/story-map/"])
+def test_one_page_sheets(page: Page, fmt: str, path: str):
+    page.goto(path)
+    assert pdf_pages(page, fmt) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_entry_pages_have_no_trailing_blank_page(page: Page, book, fmt: str):
+    for kind in ("models", "tactics", "prompts", "paths", "situations"):
+        page.goto(book.of_kind(kind)[0].url)
+        texts = pdf_texts(page, fmt)
+        assert texts[-1].strip(), f"{kind}: the last printed page is blank"

@@ -1,0 +1,87 @@
+"""Shared fixtures. The real site is built once per test session (strict) and served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@dataclass(frozen=True)
+class Built:
+    site: Path
+    log: str
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """`mkdocs build --strict` of the real playbook, once per session."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    out.chmod(0o755)
+    for path in out.rglob("*"):  # linkchecker drops root privileges to 'nobody'
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return Built(out, result.stderr)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "allow")  # lets linkchecker skip its per-host throttle
+        super().end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Built) -> Iterator[str]:
+    """The built site over HTTP on a free port of 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_Handler, directory=str(built_site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def book():
+    from macros.pipeline import load_playbook
+
+    return load_playbook(ROOT)
+
+
+def copy_project(tmp: Path, with_data: bool = True) -> Path:
+    """A throwaway copy of the project (code, docs, config, vocabularies) to break on purpose."""
+    dest = tmp / "project"
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+    for name in ("mkdocs.yml", "docs", "macros", "overrides", "data"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dest / name)
+    if not with_data:
+        for kind_dir in (dest / "data").iterdir():
+            if kind_dir.is_dir() and kind_dir.name != "schemas":
+                shutil.rmtree(kind_dir)
+                kind_dir.mkdir()
+    return dest

@@ -1,0 +1,132 @@
+"""Every class of bad input gives `path:line: field: message`, all of them in one run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.pipeline import load_playbook
+from macros.problems import DataError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    dest = tmp_path / "mini"
+    shutil.copytree(FIXTURE, dest)
+    return dest
+
+
+def write(project: Path, rel: str, text: str | bytes) -> None:
+    path = project / "data" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_playbook(project)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / "data" / rel
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_fixture_is_valid(project):
+    book = load_playbook(project)
+    assert sorted(book.records) == ["models/first-model", "sources/a-book", "tactics/first-tactic", "tactics/second-tactic"]
+
+
+def test_unknown_field_suggests_the_right_one(project):
+    edit(project, "models/first-model.yml", "when_to_use:", "when_to_us:")
+    found = problems(project)
+    assert "data/models/first-model.yml:6: when_to_us: unknown field 'when_to_us' (did you mean 'when_to_use'?)" in found
+    assert "data/models/first-model.yml:2: when_to_use: required field is missing" in found
+
+
+def test_wrong_type_names_line_and_field(project):
+    edit(project, "models/first-model.yml", "steps: [Read it., Apply it.]", "steps:\n  - Read it.\n  - {a: b}")
+    assert problems(project) == ["data/models/first-model.yml:10: steps[1]: expected text but found a mapping: quote the text (YAML reads ': ' inside it as a key)"]
+
+
+def test_text_with_colon_is_explained(project):
+    edit(project, "models/first-model.yml", "example: A team uses it.", "example: Result: a team uses it.")
+    assert problems(project) == [
+        "data/models/first-model.yml:11: not valid YAML: mapping values are not allowed in this context; "
+        "quote text that contains ': ' or starts with a special character"
+    ]
+
+
+def test_duplicate_key(project):
+    edit(project, "models/first-model.yml", "ethics: Be fair.", "ethics: Be fair.\nethics: Be kind.")
+    [message] = problems(project)
+    assert message.startswith("data/models/first-model.yml:11: ethics: duplicate key (first set on line 10)")
+
+
+def test_yaml11_boolean(project):
+    edit(project, "models/first-model.yml", "ethics: Be fair.", "ethics: no")
+    [message] = problems(project)
+    assert message.startswith("data/models/first-model.yml:10: ethics: unquoted 'no' is read as a boolean")
+
+
+def test_missing_reference_says_did_you_mean(project):
+    edit(project, "models/first-model.yml", "to: tactics/first-tactic", "to: tactics/frist-tactic")
+    [message] = problems(project)
+    assert message == (
+        "data/models/first-model.yml:13: related[0].to: no tactic 'tactics/frist-tactic' exists "
+        "(data/tactics/frist-tactic.yml) (did you mean 'tactics/first-tactic'?)"
+    )
+
+
+def test_unknown_tag_and_source(project):
+    edit(project, "models/first-model.yml", "tags: [persuasion]", "tags: [persuasio]")
+    edit(project, "models/first-model.yml", "source: sources/a-book", "source: sources/b-book")
+    found = problems(project)
+    assert "data/models/first-model.yml:4: tags[0]: 'persuasio' is not defined in data/tags.yml (did you mean 'persuasion'?)" in found
+    assert any(m.startswith("data/models/first-model.yml:16: sources[0].source: no source 'sources/b-book'") for m in found)
+
+
+def test_empty_and_non_utf8_files(project):
+    write(project, "models/empty.yml", "")
+    write(project, "models/latin.yml", b"# yaml-language-server: $schema=../schemas/model.schema.json\ntitle: caf\xe9\n")
+    found = problems(project)
+    assert any(m.startswith("data/models/empty.yml:1: the file is empty") for m in found)
+    assert any(m.startswith("data/models/latin.yml:2: the file is not UTF-8") for m in found)
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "see <b>this</b>", "<!-- hidden -->"])
+def test_raw_html_rejected(project, text):
+    edit(project, "models/first-model.yml", "overview: The idea.", f"overview: '{text}'")
+    [message] = problems(project)
+    assert message.startswith("data/models/first-model.yml:5: overview: raw HTML is not allowed")
+
+
+def test_schema_line_and_file_name(project):
+    edit(project, "models/first-model.yml", "# yaml-language-server: $schema=../schemas/model.schema.json\n", "")
+    (project / "data/tactics/second-tactic.yml").rename(project / "data/tactics/Second_Tactic.yml")
+    found = problems(project)
+    assert any(m.startswith("data/models/first-model.yml:1: the first line must name the schema") for m in found)
+    assert any(m.startswith("data/tactics/Second_Tactic.yml:1: the file name is the entry's id") for m in found)
+
+
+def test_every_problem_in_one_run_sorted_by_file(project):
+    edit(project, "models/first-model.yml", "ethics: Be fair.", "ethics: no")
+    edit(project, "tactics/first-tactic.yml", "example: A team does it.", "exampel: A team does it.")
+    write(project, "sources/empty.yml", "")
+    found = problems(project)
+    assert [m.split(":", 1)[0] for m in found] == [
+        "data/models/first-model.yml", "data/sources/empty.yml", "data/tactics/first-tactic.yml", "data/tactics/first-tactic.yml",
+    ]
+
+
+def test_alias_clash(project):
+    edit(project, "tactics/second-tactic.yml", "tags: [persuasion]", "tags: [persuasion]\naliases: [first-tactic]")
+    [message] = problems(project)
+    assert "'first-tactic' is already the id or alias of another tactic" in message
