@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from .contract import fields_of, kind_docs
+from .export import Export, ExportCitation, ExportEntry, ExportReference
 from .index import Playbook
 from .kinds import KINDS_BY_DIR
 from .render import render, url_path
@@ -103,6 +105,16 @@ class SiteMacros:
         """The reader's saved entries and tried tactics (from localStorage)."""
         return render("my_playbook.html.j2", **self._context())
 
+    def data_contract(self) -> str:
+        """The fields of every kind, from the models, each with a complete example file."""
+        examples = {d.example_ref: self.book.get(d.example_ref).path.read_text(encoding="utf-8") for d in kind_docs()}
+        return render("contract.md.j2", **self._context(kinds=kind_docs(), examples=examples))
+
+    def export_fields(self) -> str:
+        """The fields of the JSON export, from its models."""
+        tables = {m.__name__: fields_of(m) for m in (Export, ExportEntry, ExportReference, ExportCitation)}
+        return render("fields.md.j2", **self._context(tables=tables))
+
     def _site_url(self) -> str:
         return self.env.conf.get("site_url") or "/"
 
@@ -111,7 +123,7 @@ class SiteMacros:
 
     def register(self, env: Any) -> None:
         for name in ("entry", "moved", "kind_index", "term_index", "home", "prompt_bank", "drill", "story_map",
-                     "prep_sheet", "print_pack", "my_playbook"):
+                     "prep_sheet", "print_pack", "my_playbook", "data_contract", "export_fields"):
             env.macro(getattr(self, name), name)
 
 

@@ -115,12 +115,13 @@
       if (gaps.length) {
         gapsEl.appendChild(el("h2", "Gaps, and questions to practise"));
         gaps.forEach(function (c) {
-          gapsEl.appendChild(el("h3", c.title));
-          var ul = el("ul");
-          (model.prompts[c.id] || []).slice(0, 4).forEach(function (p) {
-            var li = el("li"); var a = el("a", p.title); a.href = p.url; li.appendChild(a); ul.appendChild(li);
+          var line = el("p", null, "pb-gap-line");
+          line.appendChild(el("strong", c.title + ": "));
+          (model.prompts[c.id] || []).slice(0, 3).forEach(function (p, i) {
+            if (i) line.appendChild(document.createTextNode(" · "));
+            var a = el("a", p.title); a.href = p.url; line.appendChild(a);
           });
-          gapsEl.appendChild(ul);
+          gapsEl.appendChild(line);
         });
       }
     }

@@ -1,0 +1,184 @@
+"""The playbook's content: every idea of the sources has its entries, every entry meets the bar,
+no prose is copied from the sources, the counts are met, and shaped models draw their diagram."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+import pytest
+
+from macros.quality import RUN, below_bar, copied_runs, runs, source_runs, words
+
+from .conftest import ROOT, SOURCES
+
+# Each idea of ../shared/sources (and the "beyond the sources" list) -> the entries that cover it.
+IDEAS: dict[str, list[str]] = {
+    # 000 "Influencing as a Technical Leader": models
+    "Conger's four steps of persuasion (HBR 1998)": ["models/conger-persuasion"],
+    "mutual benefit, win-win (Covey habit 4)": ["models/think-win-win"],
+    "seek first to understand (Covey habit 5)": ["models/seek-first-to-understand"],
+    "Maslow's hierarchy applied to colleagues (1943)": ["models/maslow-hierarchy-at-work"],
+    "data, emotion and decisions: System 1 and System 2, rationalization": ["models/system-1-and-system-2"],
+    "start with why (Sinek)": ["models/start-with-why"],
+    "actively disconfirm your beliefs": ["models/actively-disconfirm-your-beliefs", "tactics/seek-your-sharpest-critic"],
+    "Ben Franklin effect; kind or harsh to another on liking (Schopler & Compere 1971)": ["models/ben-franklin-effect"],
+    "social proof: experts, users, friends": ["models/social-proof"],
+    "Stoic dichotomy of control (Epictetus, Enchiridion)": ["models/dichotomy-of-control"],
+    "meaning and resilience (Frankl)": ["models/meaning-and-resilience"],
+    "judgements, not events, upset us": ["models/judgements-not-events"],
+    # 000: tactics
+    "priorities and interdependencies: the cross-team priority-inversion deadlock": [
+        "models/priority-inversion-deadlock", "tactics/surface-the-priority-deadlock", "situations/teams-deadlocked-on-priorities"],
+    "opportunity cost of what you ask": ["tactics/map-the-opportunity-cost"],
+    "horse trading, ethically": ["tactics/ethical-horse-trading", "tactics/ask-what-would-change-their-mind"],
+    "escalation as a tool, not a failure": ["tactics/escalate-as-a-tool", "checklists/escalation-readiness", "situations/you-need-to-escalate"],
+    "the straw-man design that draws absent owners in": [
+        "tactics/straw-man-design", "checklists/before-publishing-a-straw-man", "situations/owners-will-not-engage"],
+    "clear writing of options and trade-offs": ["tactics/write-options-and-trade-offs", "checklists/writing-a-decision-document"],
+    "relationship building": ["tactics/build-relationships-early"],
+    "the article's three takeaways": ["models/deliberate-influence"],
+    # 001: six alignment patterns
+    "make the business model legible to engineers": ["tactics/make-the-business-model-legible"],
+    "architectural vision teams see themselves in": ["tactics/vision-teams-see-themselves-in"],
+    "principles, not micromanagement": ["tactics/principles-not-micromanagement"],
+    "expose trade-offs": ["tactics/expose-the-trade-offs"],
+    "show your work in disagreements": ["tactics/show-your-work-in-disagreements"],
+    "let teams feel the benefits": ["tactics/let-teams-feel-the-benefits"],
+    "alignment, not architecture alone, creates influence": ["models/alignment-over-architecture"],
+    # 002: three stages
+    "research, propose, negotiate": ["models/research-propose-negotiate"],
+    "research: breadth with just enough depth": ["tactics/research-breadth-first"],
+    "propose: write the problems down first": ["tactics/write-the-problems-down-first"],
+    "the first proposal is not the last; negotiate, assimilate feedback, concede": ["tactics/treat-the-first-proposal-as-a-draft"],
+    # 003: interview prep
+    "staff archetypes (tech lead, architect, solver, right hand)": ["models/staff-archetypes"],
+    "exercise: technical initiative": ["prompts/drove-a-migration-nobody-asked-for"],
+    "exercise: influencing technical decisions": ["prompts/build-versus-buy-recommendation"],
+    "exercise: mentorship and knowledge sharing": ["prompts/onboarded-an-engineer-to-independence"],
+    "exercise: cross-team alignment": ["prompts/defined-a-shared-data-contract"],
+    "mapping stories to competencies": ["checklists/preparing-interview-stories", "paths/preparing-for-a-staff-interview"],
+    # 004: the pushback question
+    "the pushback question": ["prompts/pushback-on-a-proposal", "situations/peer-pushes-back-in-review", "checklists/handling-pushback-in-a-review"],
+    "the steel thread: show you listened first": ["tactics/listen-and-validate-first"],
+    "working backwards from the customer": ["tactics/working-backwards"],
+    "disagree and commit": ["tactics/disagree-and-commit", "checklists/before-you-disagree-and-commit"],
+    "low-stakes prototype": ["tactics/low-stakes-prototype"],
+    "phased compromise": ["tactics/phased-compromise"],
+    "framing by risk; disagreements are often anxiety about risk": ["tactics/frame-by-risk"],
+    # Beyond the sources
+    "Cialdini's principles of influence": ["models/cialdini-principles"],
+    "Cohen and Bradford's currencies of exchange": ["models/currencies-of-exchange"],
+    "Fisher and Ury: interests, options, objective criteria, BATNA": ["models/principled-negotiation"],
+    "steel-manning": ["tactics/steel-manning"],
+    "the pre-mortem (Klein)": ["tactics/pre-mortem"],
+    "decision records and RFCs": ["tactics/decision-records"],
+    "DACI / RACI": ["tactics/daci-decision-roles"],
+    "psychological safety (Edmondson)": ["models/psychological-safety"],
+    "the trust equation (Maister)": ["models/trust-equation"],
+    "situation-behaviour-impact feedback": ["tactics/situation-behaviour-impact-feedback"],
+    "staying aligned with authority (Larson)": ["sources/larson-staying-aligned-with-authority"],
+    "The Staff Engineer's Path (Reilly)": ["sources/reilly-staff-engineers-path"],
+}
+
+SHAPED = {
+    "models/conger-persuasion": "sequence", "models/maslow-hierarchy-at-work": "pyramid",
+    "models/research-propose-negotiate": "cycle", "models/dichotomy-of-control": "circles",
+    "models/think-win-win": "quadrant", "models/psychological-safety": "quadrant",
+    "models/principled-negotiation": "sequence", "models/ladder-of-inference": "sequence",
+    "models/deliberate-influence": "sequence", "models/priority-inversion-deadlock": "cycle",
+    "models/diffusion-of-innovations": "sequence",
+}
+
+
+@pytest.mark.parametrize("idea", IDEAS)
+def test_every_idea_has_its_entries(book, idea):
+    missing = [ref for ref in IDEAS[idea] if ref not in book.records]
+    assert missing == [], f"{idea}: missing {missing}"
+
+
+def test_every_entry_meets_the_bar(book):
+    assert [str(f) for f in below_bar(book)] == []
+
+
+def test_no_run_of_twelve_words_is_copied_from_the_sources(book):
+    assert [str(f) for f in copied_runs(book, source_runs(SOURCES))] == []
+
+
+def test_hand_written_pages_copy_no_prose_either():
+    sources = source_runs(SOURCES)
+    found = [f"{p.relative_to(ROOT)}: {' '.join(r)}" for p in (ROOT / "docs").rglob("*.md") for r in runs(p.read_text()) & sources.keys()]
+    assert found == []
+
+
+def test_counts(book):
+    counts = Counter(r.kind.name for r in book.records.values())
+    assert counts["model"] >= 20 and counts["tactic"] >= 25 and counts["checklist"] >= 10 and counts["situation"] >= 6
+    assert counts["prompt"] >= 40 and counts["path"] >= 3
+    cited = {c.source for r in book.records.values() for c in getattr(r.doc, "sources", ())}
+    assert all(r.doc.sources for r in book.records.values() if r.kind.name in ("model", "tactic", "checklist", "situation"))
+    assert len(cited) >= 30
+
+
+def test_models_with_a_shape_draw_it(book, built_site):
+    for ref, shape in SHAPED.items():
+        assert book.get(ref).doc.shape is not None and book.get(ref).doc.shape.type == shape, ref
+    for record in book.of_kind("models"):
+        html = (built_site.site / record.url / "index.html").read_text(encoding="utf-8")
+        if record.doc.shape:
+            svg = re.search(r"<svg[^>]*role=\"img\".*?</svg>", html, re.S)
+            assert svg, f"{record.ref}: no diagram"
+            assert "<title" in svg.group(0) and "<desc" in svg.group(0)
+            for item in record.doc.shape.items:
+                assert item.label.replace("&", "&amp;").replace("'", "&#39;") in svg.group(0), (record.ref, item.label)
+
+
+def test_source_attributions_are_right(book):
+    """Facts the sources get loose, pinned where our entries state them."""
+    text = {r.ref: r.path.read_text(encoding="utf-8") for r in book.records.values()}
+    covey = text["sources/covey-seven-habits"]
+    assert "Stephen R. Covey" in covey
+    assert "Viktor" in text["models/meaning-and-resilience"] and "Victor Frankl" not in " ".join(text.values()).replace("not Victor", "")
+    assert "why you do it" in text["models/start-with-why"]
+    assert "Jecker" in text["models/ben-franklin-effect"] and "foot-in-the-door" in text["models/ben-franklin-effect"].lower()
+    assert "1971" in text["models/ben-franklin-effect"] and "Schopler" in text["models/ben-franklin-effect"]
+    assert "Epictetus" in text["models/judgements-not-events"]
+    assert book.get("sources/conger-necessary-art-of-persuasion").doc.year == 1998
+    assert book.get("sources/larson-staff-engineer").doc.authors == ["Will Larson"]
+
+
+def _similar(a: str, b: str) -> float:
+    stop = {"a", "an", "the", "you", "your", "of", "to", "and", "in", "on", "for", "a", "that", "it", "how", "what", "did", "me",
+            "tell", "about", "time", "when", "with", "was", "were", "is", "or", "who", "had", "have", "do"}
+    wa, wb = set(words(a)) - stop, set(words(b)) - stop
+    return len(wa & wb) / max(1, len(wa | wb))
+
+
+def test_no_two_prompts_ask_the_same_thing(book):
+    prompts = book.of_kind("prompts")
+    close = [(a.id, b.id, round(_similar(a.doc.question, b.doc.question), 2))
+             for a, b in itertools.combinations(prompts, 2) if _similar(a.doc.question, b.doc.question) >= 0.4]
+    assert close == []
+
+
+def test_question_bank_covers_competencies_and_archetypes(book):
+    prompts = book.of_kind("prompts")
+    per_competency = Counter(c for r in prompts for c in r.doc.competencies)
+    assert len(per_competency) >= 8 and min(per_competency.values()) >= 4
+    per_archetype = Counter(a for r in prompts for a in r.doc.archetypes)
+    assert set(per_archetype) == set(book.archetypes) and min(per_archetype.values()) >= 3
+    assert all(len(r.doc.related) >= 2 for r in prompts)
+    assert {lvl for r in prompts for lvl in r.doc.asked_at} == {"senior", "staff", "principal"}
+
+
+def test_prompt_pages_show_levels_notes_and_links(book, built_site):
+    for record in book.of_kind("prompts"):
+        html = (built_site.site / record.url / "index.html").read_text(encoding="utf-8")
+        for anchor in ("levels", "listen-for", "strong-answer", "red-flags", "follow-ups", "related"):
+            assert f'id="{anchor}"' in html, (record.ref, anchor)
+        assert re.search(r'href="\.\./\.\./(models|tactics)/', html), record.ref
+
+
+def test_run_length_is_twelve():
+    assert RUN == 12
