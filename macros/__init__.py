@@ -1,41 +1,25 @@
-"""mkdocs-macros entry point: runs the data pipeline once per build and registers the macros.
+"""The playbook's mkdocs-macros module (`module_name: macros`): its hooks live in `plugin.py`.
 
-load YAML -> validate -> index (pipeline.py) -> keep page stubs in sync (pages.py)
--> render pages through templates (site.py, render.py) -> write the JSON export (export.py)
+Zensical, Material's successor, loads this file as a lone module rather than as a package, so relative
+imports would fail; in that case it loads itself again as the package it is.
 """
 
 from __future__ import annotations
 
-import logging
+import importlib.util
+import sys
 from pathlib import Path
-from typing import Any
 
-from mkdocs.exceptions import PluginError
+if sys.modules.get(__name__) is None:  # executed outside the import system (Zensical)
+    _spec = importlib.util.spec_from_file_location(__name__, __file__, submodule_search_locations=[str(Path(__file__).parent)])
+    assert _spec and _spec.loader
+    _package = importlib.util.module_from_spec(_spec)
+    sys.modules[__name__] = _package
+    _spec.loader.exec_module(_package)
+    define_env = _package.define_env
+    on_post_page_macros = _package.on_post_page_macros
+    on_post_build = _package.on_post_build
+else:
+    from .plugin import define_env, on_post_build, on_post_page_macros
 
-from .export import write_export
-from .pages import sync_pages
-from .pipeline import load_playbook
-from .problems import DataError
-from .site import SiteMacros
-
-log = logging.getLogger("mkdocs.plugins.playbook")
-
-
-def define_env(env: Any) -> None:
-    root = Path(env.project_dir)
-    try:
-        book = load_playbook(root)
-    except DataError as err:
-        raise PluginError(str(err)) from None
-    report = sync_pages(book, Path(env.conf["docs_dir"]))
-    for path in report.written:
-        log.info("playbook: wrote page stub docs/%s", path)
-    for path in report.removed:
-        log.info("playbook: removed page stub docs/%s", path)
-    env.variables["playbook"] = book
-    SiteMacros(book, env).register(env)
-
-
-def on_post_build(env: Any) -> None:
-    book = env.variables["playbook"]
-    write_export(book, Path(env.conf["site_dir"]), env.conf["site_url"] or "/")
+__all__ = ["define_env", "on_post_build", "on_post_page_macros"]

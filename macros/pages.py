@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from .index import Playbook
 from .kinds import KINDS
 
@@ -89,3 +91,11 @@ def published_urls(docs_dir: Path) -> list[str]:
         rel = rel.removesuffix("index").rstrip("/")
         urls.append(f"/{rel}/" if rel else "/")
     return sorted(urls)
+
+
+def dump_page(folder: Path, src_uri: str, meta: dict, markdown: str) -> None:
+    """Write a rendered page as a plain Markdown file with its front matter (the benchmark's peer site)."""
+    path = folder / src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    front = f"---\n{yaml.safe_dump(dict(meta), allow_unicode=True)}---\n" if meta else ""
+    path.write_text(front + markdown, encoding="utf-8")

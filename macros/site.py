@@ -26,7 +26,9 @@ class SiteMacros:
 
     @property
     def here(self) -> str:
-        return self.env.page.file.src_uri
+        """The docs-relative path of the page being rendered (MkDocs: page.file.src_uri; Zensical: page.path)."""
+        page = self.env.page
+        return page.file.src_uri if hasattr(page, "file") else page.path
 
     def _record(self, ref: str) -> Record:
         if ref not in self.book.records:
@@ -119,7 +121,7 @@ class SiteMacros:
         return self.env.conf.get("site_url") or "/"
 
     def _page_url(self) -> str:
-        return self._site_url() + self.env.page.url
+        return self._site_url() + self.env.page.url.lstrip("/")
 
     def register(self, env: Any) -> None:
         for name in ("entry", "moved", "kind_index", "term_index", "home", "prompt_bank", "drill", "story_map",

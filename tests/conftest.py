@@ -50,15 +50,54 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@dataclass
+class LinkCheck:
+    """linkchecker started in the background as soon as the site is served (it runs for minutes,
+    alongside the browser tests); `result()` waits for it."""
+
+    process: subprocess.Popen[str]
+    log: Path
+
+    def result(self) -> tuple[int, str]:
+        code = self.process.wait(timeout=1500)
+        return code, self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@dataclass(frozen=True)
+class Served:
+    url: str
+    linkcheck: LinkCheck
+
+
 @pytest.fixture(scope="session")
-def server(built_site: Built) -> Iterator[str]:
-    """The built site over HTTP on a free port of 127.0.0.1; yields its base URL."""
+def served(built_site: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The built site over HTTP on a free port of 127.0.0.1, with linkchecker already crawling it."""
     handler = functools.partial(_Handler, directory=str(built_site.site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    log = tmp_path_factory.mktemp("linkcheck") / "linkchecker.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([linkchecker(), "-f", str(ROOT / "tests" / "linkcheckerrc"), "--no-status", url],
+                                   stdout=out, stderr=subprocess.STDOUT, text=True)
+    yield Served(url, LinkCheck(process, log))
+    if process.poll() is None:
+        process.kill()
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(served: Served) -> str:
+    """Base URL of the served site."""
+    return served.url
+
+
+def linkchecker() -> str:
+    beside = Path(sys.executable).parent / "linkchecker"
+    found = str(beside) if beside.exists() else shutil.which("linkchecker")
+    assert found, "linkchecker is a locked dependency; run the README's test command"
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Benchmark: build time against a plain Material build of the same pages, scaling to 2,000 entries,
+live reload, and the bytes a reader downloads. Prints a table and writes docs/about/benchmark.md.
+
+    python3 scripts/dev.py bench            # full run (about 6 minutes on 2 cores)
+    python3 scripts/dev.py bench --quick    # one run per build, no 2,000-entry scale
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import functools
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "data")
+MULTIPLIED_KINDS = ("models", "tactics", "situations", "checklists", "prompts")
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+
+
+def timed_build(project: Path, out: Path, extra_env: dict[str, str] | None = None) -> Build:
+    """One cold `mkdocs build` in a child process; wall time and the child's peak memory."""
+    shutil.rmtree(out, ignore_errors=True)
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], capture_output=True); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode); "
+        "sys.stderr.write(r.stderr.decode()[-3000:] if r.returncode else '')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *MKDOCS, "build", "-q", "-d", str(out)],
+        cwd=project, env={**ENV, **(extra_env or {})}, capture_output=True, text=True,
+    )
+    seconds, rss_kb, code = result.stdout.split()
+    if code != "0":
+        raise SystemExit(f"build failed in {project}:\n{result.stderr}")
+    return Build(float(seconds), int(rss_kb) / 1024)
+
+
+def median_build(project: Path, out: Path, runs: int) -> Build:
+    builds = [timed_build(project, out) for _ in range(runs)]
+    return Build(statistics.median(b.seconds for b in builds), max(b.peak_mb for b in builds))
+
+
+def copy_project(dest: Path) -> Path:
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dest / part)
+    return dest
+
+
+def multiply(project: Path, factor: int) -> int:
+    """Add factor-1 copies of each model, tactic, situation, checklist and prompt (ids suffixed -copy-N)."""
+    for kind in MULTIPLIED_KINDS:
+        for path in sorted((project / "data" / kind).glob("*.yml")):
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"^aliases:.*\n", "", text, flags=re.M)
+            for n in range(2, factor + 1):
+                title = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1).strip(chr(34))} ({n})" if not m.group(1).startswith('"')
+                               else f'title: {m.group(1)[:-1]} ({n})"', text, count=1, flags=re.M)
+                (path.parent / f"{path.stem}-copy-{n}.yml").write_text(title, encoding="utf-8")
+    return sum(1 for k in project.glob("data/*/*.yml") if k.parent.name != "schemas")
+
+
+def peer_project(project: Path, work: Path) -> Path:
+    """The same pages rendered once to plain Markdown, in a Material project with no macros plugin."""
+    dump = work / "dump"
+    timed_build(project, work / "dump-site", {"PLAYBOOK_DUMP_MARKDOWN": str(dump)})
+    peer = work / "peer"
+    shutil.copytree(project / "docs", peer / "docs", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(dump, peer / "docs", dirs_exist_ok=True)
+    shutil.copytree(project / "overrides", peer / "overrides")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
+    config = re.sub(r"^strict: true$", "strict: false", config, flags=re.M)
+    (peer / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return peer
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def live_reload(project: Path, runs: int, dirty: bool) -> float:
+    """Seconds from saving a YAML file to the rebuilt page being served by `mkdocs serve`."""
+    port = free_port()
+    cmd = [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    if dirty:
+        cmd.append("--dirty")
+    server = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    target = project / "data" / "tactics" / "pre-mortem.yml"
+    url = f"http://127.0.0.1:{port}/tactics/pre-mortem/"
+    original = target.read_text(encoding="utf-8")
+    samples = []
+    try:
+        deadline = time.time() + 600
+        while "Pre-mortem" not in fetch(url) and "pre-mortem" not in fetch(url).lower():
+            if time.time() > deadline:
+                raise SystemExit("mkdocs serve did not start")
+            time.sleep(0.5)
+        time.sleep(2)
+        for i in range(runs):
+            marker = f"benchmark-marker-{i}-{time.time_ns()}"
+            start = time.perf_counter()
+            target.write_text(original.replace("\nsummary: ", f"\nsummary: {marker} ", 1), encoding="utf-8")
+            while marker not in fetch(url):
+                if time.perf_counter() - start > 300:
+                    raise SystemExit("the edit never showed")
+                time.sleep(0.05)
+            samples.append(time.perf_counter() - start)
+            time.sleep(3)  # let the watcher settle (the stub's touched mtime triggers one more build)
+    finally:
+        target.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+    return statistics.median(samples)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def transfer(site: Path) -> dict[str, float]:
+    """Gzipped bytes of a first page view and of an instant-navigation page change, in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    sizes: dict[str, int] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+
+            def record(response) -> None:
+                try:
+                    sizes[response.url] = len(gzip.compress(response.body(), 6))
+                except Exception:  # redirects and aborted requests have no body
+                    pass
+
+            page.on("response", record)
+            page.goto(base + "models/conger-persuasion/")
+            page.wait_for_load_state("networkidle")
+            first = sum(sizes.values())
+            sizes.clear()
+            page.locator("a[href$='tactics/straw-man-design/']").first.click()
+            page.wait_for_url("**/tactics/straw-man-design/")
+            page.wait_for_load_state("networkidle")
+            change = sum(sizes.values())
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {"first_kb": first / 1024, "change_kb": change / 1024}
+
+
+def search_index(site: Path, entries: int) -> dict[str, float]:
+    raw = (site / "search" / "search_index.json").read_bytes()
+    return {"kb_per_entry": len(raw) / 1024 / entries, "gz_kb_per_entry": len(gzip.compress(raw, 6)) / 1024 / entries,
+            "total_kb": len(raw) / 1024}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="one run per build and no 2,000-entry scale")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--factor", type=int, default=11, help="multiplier for the large build (11: about 2,000 entries)")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    rows: list[tuple[str, str, str, str]] = []
+    work = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
+    try:
+        real = copy_project(work / "real")
+        entries = sum(1 for k in real.glob("data/*/*.yml") if k.parent.name != "schemas")
+        ours = median_build(real, work / "site", runs)
+        peer = median_build(peer_project(real, work / "peer-real"), work / "peer-site", runs)
+        ratio = ours.seconds / peer.seconds
+        rows += [
+            ("Cold build, real playbook", f"{entries} entries: {ours.seconds:.2f} s, {ours.peak_mb:.0f} MB peak", "", f"median of {runs}"),
+            ("Peer: same pages as plain Markdown, Material without macros", f"{peer.seconds:.2f} s, {peer.peak_mb:.0f} MB peak", "", ""),
+            ("Ours / peer", f"{ratio:.2f}", "≤ 1.10", "met" if ratio <= 1.10 else "NOT MET"),
+        ]
+        timed_build(real, work / "site")
+        index = search_index(work / "site", entries)
+        sizes = transfer(work / "site")
+        rows += [
+            ("First page view, gzip", f"{sizes['first_kb']:.0f} KB", "≤ 110 KB", "met" if sizes["first_kb"] <= 110 else "NOT MET"),
+            ("Instant-navigation page change, gzip", f"{sizes['change_kb']:.0f} KB", "≤ 40 KB", "met" if sizes["change_kb"] <= 40 else "NOT MET"),
+            ("Search index per entry", f"{index['kb_per_entry']:.1f} KB ({index['gz_kb_per_entry']:.2f} KB gzip)", "", f"{index['total_kb']:.0f} KB in all"),
+        ]
+        reload_real = live_reload(real, 3 if not args.quick else 1, dirty=True)
+        rows.append(("Live reload, real size (`serve --dirty`)", f"{reload_real:.2f} s", "≤ 1 s", "met" if reload_real <= 1 else "NOT MET"))
+        if not args.quick:
+            large = copy_project(work / "large")
+            large_entries = multiply(large, args.factor)
+            big = timed_build(large, work / "site-large")
+            big_peer = timed_build(peer_project(large, work / "peer-large"), work / "peer-site-large")
+            growth = big.seconds / ours.seconds
+            entry_growth = large_entries / entries
+            rows += [
+                (f"Cold build, {large_entries} entries", f"{big.seconds:.1f} s, {big.peak_mb:.0f} MB peak", "", ""),
+                (f"Scaling: {entry_growth:.1f}× entries", f"{growth:.1f}× time", f"≤ {entry_growth * 1.1:.1f}×",
+                 "met" if growth <= entry_growth * 1.1 else "NOT MET"),
+                (f"Peer at {large_entries} entries", f"{big_peer.seconds:.1f} s", "", ""),
+                ("Ours / peer at that size", f"{big.seconds / big_peer.seconds:.2f}", "≤ 1.10",
+                 "met" if big.seconds / big_peer.seconds <= 1.10 else "NOT MET"),
+            ]
+            reload_large = live_reload(large, 2, dirty=True)
+            rows.append((f"Live reload, {large_entries} entries (`serve --dirty`)", f"{reload_large:.2f} s", "≤ 3 s",
+                         "met" if reload_large <= 3 else "NOT MET"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    table = ["| Measure | Result | Target | Note |", "| --- | --- | --- | --- |", *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)]
+    print("\n".join(table))
+    write_page(table, quick=args.quick)
+    return 0
+
+
+def write_page(table: list[str], quick: bool) -> None:
+    machine = f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    when = time.strftime("%Y-%m-%d")
+    page = ROOT / "docs" / "about" / "benchmark.md"
+    page.parent.mkdir(exist_ok=True)
+    template = (ROOT / "scripts" / "benchmark_page.md").read_text(encoding="utf-8")
+    page.write_text(template.replace("@TABLE@", "\n".join(table)).replace("@MACHINE@", machine).replace("@DATE@", when)
+                    .replace("@MODE@", "quick run" if quick else "full run"), encoding="utf-8")
+    print(f"wrote {page.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
