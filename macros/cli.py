@@ -154,7 +154,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = {"check": cmd_check, "new": cmd_new, "sync": cmd_sync, "schemas": cmd_schemas, "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export}
+COMMANDS = {
+    "check": cmd_check, "new": cmd_new, "sync": cmd_sync, "schemas": cmd_schemas,
+    "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

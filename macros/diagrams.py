@@ -68,7 +68,8 @@ def _pyramid(shape: Shape) -> Layout:
         y_top = y_bottom - level_h
         half_b = base_w / 2 * (y_bottom - top) / total
         half_t = base_w / 2 * (y_top - top) / total
-        points = f"{apex_x - half_b:.1f},{y_bottom:.1f} {apex_x + half_b:.1f},{y_bottom:.1f} {apex_x + half_t:.1f},{y_top:.1f} {apex_x - half_t:.1f},{y_top:.1f}"
+        corners = ((apex_x - half_b, y_bottom), (apex_x + half_b, y_bottom), (apex_x + half_t, y_top), (apex_x - half_t, y_top))
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in corners)
         mid = (y_top + y_bottom) / 2
         boxes.append(Box(0, mid, 0, level_h, f"{i + 1}", points=points, cx=apex_x, step=i + 1))
         legend.append(Box(left + base_w + 24, mid - 6, 0, 0, item.label, _wrap(item.detail, 40), step=i + 1))

@@ -7,11 +7,14 @@ links ("Referenced by", "Cited by", "Tagged") are computed once per build.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .kinds import KINDS_BY_DIR
-from .models import Citation, Relation, Term
+from .models import INLINE_REF, Citation, Relation, Term
 from .problems import Problem, field_name
 from .validation import Record, Validated, did_you_mean
 from .yaml_source import Loc
@@ -60,7 +63,9 @@ class Playbook:
         return [Outlink(self.records[link.to], link.rel, link.note) for link in getattr(record.doc, "related", ())]
 
     def referenced_by(self, record: Record) -> list[Backlink]:
-        return sorted(self.backlinks.get(record.ref, ()), key=lambda b: (b.label, b.origin.kind.dir, b.origin.title.lower()))
+        """Entries linking here, once per entry and label, by label then title."""
+        unique = {(b.origin.ref, b.label): b for b in self.backlinks.get(record.ref, ())}
+        return sorted(unique.values(), key=lambda b: (b.label, b.origin.kind.dir, b.origin.title.lower()))
 
     def citations(self, record: Record) -> list[tuple[Record, Citation]]:
         return [(self.records[c.source], c) for c in getattr(record.doc, "sources", ())]
@@ -100,10 +105,26 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
         for i, step in enumerate(getattr(doc, "steps", ())):
             if hasattr(step, "to") and check.ref(("steps", i, "to"), step.to):
                 book.backlinks[step.to].append(Backlink(record, "Step of learning path"))
+        for loc, text in _texts(doc):
+            for match in INLINE_REF.finditer(text):
+                if check.ref(loc, match.group(1)):
+                    book.backlinks[match.group(1)].append(Backlink(record, "Mentioned by"))
         for name in ("tags", "competencies", "archetypes"):
             for i, term in enumerate(getattr(doc, name, ())):
                 check.term((name, i), term, vocab[name], f"data/{name}.yml")
     return book, problems
+
+
+def _texts(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string in a model, with its location."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*loc, i))
 
 
 @dataclass

@@ -15,6 +15,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, mode
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 KIND_DIRS = ("models", "tactics", "situations", "checklists", "prompts", "paths", "sources")
 REF_PATTERN = rf"^(?:{'|'.join(KIND_DIRS)})/[a-z0-9]+(?:-[a-z0-9]+)*$"
+INLINE_REF = re.compile(rf"\[\[((?:{'|'.join(KIND_DIRS)})/[a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]]+))?\]\]")
+"""An inline reference in Markdown text: [[tactics/pre-mortem]] or [[tactics/pre-mortem|a pre-mortem]]."""
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 
@@ -102,7 +104,10 @@ class Shape(Strict):
     """The picture of a model, drawn at build time as inline SVG from these items."""
 
     type: Literal["pyramid", "sequence", "cycle", "quadrant", "circles"]
-    items: list[ShapeItem] = Field(min_length=2, max_length=8, description="pyramid: bottom to top; circles: inner to outer; quadrant: top-left, top-right, bottom-left, bottom-right")
+    items: list[ShapeItem] = Field(
+        min_length=2, max_length=8,
+        description="pyramid: bottom to top; circles: inner to outer; quadrant: top-left, top-right, bottom-left, bottom-right",
+    )
     x_axis: Line | None = Field(None, description="quadrant only: what grows from left to right")
     y_axis: Line | None = Field(None, description="quadrant only: what grows from bottom to top")
     caption: Line

@@ -7,6 +7,7 @@ text is inserted as values, never compiled as a template, so `{{ }}` in data sta
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .diagrams import layout
+from .index import Playbook
 from .kinds import KINDS, KINDS_BY_DIR
+from .models import INLINE_REF
 from .validation import Record
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -35,6 +38,16 @@ def url_path(target: Record | str, here: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
+def linked(text: str, here: str, book: Playbook) -> str:
+    """Markdown text with each [[kind/id]] or [[kind/id|label]] turned into a relative link."""
+
+    def link(match: re.Match[str]) -> str:
+        record = book.records[match.group(1)]
+        return f"[{match.group(2) or record.title}]({href(record, here)})"
+
+    return INLINE_REF.sub(link, text)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -48,6 +61,7 @@ def environment() -> Environment:
     )
     env.filters["href"] = href
     env.filters["url_path"] = url_path
+    env.filters["linked"] = linked
     env.globals.update(KINDS=KINDS, KINDS_BY_DIR=KINDS_BY_DIR, layout=layout)
     return env
 

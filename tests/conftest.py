@@ -106,21 +106,3 @@ def book():
 
     return load_playbook(ROOT)
 
-
-def copy_project(tmp: Path, with_data: bool = True) -> Path:
-    """A throwaway copy of the project (code, docs, config, vocabularies) to break on purpose."""
-    dest = tmp / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
-    for name in ("mkdocs.yml", "docs", "macros", "overrides", "data"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=ignore)
-        else:
-            dest.mkdir(parents=True, exist_ok=True)
-            shutil.copy(src, dest / name)
-    if not with_data:
-        for kind_dir in (dest / "data").iterdir():
-            if kind_dir.is_dir() and kind_dir.name != "schemas":
-                shutil.rmtree(kind_dir)
-                kind_dir.mkdir()
-    return dest

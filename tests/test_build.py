@@ -11,8 +11,9 @@ from pathlib import Path
 
 from macros.export import Export
 from macros.pages import published_urls
+from scripts.project_copy import copy_project
 
-from .conftest import ROOT, Built, copy_project
+from .conftest import ROOT, Built
 
 MANIFEST = ROOT / "tests" / "published_urls.txt"
 
@@ -40,7 +41,8 @@ def test_export_has_every_entry_and_follows_its_schema(built_site: Built, book):
 
 
 REQUEST_ATTRS = re.compile(r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']?(https?:)?//""", re.I)
-LINK_REQUEST = re.compile(r"""<link\b(?=[^>]*\brel=["']?(?:stylesheet|preload|prefetch|preconnect|dns-prefetch|icon|modulepreload))[^>]*\bhref=["']?(?:https?:)?//""", re.I)
+FETCHING_RELS = "stylesheet|preload|prefetch|preconnect|dns-prefetch|icon|modulepreload"
+LINK_REQUEST = re.compile(rf"""<link\b(?=[^>]*\brel=["']?(?:{FETCHING_RELS}))[^>]*\bhref=["']?(?:https?:)?//""", re.I)
 CSS_REQUEST = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.I)
 
 
@@ -76,7 +78,7 @@ def test_published_urls_never_disappear(built_site: Built):
 
 
 def test_bad_data_fails_the_build_with_clear_errors(tmp_path: Path):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     target = next((project / "data" / "models").glob("*.yml"))
     text = target.read_text()
     target.write_text(text.replace("\nsummary:", "\nsumary:", 1))

@@ -33,7 +33,8 @@ IDEAS: dict[str, list[str]] = {
         "models/priority-inversion-deadlock", "tactics/surface-the-priority-deadlock", "situations/teams-deadlocked-on-priorities"],
     "opportunity cost of what you ask": ["tactics/map-the-opportunity-cost"],
     "horse trading, ethically": ["tactics/ethical-horse-trading", "tactics/ask-what-would-change-their-mind"],
-    "escalation as a tool, not a failure": ["tactics/escalate-as-a-tool", "checklists/escalation-readiness", "situations/you-need-to-escalate"],
+    "escalation as a tool, not a failure": [
+        "tactics/escalate-as-a-tool", "checklists/escalation-readiness", "situations/you-need-to-escalate"],
     "the straw-man design that draws absent owners in": [
         "tactics/straw-man-design", "checklists/before-publishing-a-straw-man", "situations/owners-will-not-engage"],
     "clear writing of options and trade-offs": ["tactics/write-options-and-trade-offs", "checklists/writing-a-decision-document"],
@@ -60,7 +61,8 @@ IDEAS: dict[str, list[str]] = {
     "exercise: cross-team alignment": ["prompts/defined-a-shared-data-contract"],
     "mapping stories to competencies": ["checklists/preparing-interview-stories", "paths/preparing-for-a-staff-interview"],
     # 004: the pushback question
-    "the pushback question": ["prompts/pushback-on-a-proposal", "situations/peer-pushes-back-in-review", "checklists/handling-pushback-in-a-review"],
+    "the pushback question": [
+        "prompts/pushback-on-a-proposal", "situations/peer-pushes-back-in-review", "checklists/handling-pushback-in-a-review"],
     "the steel thread: show you listened first": ["tactics/listen-and-validate-first"],
     "working backwards from the customer": ["tactics/working-backwards"],
     "disagree and commit": ["tactics/disagree-and-commit", "checklists/before-you-disagree-and-commit"],
@@ -149,7 +151,7 @@ def test_source_attributions_are_right(book):
 
 
 def _similar(a: str, b: str) -> float:
-    stop = {"a", "an", "the", "you", "your", "of", "to", "and", "in", "on", "for", "a", "that", "it", "how", "what", "did", "me",
+    stop = {"a", "an", "the", "you", "your", "of", "to", "and", "in", "on", "for", "that", "it", "how", "what", "did", "me",
             "tell", "about", "time", "when", "with", "was", "were", "is", "or", "who", "had", "have", "do"}
     wa, wb = set(words(a)) - stop, set(words(b)) - stop
     return len(wa & wb) / max(1, len(wa | wb))

@@ -59,3 +59,15 @@ def test_diagram_has_title_description_and_no_script():
     svg = render("diagram.svg.j2", record=record)
     assert 'role="img"' in svg and "<title id=" in svg and "1. Base: food; 2. Top" in svg
     assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_inline_references_become_links(tmp_path):
+    import shutil
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    model = project / "data/models/first-model.yml"
+    text = "overview: See [[tactics/first-tactic]] or [[tactics/second-tactic|the other]]."
+    model.write_text(model.read_text().replace("overview: The idea.", text))
+    out = SiteMacros(load_playbook(project), _page("models/first-model.md")).entry("models/first-model")
+    assert "See [First tactic](../tactics/first-tactic.md) or [the other](../tactics/second-tactic.md)." in out

@@ -53,7 +53,9 @@ def test_unknown_field_suggests_the_right_one(project):
 
 def test_wrong_type_names_line_and_field(project):
     edit(project, "models/first-model.yml", "steps: [Read it., Apply it.]", "steps:\n  - Read it.\n  - {a: b}")
-    assert problems(project) == ["data/models/first-model.yml:10: steps[1]: expected text but found a mapping: quote the text (YAML reads ': ' inside it as a key)"]
+    assert problems(project) == [
+        "data/models/first-model.yml:10: steps[1]: expected text but found a mapping: quote the text (YAML reads ': ' inside it as a key)"
+    ]
 
 
 def test_text_with_colon_is_explained(project):
@@ -130,3 +132,10 @@ def test_alias_clash(project):
     edit(project, "tactics/second-tactic.yml", "tags: [persuasion]", "tags: [persuasion]\naliases: [first-tactic]")
     [message] = problems(project)
     assert "'first-tactic' is already the id or alias of another tactic" in message
+
+
+def test_inline_reference_in_text_is_checked(project):
+    text = "overview: See [[tactics/first-tactic]] and [[tactics/frist-tactic|this]]."
+    edit(project, "models/first-model.yml", "overview: The idea.", text)
+    [message] = problems(project)
+    assert message.startswith("data/models/first-model.yml:5: overview: no tactic 'tactics/frist-tactic' exists")

@@ -43,7 +43,8 @@ def test_tag_filter_narrows_an_index(page: Page, book):
     cards = page.locator(".pb-card")
     total = cards.count()
     tag = book.of_kind("tactics")[0].doc.tags[0]
-    page.locator(f".pb-filter__button[data-tag='{tag}']").click()
+    page.locator(f".pb-filter__button[data-tag='{tag}']").focus()
+    page.keyboard.press("Enter")  # keyboard alone
     shown = page.locator(".pb-card:visible").count()
     expected = sum(1 for r in book.of_kind("tactics") if tag in r.doc.tags)
     assert 0 < shown == expected < total
@@ -95,7 +96,8 @@ def test_story_map_keeps_stories_across_reload_and_exports(page: Page):
     with page.expect_download() as download:
         page.get_by_role("button", name="Export as JSON").click()
     exported = json.loads(Path(download.value.path()).read_text())
-    assert exported["stories"] == [{"title": "Moved billing off the monolith", "competencies": ["influencing-decisions", "cross-team-alignment"]}]
+    story = {"title": "Moved billing off the monolith", "competencies": ["influencing-decisions", "cross-team-alignment"]}
+    assert exported["stories"] == [story]
     with page.expect_download() as download:
         page.get_by_role("button", name="Export as Markdown").click()
     assert "- **Moved billing off the monolith**" in Path(download.value.path()).read_text()

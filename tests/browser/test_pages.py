@@ -29,7 +29,7 @@ PAGES = pytest.fixture(scope="module")(lambda book: sample_pages(book))
 
 def test_no_outside_request_and_no_console_error(page: Page, server: str, book):
     outside, errors = [], []
-    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith(("data:", "blob:")) else None)
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
     page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
     for path in sample_pages(book):

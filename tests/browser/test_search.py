@@ -5,7 +5,10 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-FIRST_THREE = "() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')].slice(0, 3).map(a => new URL(a.href).pathname)"
+FIRST_THREE = (
+    "() => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]"
+    ".slice(0, 3).map(a => new URL(a.href).pathname)"
+)
 
 
 def test_every_title_finds_its_entry(page: Page, book):

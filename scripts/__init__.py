@@ -1,0 +1,1 @@
+"""Developer scripts: the entry point (dev.py) and the benchmark (bench.py)."""
