@@ -99,9 +99,26 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+_VALID: dict[Path, tuple[tuple[int, int], Record]] = {}
+"""Valid records by file, with the (mtime, size) they were read at: `mkdocs serve` keeps this process
+alive, so a rebuild re-reads only the files that changed."""
+
+
 def _validate_entry(kind: Kind, path: Path, shown: str, problems: list[Problem]) -> Record | None:
     if path.is_dir() or path.name.startswith("."):
         return None
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _VALID.get(path)
+    if cached and cached[0] == stamp and cached[1].kind is kind:
+        return cached[1]
+    record = _read_entry(kind, path, shown, problems)
+    if record:
+        _VALID[path] = (stamp, record)
+    return record
+
+
+def _read_entry(kind: Kind, path: Path, shown: str, problems: list[Problem]) -> Record | None:
     if path.suffix != ".yml":
         problems.append(Problem(shown, 1, "", f"entry files end in .yml; rename it to {path.stem}.yml"))
         return None

@@ -64,3 +64,15 @@ def test_palette_toggle_with_the_keyboard(page: Page):
     page.keyboard.press("Enter")
     after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert before != after
+
+
+def test_search_index_loads_only_when_the_reader_searches(page: Page):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url) if r.url.endswith("search_index.json") else None)
+    page.goto("models/")
+    page.wait_for_load_state("networkidle")
+    assert requested == []
+    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
+        page.keyboard.press("/")
+    page.keyboard.type("straw")
+    page.wait_for_selector(".md-search-result__item")
