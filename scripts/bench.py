@@ -204,7 +204,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one run per build and no 2,000-entry scale")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--factor", type=int, default=16, help="copies of each model, tactic, situation, checklist and prompt (16: about 2,000 entries)")
+    parser.add_argument("--factor", type=int, default=16,
+                        help="copies of each model, tactic, situation, checklist and prompt (16: about 2,000 entries)")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
     rows: list[tuple[str, str, str, str]] = []
