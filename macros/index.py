@@ -1,7 +1,7 @@
 """Step 3 of the pipeline: the index of entries and of the links between them.
 
 Every reference is resolved here (with a "did you mean" when it is not), and the reverse
-links ("Referenced by", "Cited by", "Tagged") are computed once per build.
+links ("Referenced by", "Cited by") and redirects are computed once per build.
 """
 
 from __future__ import annotations

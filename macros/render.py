@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .diagrams import layout
 from .index import Playbook
-from .kinds import KINDS, KINDS_BY_DIR
+from .kinds import KINDS
 from .models import INLINE_REF
 from .validation import Record
 
@@ -62,7 +62,7 @@ def environment() -> Environment:
     env.filters["href"] = href
     env.filters["url_path"] = url_path
     env.filters["linked"] = linked
-    env.globals.update(KINDS=KINDS, KINDS_BY_DIR=KINDS_BY_DIR, layout=layout)
+    env.globals.update(KINDS=KINDS, layout=layout)
     return env
 
 

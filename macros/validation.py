@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from .kinds import KINDS, VOCABULARIES, Kind
 from .models import ID_PATTERN, Term
-from .problems import Problem, field_name
-from .yaml_source import Loc, YamlDocument, read_yaml
+from .problems import Problem, display_path, field_name
+from .yaml_source import Loc, YamlDocument, line_of, read_yaml
 
 _ID = re.compile(ID_PATTERN)
 SCHEMA_DIR = "schemas"
@@ -60,11 +60,7 @@ class Record:
         return self.doc.summary
 
     def line_of(self, loc: Loc) -> int:
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return 1
+        return line_of(self.lines, loc)
 
 
 @dataclass
@@ -82,21 +78,15 @@ def validate_tree(data_dir: Path, root: Path) -> Validated:
     for kind in KINDS:
         folder = data_dir / kind.dir
         for path in sorted(folder.iterdir()) if folder.is_dir() else ():
-            record = _validate_entry(kind, path, _shown(path, root), problems)
+            record = _validate_entry(kind, path, display_path(path, root), problems)
             if record:
                 records.append(record)
     vocabularies: dict[str, dict[str, Term]] = {}
     for name, schema in VOCABULARIES.items():
         path = data_dir / f"{name}.yml"
-        vocabularies[name] = _validate_vocabulary(path, _shown(path, root), schema, problems)
+        vocabularies[name] = _validate_vocabulary(path, display_path(path, root), schema, problems)
     return Validated(data_dir, records, vocabularies, problems)
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 _VALID: dict[Path, tuple[tuple[int, int], Record]] = {}

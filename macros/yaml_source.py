@@ -35,6 +35,15 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
+def line_of(lines: dict[Loc, int], loc: Loc) -> int:
+    """The line of `loc`, or of its closest ancestor that has one (line 1 when none has)."""
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get((), 1)
+
+
 @dataclass
 class YamlDocument:
     """The plain data of one file and the line (1-based) of each location in it."""
@@ -46,12 +55,7 @@ class YamlDocument:
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, loc: Loc) -> int:
-        """The line of `loc`, or of its closest ancestor that has one."""
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return self.lines.get((), 1)
+        return line_of(self.lines, loc)
 
     def problem(self, loc: Loc, name: str, message: str) -> None:
         self.problems.append(Problem(self.shown_as, self.line_of(loc), name, message))
