@@ -62,9 +62,12 @@ def timed_build(project: Path, out: Path, extra_env: dict[str, str] | None = Non
     return Build(float(seconds), int(rss_kb) / 1024)
 
 
-def median_build(project: Path, out: Path, runs: int) -> Build:
-    builds = [timed_build(project, out) for _ in range(runs)]
-    return Build(statistics.median(b.seconds for b in builds), max(b.peak_mb for b in builds))
+def paired_builds(ours: Path, peer: Path, out: Path, runs: int) -> tuple[Build, Build]:
+    """Builds of both projects, alternating, so that drift in the machine's speed hits both alike; medians."""
+    pairs = [(timed_build(ours, out / "ours"), timed_build(peer, out / "peer")) for _ in range(runs)]
+    return tuple(  # type: ignore[return-value]
+        Build(statistics.median(p[i].seconds for p in pairs), max(p[i].peak_mb for p in pairs)) for i in (0, 1)
+    )
 
 
 
@@ -203,7 +206,7 @@ def verdict(value: float, limit: float) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one run per build and no 2,000-entry scale")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--factor", type=int, default=16,
                         help="copies of each model, tactic, situation, checklist and prompt (16: about 2,000 entries)")
     args = parser.parse_args(argv)
@@ -213,8 +216,7 @@ def main(argv: list[str]) -> int:
     try:
         real = copy_project(work / "real")
         entries = sum(1 for k in real.glob("data/*/*.yml") if k.parent.name != "schemas")
-        ours = median_build(real, work / "site", runs)
-        peer = median_build(peer_project(real, work / "peer-real"), work / "peer-site", runs)
+        ours, peer = paired_builds(real, peer_project(real, work / "peer-real"), work / "paired", runs)
         ratio = ours.seconds / peer.seconds
         rows += [
             ("Cold build, real playbook", f"{entries} entries: {ours.seconds:.2f} s, {ours.peak_mb:.0f} MB peak", "", f"median of {runs}"),
@@ -234,8 +236,7 @@ def main(argv: list[str]) -> int:
         if not args.quick:
             large = copy_project(work / "large")
             large_entries = multiply(large, args.factor)
-            big = timed_build(large, work / "site-large")
-            big_peer = timed_build(peer_project(large, work / "peer-large"), work / "peer-site-large")
+            big, big_peer = paired_builds(large, peer_project(large, work / "peer-large"), work / "paired-large", 1)
             growth = big.seconds / ours.seconds
             entry_growth = large_entries / entries
             rows += [
