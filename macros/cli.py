@@ -13,12 +13,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .export import build_export
 from .kinds import KINDS, KINDS_BY_NAME
 from .models import ID_PATTERN
-from .pages import published_urls, sync_pages
+from .pages import published_urls, read_manifest, sync_pages
 from .pipeline import load_playbook
 from .problems import DataError
-from .quality import below_bar, copied_runs, source_runs
+from .quality import below_bar, copied_runs, has_placeholder, source_runs
 from .render import TEMPLATES
-from .schemas import render_schemas, write_schemas
+from .schemas import stale_schemas, write_schemas
 from .validation import SCHEMA_DIR, schema_comment
 
 
@@ -29,7 +29,7 @@ def _root(args: argparse.Namespace) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     book = load_playbook(_root(args))
     counts = Counter(r.kind.dir for r in book.records.values())
-    todo = sorted(r.shown_as for r in book.records.values() if "TODO" in r.path.read_text(encoding="utf-8"))
+    todo = sorted(r.shown_as for r in book.records.values() if has_placeholder(r))
     print(f"ok: {len(book.records)} entries (" + ", ".join(f"{counts[k.dir]} {k.dir}" for k in KINDS) + ")")
     for shown in todo:
         print(f"note: {shown} still has skeleton TODO text", file=sys.stderr)
@@ -84,7 +84,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_schemas(args: argparse.Namespace) -> int:
     folder = _root(args) / "data" / SCHEMA_DIR
     if args.check:
-        stale = [n for n, t in render_schemas().items() if not (folder / n).exists() or (folder / n).read_text(encoding="utf-8") != t]
+        stale = list(stale_schemas(folder))
         for name in stale:
             print(f"stale: data/{SCHEMA_DIR}/{name}")
         if stale:
@@ -109,7 +109,7 @@ def cmd_urls(args: argparse.Namespace) -> int:
     root = _root(args)
     manifest = root / "tests" / "published_urls.txt"
     current = published_urls(root / "docs")
-    known = [line for line in manifest.read_text().splitlines() if line and not line.startswith("#")] if manifest.exists() else []
+    known = read_manifest(manifest)
     new = sorted(set(current) - set(known))
     gone = sorted(set(known) - set(current))
     for url in new:

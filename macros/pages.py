@@ -83,6 +83,13 @@ def _propagate_mtimes(book: Playbook, docs_dir: Path) -> None:
             os.utime(stub, (data_mtime, data_mtime))
 
 
+def read_manifest(path: Path) -> list[str]:
+    """The URLs recorded in the manifest of published URLs (tests/published_urls.txt)."""
+    if not path.exists():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
 def published_urls(docs_dir: Path) -> list[str]:
     """URL path of every page the site publishes (directory URLs), plus the JSON export."""
     urls = ["/api/playbook.json"]

@@ -52,11 +52,15 @@ def copied_runs(book: Playbook, sources: dict[tuple[str, ...], str]) -> Iterator
             yield Finding(record.shown_as, f"{RUN} words shared with {sources[run]}: “{' '.join(run)}”")
 
 
+def has_placeholder(record: Record) -> bool:
+    """True while an entry still carries the skeleton's TODO text from `playbook new`."""
+    return "TODO" in record.path.read_text(encoding="utf-8")
+
+
 def below_bar(book: Playbook) -> Iterator[Finding]:
     """Entries of the main kinds that lack two typed references, a cited source, tags or a placeholder-free text."""
     for record in book.records.values():
-        text = record.path.read_text(encoding="utf-8")
-        if "TODO" in text:
+        if has_placeholder(record):
             yield Finding(record.shown_as, "still has skeleton TODO text")
         if record.kind.name not in BAR_KINDS:
             continue

@@ -23,12 +23,17 @@ def render_schemas() -> dict[str, str]:
     return {f"{k.name}.schema.json": json.dumps(schema_for(k), indent=2, ensure_ascii=False) + "\n" for k in KINDS}
 
 
+def stale_schemas(folder: Path) -> dict[str, str]:
+    """file name -> current JSON text, for every committed schema that is missing or out of date."""
+    return {
+        name: text for name, text in render_schemas().items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text
+    }
+
+
 def write_schemas(folder: Path) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
-    changed = []
-    for name, text in render_schemas().items():
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            changed.append(name)
-    return changed
+    stale = stale_schemas(folder)
+    for name, text in stale.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return list(stale)

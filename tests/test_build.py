@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from macros.export import Export
-from macros.pages import published_urls
+from macros.pages import published_urls, read_manifest
 from scripts.project_copy import copy_project
 
 from .conftest import ROOT, Built
@@ -69,7 +69,7 @@ def test_redirect_pages_for_former_ids(built_site: Built, book):
 
 def test_published_urls_never_disappear(built_site: Built):
     """The manifest lists every URL ever published; each must still be served (a page or a redirect)."""
-    manifest = [line for line in MANIFEST.read_text().splitlines() if line and not line.startswith("#")]
+    manifest = read_manifest(MANIFEST)
     missing = [url for url in manifest if not (built_site.site / url.lstrip("/") / "index.html").exists()
                and not (built_site.site / url.lstrip("/")).is_file()]
     assert missing == [], "published URLs vanished; add the old id to `aliases` of the entry that replaced it"
