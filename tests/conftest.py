@@ -25,11 +25,35 @@ class Built:
     log: str
 
 
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "allow")  # lets linkchecker skip its per-host throttle
+        super().end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class _Address:
+    httpd: http.server.ThreadingHTTPServer
+    url: str
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """`mkdocs build --strict` of the real playbook, once per session."""
+def address() -> Iterator[_Address]:
+    """A port of 127.0.0.1 reserved for the test server before the build, so the site is built with
+    `site_url` naming the address it is served on: Material runs instant navigation only there."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler, bind_and_activate=True)
+    yield _Address(httpd, f"http://127.0.0.1:{httpd.server_address[1]}/")
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, address: _Address) -> Built:
+    """`mkdocs build --strict` of the real playbook, once per session, for the address it is served on."""
     out = tmp_path_factory.mktemp("build") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": address.url}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True,
@@ -39,15 +63,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     for path in out.rglob("*"):  # linkchecker drops root privileges to 'nobody'
         path.chmod(0o755 if path.is_dir() else 0o644)
     return Built(out, result.stderr)
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "allow")  # lets linkchecker skip its per-host throttle
-        super().end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @dataclass
@@ -70,13 +85,13 @@ class Served:
 
 
 @pytest.fixture(scope="session")
-def served(built_site: Built, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The built site over HTTP on a free port of 127.0.0.1, with linkchecker already crawling it."""
-    handler = functools.partial(_Handler, directory=str(built_site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def served(built_site: Built, address: _Address, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The built site over HTTP at its `site_url` (instant navigation on), with linkchecker already crawling it."""
+    httpd = address.httpd
+    httpd.RequestHandlerClass = functools.partial(_Handler, directory=str(built_site.site))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    url = address.url
     log = tmp_path_factory.mktemp("linkcheck") / "linkchecker.log"
     with log.open("w") as out:
         process = subprocess.Popen([linkchecker(), "-f", str(ROOT / "tests" / "linkcheckerrc"), "--no-status", url],

@@ -76,3 +76,12 @@ def test_search_index_loads_only_when_the_reader_searches(page: Page):
         page.keyboard.press("/")
     page.keyboard.type("straw")
     page.wait_for_selector(".md-search-result__item")
+
+
+def test_instant_navigation_runs_on_the_served_site(page: Page, book):
+    """The test site is served at its site_url, so Material swaps pages in place (no full load)."""
+    page.goto("./")
+    page.evaluate("window.pbSamePage = true")
+    page.locator(".md-tabs a, .md-nav a").filter(has_text="Tactics").first.click()
+    page.wait_for_url("**/tactics/")
+    assert page.evaluate("window.pbSamePage === true"), "a full page load: instant navigation is off"

@@ -36,4 +36,4 @@ def test_search_with_the_keyboard(page: Page):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url != start)
-    assert "escalat" in page.locator("article").inner_text().lower()
+    assert "escalat" in page.locator("article.md-content__inner").inner_text().lower()
