@@ -18,8 +18,7 @@ if sys.modules.get(__name__) is None:  # executed outside the import system (Zen
     _spec.loader.exec_module(_package)
     define_env = _package.define_env
     on_post_page_macros = _package.on_post_page_macros
-    on_post_build = _package.on_post_build
 else:
-    from .plugin import define_env, on_post_build, on_post_page_macros
+    from .plugin import define_env, on_post_page_macros
 
-__all__ = ["define_env", "on_post_build", "on_post_page_macros"]
+__all__ = ["define_env", "on_post_page_macros"]

@@ -1,4 +1,4 @@
-"""`playbook`: the author's command line. check | new KIND ID | sync | schemas | export."""
+"""`playbook`: the author's command line. check | new KIND ID | quality | urls | pages | schemas | export."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .export import build_export
 from .kinds import KINDS, KINDS_BY_NAME
 from .models import ID_PATTERN
-from .pages import published_urls, read_manifest, sync_pages
+from .pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
 from .pipeline import load_playbook
 from .problems import DataError
 from .quality import below_bar, copied_runs, has_placeholder, source_runs
@@ -47,10 +47,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"error: {path.relative_to(root)} exists already", file=sys.stderr)
         return 2
     book = load_playbook(root)
-    template = {"model": "practice", "tactic": "practice"}.get(kind.name, kind.name)
     env = Environment(loader=FileSystemLoader(TEMPLATES / "skeletons"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    text = env.get_template(f"{template}.yml.j2").render(
+    text = env.get_template(kind.skeleton_template).render(
         comment=schema_comment(kind), id=args.id, kind=kind.name,
         competency=next(iter(book.competencies), "technical-initiative"),
         example_refs=[r.ref for r in sorted(book.records.values(), key=lambda r: r.ref) if r.kind.name != "path"][:3],
@@ -58,26 +57,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     try:
-        book = load_playbook(root)
+        load_playbook(root)
     except DataError:
         path.unlink()
         raise
-    sync_pages(book, root / "docs")
-    print(f"wrote {path.relative_to(root)} and its page docs/{kind.dir}/{args.id}.md; fill in the TODOs, then `playbook check`")
+    print(f"wrote {path.relative_to(root)} (its page will be /{kind.dir}/{args.id}/); fill in the TODOs, then `playbook check`")
     return 0
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
+def cmd_pages(args: argparse.Namespace) -> int:
+    """Write the generated pages (the build does this itself, into .cache/pages/) for a tool that runs no MkDocs plugin."""
     root = _root(args)
-    book = load_playbook(root)
-    report = sync_pages(book, root / "docs", write=not args.check)
-    for rel in report.written:
-        print(f"{'stale' if args.check else 'wrote'}: docs/{rel}")
-    for rel in report.removed:
-        print(f"{'orphan' if args.check else 'removed'}: docs/{rel}")
-    if args.check and report.changed:
-        print("page stubs are out of sync with data/: run `playbook sync`", file=sys.stderr)
-        return 1
+    out = Path(args.out) if args.out else root / PAGES_DIR
+    report = write_pages(generate_pages(load_playbook(root)), out)
+    print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
     return 0
 
 
@@ -108,7 +101,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
 def cmd_urls(args: argparse.Namespace) -> int:
     root = _root(args)
     manifest = root / "tests" / "published_urls.txt"
-    current = published_urls(root / "docs")
+    current = published_urls(root / "docs", generate_pages(load_playbook(root)))
     known = read_manifest(manifest)
     new = sorted(set(current) - set(known))
     gone = sorted(set(known) - set(current))
@@ -140,8 +133,8 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a valid skeleton for a new entry, and its page")
     new.add_argument("kind", choices=[k.name for k in KINDS])
     new.add_argument("id", help="the file name and URL, e.g. pre-mortem")
-    sync = sub.add_parser("sync", help="write the page stub of every entry (and redirects for aliases)")
-    sync.add_argument("--check", action="store_true", help="only report stubs that differ; exit 1 if any")
+    pages = sub.add_parser("pages", help="write the generated pages (entries, indexes, redirects) to a folder")
+    pages.add_argument("--out", help="folder to write to (default: .cache/pages, where the build writes them)")
     schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="exit 1 if a committed schema is stale")
     quality = sub.add_parser("quality", help="the content bar: references, sources, the ethical line, no prose copied from the sources")
@@ -155,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = {
-    "check": cmd_check, "new": cmd_new, "sync": cmd_sync, "schemas": cmd_schemas,
+    "check": cmd_check, "new": cmd_new, "pages": cmd_pages, "schemas": cmd_schemas,
     "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export,
 }
 

@@ -9,12 +9,6 @@ from pydantic import BaseModel
 
 from .kinds import KINDS, Kind
 
-EXAMPLES = {
-    "model": "models/conger-persuasion", "tactic": "tactics/straw-man-design", "situation": "situations/proposal-stalled",
-    "checklist": "checklists/before-a-design-review", "prompt": "prompts/pushback-on-a-proposal",
-    "path": "paths/getting-a-proposal-adopted", "source": "sources/conger-necessary-art-of-persuasion",
-}
-
 
 @dataclass(frozen=True)
 class FieldDoc:
@@ -28,7 +22,6 @@ class FieldDoc:
 class KindDoc:
     kind: Kind
     fields: list[FieldDoc]
-    example_ref: str
 
 
 def _type(prop: dict[str, Any]) -> str:
@@ -53,4 +46,4 @@ def fields_of(model: type[BaseModel]) -> list[FieldDoc]:
 
 
 def kind_docs() -> list[KindDoc]:
-    return [KindDoc(kind, fields_of(kind.schema), EXAMPLES[kind.name]) for kind in KINDS]
+    return [KindDoc(kind, fields_of(kind.schema)) for kind in KINDS]

@@ -52,6 +52,8 @@ class Playbook:
     redirects: dict[str, Record] = field(default_factory=dict)  # old ref -> record
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
+    rendered: dict[tuple[str, str, bool], str] = field(default_factory=dict, repr=False)
+    """Data text already presented as HTML in this build (present.py), by (text, page folder, inline)."""
 
     def of_kind(self, kind_dir: str) -> list[Record]:
         return sorted((r for r in self.records.values() if r.kind.dir == kind_dir), key=lambda r: r.title.lower())
@@ -146,6 +148,10 @@ class _Checker:
         if (self.data_dir / f"{ref}.yml").exists():
             return False  # the target exists but is invalid: its own problems are reported
         kind_dir = ref.split("/", 1)[0]
+        if kind_dir not in KINDS_BY_DIR:
+            hint = did_you_mean(kind_dir, KINDS_BY_DIR)
+            self.fail(loc, field_name(loc), f"'{ref}' names no kind of entry{hint}: one of {', '.join(KINDS_BY_DIR)}")
+            return False
         same_kind = [r for r in self.records if r.startswith(kind_dir + "/")]
         hint = did_you_mean(ref, same_kind) or did_you_mean(ref, self.records)
         title = KINDS_BY_DIR[kind_dir].singular_title.lower()

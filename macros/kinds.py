@@ -1,4 +1,9 @@
-"""The kinds of entry: where their files live, their URL, their model and their page title."""
+"""The registry of kinds: the one place a kind of entry is declared.
+
+Everything else reads it: validation (folder and model), the index (references), the generated pages
+(entry template, index page), the CLI (`new` skeleton), the data contract page (example), the schemas
+and the export. Adding a kind means a model in `models.py`, a page template, and one line here.
+"""
 
 from __future__ import annotations
 
@@ -17,23 +22,42 @@ class Kind:
     singular_title: str
     schema: type[BaseModel]
     blurb: str  # one line on the index page
+    example: str  # the entry shown as a complete example on the contributing page
+    skeleton: str = ""  # skeleton template for `playbook new` (default: the kind's name)
+    index_template: str = "kind_index.md.j2"
+    content_bar: bool = False  # held to the content bar of `playbook quality`
+
+    @property
+    def page_template(self) -> str:
+        return f"{self.name}.md.j2"
+
+    @property
+    def skeleton_template(self) -> str:
+        return f"{self.skeleton or self.name}.yml.j2"
 
 
 KINDS: tuple[Kind, ...] = (
     Kind("situation", "situations", "Situations", "Situation", Situation,
-         "Start from where you are stuck: each situation lists the signs and the moves, in order."),
+         "Start from where you are stuck: each situation lists the signs and the moves, in order.",
+         "situations/proposal-stalled", content_bar=True),
     Kind("model", "models", "Mental models", "Mental model", Model,
-         "Ways of seeing people and decisions that explain why influence works or fails."),
+         "Ways of seeing people and decisions that explain why influence works or fails.",
+         "models/conger-persuasion", skeleton="practice", content_bar=True),
     Kind("tactic", "tactics", "Tactics", "Tactic", Tactic,
-         "Concrete moves to make, with when to use them, when not to, and where the ethical line is."),
+         "Concrete moves to make, with when to use them, when not to, and where the ethical line is.",
+         "tactics/straw-man-design", skeleton="practice", content_bar=True),
     Kind("checklist", "checklists", "Checklists", "Checklist", Checklist,
-         "One-page checklists to print and take into the room."),
+         "One-page checklists to print and take into the room.",
+         "checklists/before-a-design-review", content_bar=True),
     Kind("prompt", "prompts", "Interview question bank", "Interview question", Prompt,
-         "Staff-level behavioural questions with level signals and coach notes."),
+         "Staff-level behavioural questions with level signals and coach notes.",
+         "prompts/pushback-on-a-proposal", index_template="prompt_bank.md.j2"),
     Kind("path", "paths", "Learning paths", "Learning path", Path,
-         "Ordered reading for mentoring, with a question to discuss at each step."),
+         "Ordered reading for mentoring, with a question to discuss at each step.",
+         "paths/getting-a-proposal-adopted"),
     Kind("source", "sources", "Sources", "Source", Source,
-         "The books, articles and papers behind the playbook, and what cites each."),
+         "The books, articles and papers behind the playbook, and what cites each.",
+         "sources/conger-necessary-art-of-persuasion", index_template="bibliography.md.j2"),
 )
 KINDS_BY_NAME = {k.name: k for k in KINDS}
 KINDS_BY_DIR = {k.dir: k for k in KINDS}

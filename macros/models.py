@@ -10,21 +10,33 @@ import re
 from enum import StrEnum
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-KIND_DIRS = ("models", "tactics", "situations", "checklists", "prompts", "paths", "sources")
-REF_PATTERN = rf"^(?:{'|'.join(KIND_DIRS)})/[a-z0-9]+(?:-[a-z0-9]+)*$"
-INLINE_REF = re.compile(rf"\[\[((?:{'|'.join(KIND_DIRS)})/[a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]]+))?\]\]")
+REF_PATTERN = r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""`<kind dir>/<id>`; the index checks that the kind and the entry exist (kinds.py is the registry)."""
+INLINE_REF = re.compile(r"\[\[([a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]]+))?\]\]")
 """An inline reference in Markdown text: [[tactics/pre-mortem]] or [[tactics/pre-mortem|a pre-mortem]]."""
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_ATTR_LIST = re.compile(r"\{\s*(?::|[#.][A-Za-z_]|[A-Za-z_][\w-]*\s*=)")
+_LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_SAFE_DEST = re.compile(r"(?:https?://|mailto:)\S+", re.IGNORECASE)
 
 
-def _no_html(text: str) -> str:
-    """Reject raw HTML: data is Markdown text, rendered by our templates only."""
+def _markdown_only(text: str) -> str:
+    """Data text is Markdown, never markup: no raw HTML, no attribute lists, no images, and links only to
+    http(s) and mailto addresses (entries link to each other with [[kind/id]]). See docs/contributing.md#trust."""
     if _HTML.search(text):
         raise ValueError("raw HTML is not allowed in text (write Markdown; use &lt; for a literal '<')")
+    if _ATTR_LIST.search(text):
+        raise ValueError("attribute lists ('{: ... }', '{ #id }', '{ .class }') are not allowed in text")
+    if "![" in text:
+        raise ValueError("images are not allowed in text (they would load from another host)")
+    for match in _LINK_DEST.finditer(text):
+        dest = match.group(1) if match.group(1) is not None else match.group(2)
+        if not _SAFE_DEST.fullmatch(dest):
+            raise ValueError(f"link to '{dest[:60]}': links in text go to http(s) or mailto addresses only; link entries with [[kind/id]]")
     return text
 
 
@@ -34,11 +46,11 @@ def _one_line(text: str) -> str:
     return text
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(_no_html)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_markdown_only)]
 """Markdown text: one or more paragraphs, no raw HTML."""
-Line = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_no_html), AfterValidator(_one_line)]
+Line = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_markdown_only), AfterValidator(_one_line)]
 """A short single line: a title, a label, a checklist item."""
-Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_no_html), AfterValidator(_one_line)]
+Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_markdown_only), AfterValidator(_one_line)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`")]
 SourceRef = Annotated[str, Field(pattern=r"^sources/[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -96,8 +108,8 @@ class Citation(Strict):
 
 
 class ShapeItem(Strict):
-    label: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_no_html), AfterValidator(_one_line)]
-    detail: Annotated[str, Field(max_length=90), AfterValidator(_no_html), AfterValidator(_one_line)] | None = None
+    label: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_markdown_only), AfterValidator(_one_line)]
+    detail: Annotated[str, Field(max_length=90), AfterValidator(_markdown_only), AfterValidator(_one_line)] | None = None
 
 
 class Shape(Strict):
@@ -198,14 +210,14 @@ class Situation(Entry):
     )
 
 
-ChecklistItem = Annotated[str, Field(min_length=3, max_length=110), AfterValidator(_no_html), AfterValidator(_one_line)]
+ChecklistItem = Annotated[str, Field(min_length=3, max_length=110), AfterValidator(_markdown_only), AfterValidator(_one_line)]
 
 
 class Checklist(Entry):
     """A one-page checklist for a real moment, printable."""
 
     moment: Line = Field(description="when to pick it up, e.g. 'the day before the design review'")
-    why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_no_html)]
+    why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_markdown_only)]
     items: list[ChecklistItem] = Field(min_length=4, max_length=14)
 
     SECTIONS = (Section(field="why", heading="Why", anchor="why", style="prose"),)
@@ -218,6 +230,7 @@ class Levels(Strict):
 
 
 Level = Literal["senior", "staff", "principal"]
+LEVELS: tuple[str, ...] = Level.__args__
 
 
 class Prompt(Entry):
@@ -259,6 +272,16 @@ class Path(Entry):
     steps: list[PathStep] = Field(min_length=3)
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'\\`{}|^()\[\]]+", re.IGNORECASE)
+
+
+def _web_address(value: object) -> object:
+    """A source's address: a plain http(s) URL with no spaces, quotes, brackets or parentheses."""
+    if isinstance(value, str) and not _WEB_ADDRESS.fullmatch(value.strip()):
+        raise ValueError("must be a plain http(s) address (no spaces, quotes, brackets or parentheses; percent-encode them)")
+    return value
+
+
 class SourceType(StrEnum):
     book = "book"
     article = "article"
@@ -277,7 +300,7 @@ class Source(Strict):
     year: int | None = Field(None, ge=-600, le=2100)
     type: SourceType
     published_in: Line | None = Field(None, description="publisher, journal (volume, issue, pages) or site")
-    url: HttpUrl | None = None
+    url: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = None
     summary: Summary
     notes: Text | None = Field(None, description="what the playbook takes from it; corrections of loose attributions")
     tags: list[Id] = Field(default_factory=list)

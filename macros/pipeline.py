@@ -1,19 +1,43 @@
-"""The one data pipeline: load YAML -> validate -> index. Rendering takes its result."""
+"""The one data pipeline: load YAML -> validate -> index. Rendering takes its result.
+
+A build calls it twice (the playbook plugin and mkdocs-macros) and `mkdocs serve` once per rebuild:
+the index is kept while no file under data/ has changed (validation also re-reads only changed files).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .index import Playbook, build_index
 from .problems import DataError
 from .validation import validate_tree
 
+_LAST: tuple[tuple[object, ...], Playbook] | None = None
+
+
+def _stamp(data_dir: Path) -> tuple[object, ...]:
+    """Every file under data/ with its modification time and size: changes when any file does."""
+    out: list[object] = [str(data_dir)]
+    for folder, dirs, files in os.walk(data_dir):
+        dirs.sort()
+        for name in sorted(files):
+            st = os.lstat(os.path.join(folder, name))
+            out.append((folder, name, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
 
 def load_playbook(root: Path) -> Playbook:
     """Load and check every file under `root/data`; raise DataError listing every problem."""
-    validated = validate_tree(root / "data", root)
+    global _LAST
+    data_dir = root.resolve() / "data"
+    stamp = _stamp(data_dir)
+    if _LAST is not None and _LAST[0] == stamp:
+        return _LAST[1]
+    validated = validate_tree(data_dir, root)
     book, link_problems = build_index(validated)
     problems = validated.problems + link_problems
     if problems:
         raise DataError(problems)
+    _LAST = (stamp, book)
     return book

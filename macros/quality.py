@@ -14,7 +14,6 @@ from .index import Playbook
 from .validation import Record
 
 RUN = 12  # a shared run of this many words counts as copied
-BAR_KINDS = ("model", "tactic", "situation", "checklist")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -62,7 +61,7 @@ def below_bar(book: Playbook) -> Iterator[Finding]:
     for record in book.records.values():
         if has_placeholder(record):
             yield Finding(record.shown_as, "still has skeleton TODO text")
-        if record.kind.name not in BAR_KINDS:
+        if not record.kind.content_bar:
             continue
         yield from _bar(record)
 

@@ -1,51 +1,46 @@
-"""Step 4 of the pipeline: render validated records into page Markdown through Jinja templates.
+"""Render validated records through Jinja templates (all markup lives in `macros/templates/`).
 
-All markup lives in `macros/templates/`. Templates receive typed records and the index; data
-text is inserted as values, never compiled as a template, so `{{ }}` in data stays text.
+Templates receive typed records and the index. Data text is never compiled as a template: it reaches
+HTML only through the presenter (`present.py`), as the filters `md` (paragraphs), `md_inline` (a line),
+`plain` (text for attributes and JSON) and `md_escape` (a title inside page Markdown).
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
+from . import present as presenter
 from .diagrams import layout
-from .index import Playbook
 from .kinds import KINDS
-from .models import INLINE_REF
-from .validation import Record
+from .present import href, md_escape, url_path
 
 TEMPLATES = Path(__file__).parent / "templates"
+_MARKDOWN_ONLY = {"contract.md.j2", "fields.md.j2"}
+"""Templates of maintainer pages built from our own code (field tables, YAML examples): not autoescaped,
+since their output is Markdown and code blocks. Every other template escapes every value it inserts."""
+
+__all__ = ["TEMPLATES", "environment", "href", "render", "url_path"]
 
 
-def href(target: Record | str, here: str) -> str:
-    """Relative link from the page `here` (a docs path such as models/x.md) to a record or docs path."""
-    path = target.src_uri if isinstance(target, Record) else target
-    return posixpath.relpath(path, posixpath.dirname(here) or ".")
+@pass_context
+def _md(ctx: Context, text: str, here: str | None = None) -> Markup:
+    return presenter.present(ctx["book"], text, here or ctx["here"])
 
 
-def url_path(target: Record | str, here: str) -> str:
-    """Relative *URL* (for raw HTML, which MkDocs does not rewrite) from the page `here`."""
-    path = target.src_uri if isinstance(target, Record) else target
-    dest = posixpath.dirname(path) if path.endswith("index.md") else path.removesuffix(".md")
-    depth_here = posixpath.dirname(here) if here.endswith("index.md") else here.removesuffix(".md")
-    rel = posixpath.relpath(dest or ".", depth_here or ".")
-    return "./" if rel == "." else rel + "/"
+@pass_context
+def _md_inline(ctx: Context, text: str, here: str | None = None) -> Markup:
+    return presenter.present(ctx["book"], text, here or ctx["here"], inline=True)
 
 
-def linked(text: str, here: str, book: Playbook) -> str:
-    """Markdown text with each [[kind/id]] or [[kind/id|label]] turned into a relative link."""
-
-    def link(match: re.Match[str]) -> str:
-        record = book.records[match.group(1)]
-        return f"[{match.group(2) or record.title}]({href(record, here)})"
-
-    return INLINE_REF.sub(link, text)
+@pass_context
+def _plain(ctx: Context, text: str) -> str:
+    return presenter.plain(ctx["book"], text)
 
 
 @lru_cache(maxsize=1)
@@ -53,15 +48,13 @@ def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
-        autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".svg.j2")),
+        autoescape=lambda name: name not in _MARKDOWN_ONLY,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=True,
     )
-    env.filters["href"] = href
-    env.filters["url_path"] = url_path
-    env.filters["linked"] = linked
+    env.filters.update(href=href, url_path=url_path, md=_md, md_inline=_md_inline, plain=_plain, md_escape=md_escape)
     env.globals.update(KINDS=KINDS, layout=layout)
     return env
 

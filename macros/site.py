@@ -12,9 +12,9 @@ from typing import Any
 from .contract import fields_of, kind_docs
 from .export import Export, ExportCitation, ExportEntry, ExportReference
 from .index import Playbook
-from .kinds import KINDS_BY_DIR
+from .models import LEVELS
+from .present import present
 from .render import render, url_path
-from .validation import Record
 
 
 class SiteMacros:
@@ -30,30 +30,8 @@ class SiteMacros:
         page = self.env.page
         return page.file.src_uri if hasattr(page, "file") else page.path
 
-    def _record(self, ref: str) -> Record:
-        if ref not in self.book.records:
-            raise KeyError(f"{self.here}: no entry '{ref}' (run `playbook sync` after renaming or deleting data files)")
-        return self.book.records[ref]
-
     def _context(self, **extra: Any) -> dict[str, Any]:
         return {"book": self.book, "here": self.here, "tags": self.book.tags, **extra}
-
-    def entry(self, ref: str) -> str:
-        """The whole page of one entry."""
-        record = self._record(ref)
-        self.env.page.meta.setdefault("description", record.summary)
-        return render(f"{record.kind.name}.md.j2", **self._context(record=record))
-
-    def moved(self, ref: str) -> str:
-        """The body of a redirect page left at a former id."""
-        return render("moved.md.j2", **self._context(record=self._record(ref)))
-
-    def kind_index(self, kind_dir: str) -> str:
-        """The index of one kind: every entry with its summary, filterable by tag."""
-        kind = KINDS_BY_DIR[kind_dir]
-        records = self.book.of_kind(kind_dir)
-        template = "bibliography.md.j2" if kind.name == "source" else "kind_index.md.j2"
-        return render(template, **self._context(kind=kind, records=records, used_tags=_used_tags(records)))
 
     def term_index(self, name: str) -> str:
         """Every term of a vocabulary (tags, competencies, archetypes), its definition and its entries."""
@@ -72,13 +50,17 @@ class SiteMacros:
 
     def drill(self) -> str:
         """The practice drill: a random question, a timer, then the coach notes."""
+        here = self.here
+        html = lambda text: str(present(self.book, text, here, inline=True))  # noqa: E731
         prompts = [
             {
-                "id": r.id, "title": r.title, "url": url_path(r, self.here), "question": r.doc.question,
+                "id": r.id, "title": r.title, "url": url_path(r, here), "question": html(r.doc.question),
                 "competencies": list(r.doc.competencies),
                 "competency_titles": [self.book.competencies[c].title for c in r.doc.competencies],
-                "levels": r.doc.levels.model_dump(), "listen_for": r.doc.listen_for,
-                "strong_answer": r.doc.strong_answer, "follow_ups": r.doc.follow_ups,
+                "levels": [{"label": label.capitalize(), "html": html(getattr(r.doc.levels, label))} for label in LEVELS],
+                "listen_for": [html(t) for t in r.doc.listen_for],
+                "strong_answer": [html(t) for t in r.doc.strong_answer],
+                "follow_ups": [html(t) for t in r.doc.follow_ups],
             }
             for r in self.book.of_kind("prompts")
         ]
@@ -109,7 +91,7 @@ class SiteMacros:
 
     def data_contract(self) -> str:
         """The fields of every kind, from the models, each with a complete example file."""
-        examples = {d.example_ref: self.book.get(d.example_ref).path.read_text(encoding="utf-8") for d in kind_docs()}
+        examples = {d.kind.example: self.book.get(d.kind.example).path.read_text(encoding="utf-8") for d in kind_docs()}
         return render("contract.md.j2", **self._context(kinds=kind_docs(), examples=examples))
 
     def export_fields(self) -> str:
@@ -124,7 +106,7 @@ class SiteMacros:
         return self._site_url() + self.env.page.url.lstrip("/")
 
     def register(self, env: Any) -> None:
-        for name in ("entry", "moved", "kind_index", "term_index", "home", "prompt_bank", "drill", "story_map",
+        for name in ("term_index", "home", "prompt_bank", "drill", "story_map",
                      "prep_sheet", "print_pack", "my_playbook", "data_contract", "export_fields"):
             env.macro(getattr(self, name), name)
 
@@ -142,7 +124,3 @@ STAR_PARTS = (
     StarPart("Result", "what changed, with numbers: time, cost, incidents, adoption; and the relationship"),
     StarPart("+ Learning", "what you would do differently, and what you now do by default"),
 )
-
-
-def _used_tags(records: list[Record]) -> list[str]:
-    return sorted({tag for record in records for tag in record.doc.tags})

@@ -2,7 +2,9 @@
 """One entry point for people and CI. Needs only Python 3.11+, git and apt on a fresh machine.
 
     python3 scripts/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/ with live reload
+                                   # (a save rebuilds only the pages it changed; --full rebuilds every page)
     python3 scripts/dev.py test    # set up (with Debian's chromium), then ruff and every test
+    python3 scripts/dev.py test --fast   # ruff, data, render and build tests: no browser, no linkchecker
     python3 scripts/dev.py check   # validate the data: every problem as path:line: field: message
     python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
     python3 scripts/dev.py lock    # re-pin requirements.lock from requirements.in (needs the network)
@@ -70,13 +72,21 @@ def main(argv: list[str]) -> int:
     setup()
     env = env_for_tools()
     if command == "serve":
-        os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *extra], env)
+        # --dirty: the playbook plugin rewrites exactly the pages an edit changes, so MkDocs rebuilds only those.
+        mode = [] if "--full" in extra else ["--dirty"]
+        args = [a for a in extra if a not in ("--full", "--dirty")]
+        os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *mode, *args], env)
     if command == "check":
         return subprocess.run([BIN / "playbook", "check", *extra], cwd=ROOT, env=env).returncode
     if command == "bench":
         return subprocess.run([BIN / "python", ROOT / "scripts" / "bench.py", *extra], cwd=ROOT, env=env).returncode
     if command == "test":
-        ensure_chromium()
+        fast = "--fast" in extra
+        extra = [a for a in extra if a != "--fast"]
+        if fast:
+            extra = ["--ignore=tests/browser", "--ignore=tests/test_links.py", *extra]
+        else:
+            ensure_chromium()
         run(BIN / "ruff", "check", "macros", "tests", "scripts", env=env)
         return subprocess.run([BIN / "python", "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
     print(f"unknown command '{command}'\n{__doc__}", file=sys.stderr)

@@ -23,6 +23,12 @@ SOURCES = ROOT.parent / "shared" / "sources"
 class Built:
     site: Path
     log: str
+    status_before: str  # `git status` of the project before and after the build: the build never edits its input
+    status_after: str
+
+
+def git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT, capture_output=True, text=True).stdout
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -54,6 +60,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, address: _Address) -> B
     """`mkdocs build --strict` of the real playbook, once per session, for the address it is served on."""
     out = tmp_path_factory.mktemp("build") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": address.url}
+    before = git_status()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True,
@@ -62,7 +69,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, address: _Address) -> B
     out.chmod(0o755)
     for path in out.rglob("*"):  # linkchecker drops root privileges to 'nobody'
         path.chmod(0o755 if path.is_dir() else 0o644)
-    return Built(out, result.stderr)
+    return Built(out, result.stderr, before, git_status())
 
 
 @dataclass

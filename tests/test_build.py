@@ -7,10 +7,12 @@ import os
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.export import Export
-from macros.pages import published_urls, read_manifest
+from macros.pages import generate_pages, published_urls, read_manifest
+from macros.pipeline import load_playbook
 from scripts.project_copy import copy_project
 
 from .conftest import ROOT, Built
@@ -73,7 +75,7 @@ def test_published_urls_never_disappear(built_site: Built):
     missing = [url for url in manifest if not (built_site.site / url.lstrip("/") / "index.html").exists()
                and not (built_site.site / url.lstrip("/")).is_file()]
     assert missing == [], "published URLs vanished; add the old id to `aliases` of the entry that replaced it"
-    new = sorted(set(published_urls(ROOT / "docs")) - set(manifest))
+    new = sorted(set(published_urls(ROOT / "docs", generate_pages(load_playbook(ROOT)))) - set(manifest))
     assert new == [], "new pages: add them to tests/published_urls.txt with `playbook urls --write`"
 
 
@@ -94,3 +96,44 @@ def test_bad_data_fails_the_build_with_clear_errors(tmp_path: Path):
     assert f"{rel}:3: sumary: unknown field 'sumary' (did you mean 'summary'?)" in output
     assert "data/tactics/empty.yml:1: the file is empty" in output
     assert not (tmp_path / "out" / "index.html").exists(), "no half-built site"
+
+
+class _Markup(HTMLParser):
+    """Every element with its attributes, and whether it sits inside the page's article (our content)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside <article> when > 0
+        self.found: list[tuple[str, dict[str, str], bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        self.found.append((tag, {name: value or "" for name, value in attrs}, self.depth > 0))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+
+
+URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster")
+FOREIGN_TAGS = ("script", "iframe", "object", "embed", "img", "link")
+SAFE_URL = re.compile(r"(?:https?:|mailto:|[./#?]|[a-z0-9_-]+(?:[./#?]|$))", re.I)
+
+
+def test_every_page_carries_no_script_handler_or_unsafe_link(built_site: Built):
+    """The allow-list, checked on the output: whatever the data said, no page has an event handler, a script
+    or frame in its content, a style, or a link that is not http(s), mailto or within the site."""
+    problems = []
+    for path in built_site.site.rglob("*.html"):
+        parser = _Markup()
+        parser.feed(path.read_text(encoding="utf-8"))
+        for tag, attrs, in_article in parser.found:
+            data_block = tag == "script" and attrs.get("type") == "application/json"
+            for name, value in attrs.items():
+                handler = name.startswith("on") or name == "srcdoc"
+                unsafe_link = name in URL_ATTRS and value and not SAFE_URL.match(value)
+                foreign = in_article and (tag in FOREIGN_TAGS or name in ("style", "srcset")) and not data_block
+                if handler or unsafe_link or foreign:
+                    problems.append(f"{path.relative_to(built_site.site)}: <{tag} {name}={value[:40]!r}>")
+    assert problems == []

@@ -1,14 +1,16 @@
-"""The author's command line: `playbook check`, `new`, `sync`, `schemas`, `quality`."""
+"""The author's command line: `playbook check`, `new`, `pages`, `schemas`, `urls` (called in-process)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from macros.cli import main
 from macros.kinds import KINDS
 from macros.pipeline import load_playbook
 
@@ -17,8 +19,19 @@ from .conftest import ROOT
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 
-def playbook(*args: str, root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(root), *args], capture_output=True, text=True, cwd=ROOT)
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def playbook(*args: str, root: Path) -> Result:
+    """Run `playbook --root ROOT ARGS` in this process, as an author would on the command line."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), *args])
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture
@@ -48,13 +61,13 @@ def test_check_reports_every_problem_without_traceback(project):
 
 
 @pytest.mark.parametrize("kind", [k.name for k in KINDS])
-def test_new_writes_a_valid_skeleton_and_its_page(project, kind):
+def test_new_writes_a_valid_skeleton(project, kind):
     result = playbook("new", kind, "fresh-entry", root=project)
     assert result.returncode == 0, result.stderr
     kind_dir = next(k.dir for k in KINDS if k.name == kind)
-    assert (project / "docs" / kind_dir / "fresh-entry.md").exists()
     book = load_playbook(project)
     assert f"{kind_dir}/fresh-entry" in book.records
+    assert not (project / "docs" / kind_dir / "fresh-entry.md").exists(), "new writes data only; the build makes the page"
     assert playbook("new", kind, "fresh-entry", root=project).returncode == 2  # never overwrites
 
 
@@ -63,29 +76,33 @@ def test_new_rejects_a_bad_id(project):
     assert result.returncode == 2 and "not a valid id" in result.stderr
 
 
-def test_sync_writes_stubs_and_removes_orphans(project):
-    assert playbook("sync", "--check", root=project).returncode == 1
-    assert playbook("sync", root=project).returncode == 0
-    assert playbook("sync", "--check", root=project).returncode == 0
+def test_pages_writes_entries_indexes_and_redirects_and_removes_orphans(project, tmp_path):
+    out = tmp_path / "pages"
+    tactic = project / "data/tactics/first-tactic.yml"
+    tactic.write_text(tactic.read_text().replace("tags: [persuasion]", "tags: [persuasion]\naliases: [old-name]"))
+    assert playbook("pages", "--out", str(out), root=project).returncode == 0
+    assert (out / "tactics/index.md").exists() and (out / "tactics/second-tactic.md").exists()
+    stub = (out / "tactics/old-name.md").read_text()
+    assert "template: redirect.html" in stub and "redirect: ../first-tactic/" in stub
     (project / "data/tactics/second-tactic.yml").unlink()
     model = project / "data/models/first-model.yml"
     model.write_text(model.read_text().replace("  - {rel: see-also, to: tactics/second-tactic}\n", ""))
-    result = playbook("sync", root=project)
-    assert "removed: docs/tactics/second-tactic.md" in result.stdout
-    assert not (project / "docs/tactics/second-tactic.md").exists()
+    assert ", 1 removed" in playbook("pages", "--out", str(out), root=project).stdout
+    assert not (out / "tactics/second-tactic.md").exists()
 
 
-def test_alias_writes_a_redirect_stub(project):
-    tactic = project / "data/tactics/first-tactic.yml"
-    tactic.write_text(tactic.read_text().replace("tags: [persuasion]", "tags: [persuasion]\naliases: [old-name]"))
-    assert playbook("sync", root=project).returncode == 0
-    stub = (project / "docs/tactics/old-name.md").read_text()
-    assert "template: redirect.html" in stub and "redirect: ../first-tactic/" in stub
-
-
-def test_committed_stubs_match_the_data():
-    result = playbook("sync", "--check", root=ROOT)
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_pages_rewrites_only_what_changed(project, tmp_path):
+    out = tmp_path / "pages"
+    playbook("pages", "--out", str(out), root=project)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.md")}
+    model = project / "data/models/first-model.yml"
+    model.write_text(model.read_text().replace("title: ", "title: Renamed ", 1))
+    result = playbook("pages", "--out", str(out), root=project)
+    changed = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md") if p.stat().st_mtime_ns != stamps[p])
+    # the model's page, its kind's index, and the pages that link to it (their "Referenced by"/"Related" name it)
+    assert "models/first-model.md" in changed and "models/index.md" in changed
+    assert "tactics/index.md" not in changed
+    assert result.stdout.startswith(f"{len(changed)} written, 0 removed")
 
 
 def test_committed_schemas_are_current():

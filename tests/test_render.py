@@ -5,40 +5,46 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import yaml
+
+from macros.kinds import KINDS
+from macros.pages import generate_pages
 from macros.pipeline import load_playbook
 from macros.render import href, render
-from macros.site import SiteMacros
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 
-def _page(src_uri: str) -> SimpleNamespace:
-    return SimpleNamespace(page=SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), meta={}))
+def _pages(root: Path = FIXTURE) -> dict[str, str]:
+    return generate_pages(load_playbook(root))
 
 
 def test_jinja_delimiters_in_data_stay_text():
-    book = load_playbook(FIXTURE)
-    env = _page("tactics/first-tactic.md")
-    out = SiteMacros(book, env).entry("tactics/first-tactic")
-    assert "Do the thing {{ not_a_variable }} and {% raw %} stays text." in out
-    assert env.page.meta["description"].startswith("A tactic used by the unit tests")
+    page = _pages()["tactics/first-tactic.md"]
+    assert "Do the thing {{ not_a_variable }} and {% raw %} stays text." in page
+    front = yaml.safe_load(page.split("---\n", 2)[1])
+    assert front["description"].startswith("A tactic used by the unit tests") and front["render_macros"] is False
 
 
-def test_links_are_relative_markdown_links_and_backlinks_are_listed():
-    book = load_playbook(FIXTURE)
-    out = SiteMacros(book, _page("models/first-model.md")).entry("models/first-model")
-    assert "- **Uses:** [First tactic](../tactics/first-tactic.md)" in out
-    assert "## Referenced by { #referenced-by }" in out
-    assert "Built on by: [First tactic](../tactics/first-tactic.md)" in out
-    assert "Contrasts with: [Second tactic](../tactics/second-tactic.md)" in out
-    assert "A. Author (2001), *A Book*, ch. 1." in out
+def test_links_are_relative_urls_and_backlinks_are_listed():
+    page = _pages()["models/first-model.md"]
+    assert '<li><strong>Uses:</strong> <a href="../../tactics/first-tactic/">First tactic</a>' in page
+    assert "## Referenced by { #referenced-by }" in page
+    assert 'Built on by: <a href="../../tactics/first-tactic/">First tactic</a>' in page
+    assert 'Contrasts with: <a href="../../tactics/second-tactic/">Second tactic</a>' in page
+    assert "A. Author (2001), <cite>A Book</cite>, ch. 1." in page
 
 
 def test_every_section_has_an_explicit_anchor():
-    book = load_playbook(FIXTURE)
-    out = SiteMacros(book, _page("models/first-model.md")).entry("models/first-model")
-    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    page = _pages()["models/first-model.md"]
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
     assert headings and all(line.endswith(" }") and "{ #" in line for line in headings)
+
+
+def test_kind_index_pages_are_generated_from_the_registry():
+    pages = _pages()
+    for kind in KINDS:
+        assert pages[f"{kind.dir}/index.md"].split("---\n", 2)[2].startswith(f"# {kind.title}\n")
 
 
 def test_href():
@@ -69,5 +75,5 @@ def test_inline_references_become_links(tmp_path):
     model = project / "data/models/first-model.yml"
     text = "overview: See [[tactics/first-tactic]] or [[tactics/second-tactic|the other]]."
     model.write_text(model.read_text().replace("overview: The idea.", text))
-    out = SiteMacros(load_playbook(project), _page("models/first-model.md")).entry("models/first-model")
-    assert "See [First tactic](../tactics/first-tactic.md) or [the other](../tactics/second-tactic.md)." in out
+    page = _pages(project)["models/first-model.md"]
+    assert 'See <a href="../../tactics/first-tactic/">First tactic</a> or <a href="../../tactics/second-tactic/">the other</a>.' in page

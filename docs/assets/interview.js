@@ -35,9 +35,15 @@
         if (left <= 0) { stop(); timerEl.dataset.state = "done"; timerEl.setAttribute("aria-live", "assertive"); timerEl.textContent = "Time: compare with the notes"; }
       }, 1000);
     }
+    /* Texts arrive as HTML the build rendered and sanitised (macros/present.py): the same as on the pages. */
     function section(title, items) {
       var wrap = el("div"); wrap.appendChild(el("h3", title));
-      var ul = el("ul"); items.forEach(function (t) { ul.appendChild(el("li", t)); }); wrap.appendChild(ul);
+      var ul = el("ul"); items.forEach(function (item) {
+        var li = el("li");
+        if (item.label) { li.appendChild(el("strong", item.label + ": ")); }
+        var span = el("span"); span.innerHTML = item.html || item; li.appendChild(span);
+        ul.appendChild(li);
+      }); wrap.appendChild(ul);
       return wrap;
     }
     function draw() {
@@ -53,12 +59,12 @@
       card.dataset.prompt = current.id;
       root.querySelector("[data-drill-meta]").textContent = current.title + " · " + current.competency_titles.join(", ");
       var q = root.querySelector("[data-drill-question]");
-      q.textContent = current.question; q.focus();
+      q.innerHTML = current.question; q.focus();
       notes.hidden = true; notes.textContent = ""; reveal.setAttribute("aria-expanded", "false");
     }
     function showNotes() {
       notes.textContent = "";
-      notes.appendChild(section("Level signals", ["Senior: " + current.levels.senior, "Staff: " + current.levels.staff, "Principal: " + current.levels.principal]));
+      notes.appendChild(section("Level signals", current.levels));
       notes.appendChild(section("What the interviewer listens for", current.listen_for));
       notes.appendChild(section("Markers of a strong answer", current.strong_answer));
       notes.appendChild(section("Follow-up questions", current.follow_ups));

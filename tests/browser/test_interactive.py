@@ -7,6 +7,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from macros.present import plain
+
 
 def test_checklist_state_survives_a_reload_and_resets(page: Page, book):
     record = book.of_kind("checklists")[0]
@@ -72,14 +74,15 @@ def test_drill_draws_a_prompt_from_chosen_competencies_and_reveals_notes(page: P
     drawn = page.locator("[data-drill-card]").get_attribute("data-prompt")
     record = book.get(f"prompts/{drawn}")
     assert "managing-up" in record.doc.competencies
-    assert page.locator("[data-drill-question]").inner_text() == record.doc.question.strip()
+    assert page.locator("[data-drill-question]").inner_text() == plain(book, record.doc.question)  # rendered, not raw
     assert page.locator("[data-drill-timer]").inner_text() == "1:00"
     page.get_by_role("button", name="Start the timer").click()
     page.wait_for_function("document.querySelector('[data-drill-timer]').textContent !== '1:00'", timeout=3000)
     page.get_by_role("button", name="Reveal the coach notes").click()
     notes = page.locator("[data-drill-notes]")
     assert notes.is_visible()
-    assert record.doc.strong_answer[0].strip()[:40] in notes.inner_text()
+    assert plain(book, record.doc.strong_answer[0])[:40] in notes.inner_text()
+    assert "[[" not in notes.inner_text(), "references are links in the notes, never raw [[kind/id]] text"
 
 
 def test_story_map_keeps_stories_across_reload_and_exports(page: Page):

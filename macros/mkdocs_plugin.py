@@ -1,0 +1,112 @@
+"""The `playbook` MkDocs plugin: runs the data pipeline once per build and adds the generated pages.
+
+    on_config  load YAML -> validate -> index (pipeline.py); render every generated page (pages.py) and
+               write the ones whose text changed to .cache/pages/
+    on_files   add those pages to the site (entries are not listed in the navigation)
+    post_build write the JSON export; after a dirty build, keep the search index whole
+
+mkdocs-macros (plugin.py) still renders the hand-written pages in docs/, from the same index.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .export import write_export
+from .index import Playbook
+from .pages import PAGES_DIR, generate_pages, write_pages
+from .pipeline import load_playbook
+from .problems import DataError
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns on every `--dirty` build, and `strict: true` turns that warning into an abort. Our pages
+    are rewritten exactly when their text changes, so a dirty build is exact for data edits: say so once."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class PlaybookPlugin(BasePlugin):
+    def __init__(self) -> None:
+        self.book: Playbook | None = None
+        self.pages: dict[str, str] = {}
+        self.pages_dir = PAGES_DIR
+        self.search_docs: list[dict[str, Any]] | None = None
+        self.built: set[str] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
+            log.info("playbook: dirty builds rebuild exactly the pages whose data changed")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        try:
+            self.book = load_playbook(root)
+        except DataError as err:
+            raise PluginError(str(err)) from None
+        self.pages_dir = root / PAGES_DIR
+        self.pages = generate_pages(self.book)
+        report = write_pages(self.pages, self.pages_dir)
+        if report.written or report.removed:
+            log.debug("playbook: %d pages written, %d removed", len(report.written), len(report.removed))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        in_nav = set(_nav_paths(config.nav or []))
+        for rel in self.pages:
+            if files.get_file_from_path(rel) is not None:
+                raise PluginError(f"docs/{rel}: this page is generated from data/ (an id or alias is '{rel}'); "
+                                  "rename the hand-written page or the entry")
+            inclusion = InclusionLevel.INCLUDED if rel in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls, inclusion=inclusion))
+        return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.built = set()
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.search_docs is None and index.exists():  # `mkdocs build --dirty` into an existing site
+            self.search_docs = json.loads(index.read_text(encoding="utf-8")).get("docs")
+
+    def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        self.built.add(page.url)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.book is not None
+        write_export(self.book, Path(config.site_dir), config.site_url or "/")
+        self._keep_search_index_whole(Path(config.site_dir) / "search" / "search_index.json")
+
+    def _keep_search_index_whole(self, index: Path) -> None:
+        """A dirty build indexes only the pages it rebuilt; put back the entries of the pages it left alone."""
+        if not index.exists():
+            return
+        data = json.loads(index.read_text(encoding="utf-8"))
+        if self.search_docs is not None:
+            kept = [d for d in self.search_docs if d["location"].split("#", 1)[0] not in self.built]
+            if kept:
+                data["docs"] = kept + data["docs"]
+                index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        self.search_docs = data["docs"]
+
+
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path named in mkdocs.yml's nav."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    return []

@@ -1,0 +1,98 @@
+"""The one text presenter: every data text reaches HTML through `present` (entry pages, index pages,
+the print pack, meta descriptions and the JSON payloads of the interview tools).
+
+Data text is Markdown with `[[kind/id|label]]` references. Here it is rendered once per build with
+our own Markdown instance (no attribute lists, no raw HTML), its references resolved to relative
+links, and the HTML passed through an allow-list sanitiser (nh3, the Rust `ammonia`): whatever got
+past validation still cannot carry a script, an event handler, a style or an outside resource.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from typing import TYPE_CHECKING
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+from .models import INLINE_REF
+
+if TYPE_CHECKING:
+    from .index import Playbook
+    from .validation import Record
+
+TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"}
+ATTRIBUTES = {"a": {"href"}}
+SCHEMES = {"http", "https", "mailto"}
+_PLAIN = re.compile(r"[*_`<>&\\!\[\]#|]|^\s*(?:[-+>]|\d+[.)])\s|\n\s*\n", re.MULTILINE)
+_MARKERS = re.compile(r"(\*\*|__|\*|`)")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def href(target: Record | str, here: str) -> str:
+    """Relative Markdown link from the page `here` (a docs path such as models/x.md) to a record or docs path."""
+    path = target.src_uri if not isinstance(target, str) else target
+    return posixpath.relpath(path, posixpath.dirname(here) or ".")
+
+
+def url_path(target: Record | str, here: str) -> str:
+    """Relative *URL* (for HTML, which MkDocs does not rewrite) from the page `here`."""
+    path = target.src_uri if not isinstance(target, str) else target
+    dest = posixpath.dirname(path) if path.endswith("index.md") else path.removesuffix(".md")
+    rel = posixpath.relpath(dest or ".", _url_dir(here))
+    return "./" if rel == "." else rel + "/"
+
+
+def _url_dir(here: str) -> str:
+    return (posixpath.dirname(here) if here.endswith("index.md") else here.removesuffix(".md")) or "."
+
+
+def md_escape(text: str) -> Markup:
+    """A line of data text as literal Markdown (a title in a heading): no markup or attribute list survives."""
+    return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
+
+
+_markdown = markdown.Markdown(extensions=[], output_format="html")
+
+
+def present(book: Playbook, text: str, here: str, *, inline: bool = False) -> Markup:
+    """Data text as safe HTML for the page `here`; `inline` drops the paragraph around a single paragraph."""
+    key = (text, _url_dir(here), inline)
+    cached = book.rendered.get(key)
+    if cached is None:
+        cached = book.rendered[key] = _render(book, text, here, inline)
+    return Markup(cached)
+
+
+def _render(book: Playbook, text: str, here: str, inline: bool) -> str:
+    text = text.strip()
+    if not _PLAIN.search(INLINE_REF.sub("", text)):  # most texts: no Markdown at all
+        out = INLINE_REF.sub(lambda m: _anchor(book, m, here), html.escape(text, quote=False))
+        out = out if inline else f"<p>{out}</p>"
+    else:
+        source = INLINE_REF.sub(lambda m: _md_link(book, m, here), text)
+        _markdown.reset()
+        out = _markdown.convert(source)
+        if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+            out = out[3:-4]
+    return nh3.clean(out, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None)
+
+
+def _md_link(book: Playbook, match: re.Match[str], here: str) -> str:
+    record = book.records[match.group(1)]
+    return f"[{match.group(2) or md_escape(record.title)}]({url_path(record, here)})"
+
+
+def _anchor(book: Playbook, match: re.Match[str], here: str) -> str:
+    record = book.records[match.group(1)]
+    label = html.escape(match.group(2) or record.title, quote=False)
+    return f'<a href="{html.escape(url_path(record, here))}">{label}</a>'
+
+
+def plain(book: Playbook, text: str) -> str:
+    """Data text as plain text (meta descriptions, titles in JSON): references become their labels."""
+    text = INLINE_REF.sub(lambda m: m.group(2) or book.records[m.group(1)].title, text)
+    return " ".join(_MARKERS.sub("", text).split())

@@ -1,0 +1,142 @@
+"""The engine on a copy of the project: a throwaway kind added in three places builds; hostile characters in
+every text field reach the built HTML as text, in element and attribute contexts alike (checked with a real
+HTML parser); and the build leaves its input untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.project_copy import copy_project
+
+from .conftest import Built
+
+SPICE = """ & < "q" 'a' """.strip()
+"""Characters that break HTML when a template forgets to escape: appended to every text field of a few entries."""
+SPICED = {"tactics/straw-man-design", "models/conger-persuasion", "situations/proposal-stalled",
+          "checklists/before-a-design-review", "prompts/pushback-on-a-proposal", "paths/getting-a-proposal-adopted"}
+
+NOTE_MODEL = '''
+
+class Note(Entry):
+    """A throwaway kind, added by tests/test_engine.py to prove a kind is declared in three places."""
+
+    body: Text
+
+    SECTIONS = (Section(field="body", heading="Body", anchor="body", style="prose"),)
+'''
+NOTE_KIND = '''
+KINDS = (*KINDS, Kind("note", "notes", "Notes", "Note", Note, "Short notes.", "notes/first-note"))
+KINDS_BY_NAME = {k.name: k for k in KINDS}
+KINDS_BY_DIR = {k.dir: k for k in KINDS}
+'''
+NOTE_DATA = """# yaml-language-server: $schema=../schemas/note.schema.json
+title: First note
+summary: A note that exists only in the engine test's copy of the project.
+tags: [persuasion]
+body: See [[tactics/straw-man-design]].
+"""
+
+
+def _spice(value: object, key: str = "") -> object:
+    if isinstance(value, str):
+        if key in ("source", "to", "rel", "type", "url") or ("/" in value and " " not in value):
+            return value
+        if key == "summary":
+            return value[:200] + " " + SPICE
+        return value + " " + SPICE if len(value) + len(SPICE) < 100 or "\n" in value or len(value) > 200 else value
+    if isinstance(value, list):
+        return [_spice(v, key) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in ("tags", "competencies", "archetypes", "aliases", "asked_at") else _spice(v, k) for k, v in value.items()}
+    return value
+
+
+@pytest.fixture(scope="module")
+def spiced_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("engine") / "project")
+    for ref in SPICED:
+        path = project / "data" / f"{ref}.yml"
+        first, _, body = path.read_text(encoding="utf-8").partition("\n")
+        data = _spice(yaml.safe_load(body))
+        path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    (project / "macros" / "models.py").write_text((project / "macros" / "models.py").read_text() + NOTE_MODEL)
+    kinds = project / "macros" / "kinds.py"
+    kinds.write_text(kinds.read_text().replace("Source, Tactic, Term", "Note, Source, Tactic, Term") + NOTE_KIND)
+    (project / "macros" / "templates" / "note.md.j2").write_text('{% extends "_entry.md.j2" %}\n')
+    (project / "data" / "notes").mkdir()
+    (project / "data" / "notes" / "first-note.yml").write_text(NOTE_DATA)
+    out = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+class _Page(HTMLParser):
+    """Text of the article and the attributes of every element, as a browser's parser sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs += [(tag, name, value or "") for name, value in attrs]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_a_new_kind_needs_its_model_its_template_and_one_registry_line(spiced_site: Path):
+    html = (spiced_site / "notes" / "first-note" / "index.html").read_text(encoding="utf-8")
+    assert "First note" in html and 'href="../../tactics/straw-man-design/"' in html
+    assert "First note" in (spiced_site / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "Mentioned by" in (spiced_site / "tactics" / "straw-man-design" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ref", sorted(SPICED))
+def test_special_characters_stay_text_in_every_context(spiced_site: Path, ref: str):
+    page = _parse(spiced_site / ref / "index.html")
+    text = "".join(page.text)
+    assert text.count(SPICE) >= 3, f"{ref}: the spiced texts are not all shown as text"
+    description = [v for tag, name, v in page.attrs if tag == "meta" and name == "content" and SPICE in v]
+    assert description, f"{ref}: the meta description lost its text"
+    for tag, name, value in page.attrs:
+        assert not name.startswith("on"), f"{ref}: <{tag} {name}=...>"
+        if name in ("href", "src"):
+            assert not value.lower().startswith(("javascript:", "data:", "vbscript:")), f"{ref}: {name}={value}"
+    assert "<q>" not in text and '"q"' in text
+
+
+def test_the_build_never_edits_its_input(built_site: Built):
+    assert built_site.status_before == built_site.status_after, "the build changed files git tracks or sees"
+
+
+def test_an_invalid_edit_keeps_the_generated_pages(tmp_path: Path):
+    """A data error stops the build before a page is rewritten: the last good pages stay as they were."""
+    project = copy_project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")]
+    assert subprocess.run(build, cwd=project, capture_output=True, env=env).returncode == 0
+    page = project / ".cache" / "pages" / "tactics" / "straw-man-design.md"
+    before = page.read_text(encoding="utf-8")
+    data = project / "data" / "tactics" / "straw-man-design.yml"
+    data.write_text(data.read_text().replace("\nsummary:", "\nsumary:"))
+    result = subprocess.run(build, cwd=project, capture_output=True, text=True, env=env)
+    assert result.returncode != 0 and "sumary: unknown field" in result.stdout + result.stderr
+    assert page.read_text(encoding="utf-8") == before
