@@ -23,10 +23,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .export import write_export
 from .index import Playbook
 from .pages import PAGES_DIR, generate_pages, write_pages
-from .pipeline import load_playbook
+from .pipeline import load_playbook, use_for_build
 from .problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+served_log = logging.getLogger("playbook.serve")
+served_log.addHandler(logging.StreamHandler())
+served_log.propagate = False
+"""Outside MkDocs' logger tree on purpose: under `mkdocs serve`, data problems are shown without counting as
+warnings, so strict mode does not abort the rebuild and the server keeps answering with the last good site."""
 
 
 class _DirtyNotice(logging.Filter):
@@ -44,8 +49,10 @@ class PlaybookPlugin(BasePlugin):
         self.pages_dir = PAGES_DIR
         self.search_docs: list[dict[str, Any]] | None = None
         self.built: set[str] = set()
+        self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
             log.info("playbook: dirty builds rebuild exactly the pages whose data changed")
@@ -55,7 +62,11 @@ class PlaybookPlugin(BasePlugin):
         try:
             self.book = load_playbook(root)
         except DataError as err:
-            raise PluginError(str(err)) from None
+            if not (self.serving and self.book is not None):
+                raise PluginError(str(err)) from None
+            served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
+            return config
+        use_for_build(self.book)
         self.pages_dir = root / PAGES_DIR
         self.pages = generate_pages(self.book)
         report = write_pages(self.pages, self.pages_dir)

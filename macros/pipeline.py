@@ -41,3 +41,18 @@ def load_playbook(root: Path) -> Playbook:
         raise DataError(problems)
     _LAST = (stamp, book)
     return book
+
+
+_BUILD: Playbook | None = None
+
+
+def use_for_build(book: Playbook) -> None:
+    """The playbook plugin names the index this build renders (under `mkdocs serve`, after a data error,
+    that is the last good one), so that the macros of hand-written pages show the same."""
+    global _BUILD
+    _BUILD = book
+
+
+def book_for_build(root: Path) -> Playbook:
+    """The index the playbook plugin chose for this build, or (no plugin ran, as under Zensical) a fresh load."""
+    return _BUILD if _BUILD is not None else load_playbook(root)

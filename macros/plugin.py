@@ -13,14 +13,14 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from .pages import dump_page
-from .pipeline import load_playbook
+from .pipeline import book_for_build
 from .problems import DataError
 from .site import SiteMacros
 
 
 def define_env(env: Any) -> None:
     try:
-        book = load_playbook(Path(env.project_dir))
+        book = book_for_build(Path(env.project_dir))
     except DataError as err:
         raise PluginError(str(err)) from None
     env.variables["playbook"] = book

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -53,6 +53,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=True,
+        bytecode_cache=FileSystemBytecodeCache(),  # compiled templates in the user's temp folder, keyed by source
     )
     env.filters.update(href=href, url_path=url_path, md=_md, md_inline=_md_inline, plain=_plain, md_escape=md_escape)
     env.globals.update(KINDS=KINDS, layout=layout)
