@@ -82,6 +82,21 @@ IDEAS: dict[str, list[str]] = {
     "situation-behaviour-impact feedback": ["tactics/situation-behaviour-impact-feedback"],
     "staying aligned with authority (Larson)": ["sources/larson-staying-aligned-with-authority"],
     "The Staff Engineer's Path (Reilly)": ["sources/reilly-staff-engineers-path"],
+    # Beyond the sources: the staff engineer's own career
+    "writing a technical strategy from design documents (Larson; Reilly)": ["tactics/write-a-technical-strategy"],
+    "choosing what to work on, and saying no": ["models/work-on-what-matters", "tactics/say-no-with-the-trade-off"],
+    "managing up, staying aligned with your manager": [
+        "tactics/manage-up-with-no-surprises", "situations/manager-disagrees-on-priorities"],
+    "stakeholder and power mapping (Eden & Ackermann)": ["models/stakeholder-power-interest-grid"],
+    "sponsorship versus mentorship, delegating, making room for others (Hewlett; Larson)": [
+        "models/sponsorship-versus-mentorship", "tactics/delegate-to-grow-others"],
+    "glue work, the brag document and the promotion case (Reilly; Evans)": [
+        "models/glue-work", "tactics/keep-a-brag-document", "checklists/writing-your-promotion-case",
+        "situations/work-invisible-at-promotion-time"],
+    "presenting to executives, bottom line first (Minto)": [
+        "tactics/bottom-line-first", "checklists/before-presenting-to-executives",
+        "situations/executive-wants-a-one-slide-answer"],
+    "from senior to staff": ["paths/from-senior-to-staff"],
 }
 
 SHAPED = {
@@ -90,7 +105,8 @@ SHAPED = {
     "models/think-win-win": "quadrant", "models/psychological-safety": "quadrant",
     "models/principled-negotiation": "sequence", "models/ladder-of-inference": "sequence",
     "models/deliberate-influence": "sequence", "models/priority-inversion-deadlock": "cycle",
-    "models/diffusion-of-innovations": "sequence",
+    "models/diffusion-of-innovations": "sequence", "models/stakeholder-power-interest-grid": "quadrant",
+    "models/work-on-what-matters": "quadrant",
 }
 
 
@@ -116,8 +132,8 @@ def test_hand_written_pages_copy_no_prose_either():
 
 def test_counts(book):
     counts = Counter(r.kind.name for r in book.records.values())
-    assert counts["model"] >= 20 and counts["tactic"] >= 25 and counts["checklist"] >= 10 and counts["situation"] >= 6
-    assert counts["prompt"] >= 40 and counts["path"] >= 3
+    assert counts["model"] >= 29 and counts["tactic"] >= 37 and counts["checklist"] >= 12 and counts["situation"] >= 11
+    assert counts["prompt"] >= 40 and counts["path"] >= 5
     cited = {c.source for r in book.records.values() for c in getattr(r.doc, "sources", ())}
     assert all(r.doc.sources for r in book.records.values() if r.kind.name in ("model", "tactic", "checklist", "situation"))
     assert len(cited) >= 30
@@ -148,6 +164,26 @@ def test_source_attributions_are_right(book):
     assert "Epictetus" in text["models/judgements-not-events"]
     assert book.get("sources/conger-necessary-art-of-persuasion").doc.year == 1998
     assert book.get("sources/larson-staff-engineer").doc.authors == ["Will Larson"]
+
+
+def test_career_sources_are_attributed_and_cited(book):
+    """The sources behind the career entries: right authors and years, and each cited by at least one entry."""
+    expected = {
+        "sources/reilly-being-glue": (["Tanya Reilly"], 2019),
+        "sources/reilly-staff-engineers-path": (["Tanya Reilly"], 2022),
+        "sources/larson-staff-engineer": (["Will Larson"], 2021),
+        "sources/evans-brag-documents": (["Julia Evans"], 2019),
+        "sources/minto-pyramid-principle": (["Barbara Minto"], 1987),
+        "sources/eden-ackermann-making-strategy": (["Colin Eden", "Fran Ackermann"], 1998),
+        "sources/hewlett-forget-a-mentor-find-a-sponsor": (["Sylvia Ann Hewlett"], 2013),
+    }
+    cited = {c.source for r in book.records.values() for c in getattr(r.doc, "sources", ())}
+    for ref, (authors, year) in expected.items():
+        doc = book.get(ref).doc
+        assert (doc.authors, doc.year) == (authors, year), ref
+        assert ref in cited, f"{ref} is cited by no entry"
+    grid = book.get("models/stakeholder-power-interest-grid").doc
+    assert "Mendelow" in grid.origin and "Eden" in grid.origin, "the grid's attribution is hedged and names both"
 
 
 def _similar(a: str, b: str) -> float:
