@@ -52,6 +52,7 @@ class Playbook:
     redirects: dict[str, Record] = field(default_factory=dict)  # old ref -> record
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # ref -> refs named in its text
     rendered: dict[tuple[str, str, bool], str] = field(default_factory=dict, repr=False)
     """Data text already presented as HTML in this build (present.py), by (text, page folder, inline)."""
 
@@ -71,6 +72,18 @@ class Playbook:
 
     def citations(self, record: Record) -> list[tuple[Record, Citation]]:
         return [(self.records[c.source], c) for c in getattr(record.doc, "sources", ())]
+
+    def shown_on_page(self, record: Record) -> list[object]:
+        """Everything besides the record itself whose text its page shows: the entries it links to, cites,
+        steps through or mentions, and the entries (with labels) that link to it. A page whose record and
+        these are unchanged renders the same (pages.py keeps it across `mkdocs serve` rebuilds)."""
+        doc = record.doc
+        refs = [link.to for link in getattr(doc, "related", ())] + [c.source for c in getattr(doc, "sources", ())]
+        refs += [step.to for step in getattr(doc, "steps", ()) if hasattr(step, "to")] + self.mentions.get(record.ref, [])
+        shown: list[object] = [self.records[ref] for ref in refs]
+        shown += [b.origin for b in self.backlinks.get(record.ref, ())] + [b.label for b in self.backlinks.get(record.ref, ())]
+        shown += [c.record for c in self.cited_by.get(record.ref, ())]
+        return shown
 
     def vocabulary(self, name: str) -> dict[str, Term]:
         """The terms of one vocabulary: tags, competencies or archetypes."""
@@ -111,6 +124,7 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
             for match in INLINE_REF.finditer(text):
                 if check.ref(loc, match.group(1)):
                     book.backlinks[match.group(1)].append(Backlink(record, "Mentioned by"))
+                    book.mentions[record.ref].append(match.group(1))
         for name in ("tags", "competencies", "archetypes"):
             for i, term in enumerate(getattr(doc, name, ())):
                 check.term((name, i), term, vocab[name], f"data/{name}.yml")

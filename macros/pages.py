@@ -22,7 +22,8 @@ import yaml
 from .index import Playbook
 from .kinds import KINDS
 from .present import plain
-from .render import render
+from .render import render, templates_stamp
+from .validation import Record
 
 PAGES_DIR = Path(".cache") / "pages"
 """Where the build writes the generated pages, relative to the project folder."""
@@ -40,9 +41,39 @@ def _meta(title: str, description: str | None = None, **extra: object) -> dict[s
     return meta | extra
 
 
+_KEPT: dict[str, tuple[list[object], str]] = {}
+"""Entry pages of the last build with what they showed: `mkdocs serve` re-renders only pages whose inputs changed."""
+_CONTEXT: list[object] = []
+
+
+def _context_key(book: Playbook) -> object:
+    """One object standing for the vocabularies and templates: the same object while they are unchanged."""
+    key = (book.tags, book.competencies, book.archetypes, templates_stamp())
+    if not _CONTEXT or _CONTEXT[0] != key:
+        _CONTEXT[:] = [key]
+    return _CONTEXT[0]
+
+
+def _same(a: list[object], b: list[object]) -> bool:
+    return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b, strict=True))
+
+
+def _entry_page(book: Playbook, record: Record, context: object) -> str:
+    inputs = [context, record, *book.shown_on_page(record)]
+    kept = _KEPT.get(record.src_uri)
+    if kept and _same(kept[0], inputs):
+        return kept[1]
+    text = _front(_meta(record.title, plain(book, record.summary))) + render(
+        record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record,
+    )
+    _KEPT[record.src_uri] = (inputs, text)
+    return text
+
+
 def generate_pages(book: Playbook) -> dict[str, str]:
     """docs-relative path -> Markdown, for every generated page."""
     pages: dict[str, str] = {}
+    context = _context_key(book)
     for kind in KINDS:
         records = book.of_kind(kind.dir)
         here = f"{kind.dir}/index.md"
@@ -51,9 +82,7 @@ def generate_pages(book: Playbook) -> dict[str, str]:
             kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
         )
         for record in records:
-            pages[record.src_uri] = _front(_meta(record.title, plain(book, record.summary))) + render(
-                kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record,
-            )
+            pages[record.src_uri] = _entry_page(book, record, context)
     for old, record in book.redirects.items():
         here = f"{old}.md"
         meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=f"../{record.id}/", search={"exclude": True})

@@ -60,5 +60,10 @@ def environment() -> Environment:
     return env
 
 
+def templates_stamp() -> tuple[tuple[str, int], ...]:
+    """The templates with their modification times: changes when one is edited."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.rglob("*.j2")))
+
+
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)

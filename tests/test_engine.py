@@ -5,8 +5,11 @@ HTML parser); and the build leaves its input untouched."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -140,3 +143,50 @@ def test_an_invalid_edit_keeps_the_generated_pages(tmp_path: Path):
     result = subprocess.run(build, cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode != 0 and "sumary: unknown field" in result.stdout + result.stderr
     assert page.read_text(encoding="utf-8") == before
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_shows_an_edit_with_its_backlinks_and_survives_a_broken_edit(tmp_path: Path):
+    """The README's serve mode (`mkdocs serve --dirty`, strict): an edit shows on its page and on a page that
+    links to it; a broken edit leaves the last good site answering; fixing it shows the fix."""
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    data = project / "data" / "tactics" / "pre-mortem.yml"
+    original = data.read_text(encoding="utf-8")
+    try:
+        assert _wait_for(lambda: "Run a pre-mortem" in _get(base + "tactics/pre-mortem/"), 180), "serve did not start"
+        data.write_text(original.replace("\ntitle: ", "\ntitle: Renamed ", 1), encoding="utf-8")
+        assert _wait_for(lambda: "Renamed" in _get(base + "tactics/pre-mortem/") and "Renamed" in _get(base + "tactics/"), 60)
+        data.write_text(original.replace("\nsummary:", "\nsumary:"), encoding="utf-8")
+        time.sleep(3)
+        assert "Renamed" in _get(base + "tactics/pre-mortem/"), "a broken edit must leave the last good site answering"
+        data.write_text(original.replace("\ntitle: ", "\ntitle: Fixed ", 1), encoding="utf-8")
+        assert _wait_for(lambda: "Fixed" in _get(base + "tactics/pre-mortem/"), 60)
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert "sumary: unknown field 'sumary'" in err and "Still serving the last good version" in err
+    assert "Traceback" not in err

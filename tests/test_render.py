@@ -77,3 +77,22 @@ def test_inline_references_become_links(tmp_path):
     model.write_text(model.read_text().replace("overview: The idea.", text))
     page = _pages(project)["models/first-model.md"]
     assert 'See <a href="../../tactics/first-tactic/">First tactic</a> or <a href="../../tactics/second-tactic/">the other</a>.' in page
+
+
+def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
+    """`mkdocs serve` keeps pages whose inputs did not change; after an edit the result must be what a full
+    render gives: the edited entry and every page showing its title change, nothing else is stale."""
+    import shutil
+
+    from macros import pages
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    before = generate_pages(load_playbook(project))
+    model = project / "data/models/first-model.yml"
+    model.write_text(model.read_text().replace("title: First model", "title: Renamed model"))
+    after = generate_pages(load_playbook(project))
+    pages._KEPT.clear()
+    assert after == generate_pages(load_playbook(project))
+    changed = sorted(k for k in after if after[k] != before[k])
+    assert "tactics/first-tactic.md" in changed and "models/first-model.md" in changed and "sources/a-book.md" in changed
