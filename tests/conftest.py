@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
+
+from scripts.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -113,6 +116,75 @@ def served(built_site: Built, address: _Address, tmp_path_factory: pytest.TempPa
 def server(served: Served) -> str:
     """Base URL of the served site."""
     return served.url
+
+
+SPICE = """ & < "q" 'a' """.strip()
+"""Characters that break HTML when a template forgets to escape: appended to every text field of a few entries."""
+HOSTILE = "&#60;img src=https://evil.example/x.png onerror=alert(1)&#62; &#106;avascript:alert(2) [w](https://evil.example/)"
+"""Valid Markdown that spells markup with entities and links outside: it must stay text (and a link), loading nothing."""
+SPICED = {"tactics/straw-man-design", "models/conger-persuasion", "situations/proposal-stalled",
+          "checklists/before-a-design-review", "prompts/pushback-on-a-proposal", "paths/getting-a-proposal-adopted"}
+
+NOTE_MODEL = '''
+
+class Note(Entry):
+    """A throwaway kind, added by tests/test_engine.py to prove a kind is declared in three places."""
+
+    body: Text
+
+    SECTIONS = (Section(field="body", heading="Body", anchor="body", style="prose"),)
+'''
+NOTE_KIND = '''
+KINDS = (*KINDS, Kind("note", "notes", "Notes", "Note", Note, "Short notes.", "notes/first-note"))
+KINDS_BY_NAME = {k.name: k for k in KINDS}
+KINDS_BY_DIR = {k.dir: k for k in KINDS}
+'''
+NOTE_DATA = """# yaml-language-server: $schema=../schemas/note.schema.json
+title: First note
+summary: A note that exists only in the engine test's copy of the project.
+tags: [persuasion]
+body: See [[tactics/straw-man-design]].
+"""
+
+
+def _spice(value: object, key: str = "") -> object:
+    if isinstance(value, str):
+        if key in ("source", "to", "rel", "type", "url") or ("/" in value and " " not in value):
+            return value
+        if key == "summary":
+            return value[:200] + " " + SPICE
+        return value + " " + SPICE if len(value) + len(SPICE) < 100 or "\n" in value or len(value) > 200 else value
+    if isinstance(value, list):
+        return [_spice(v, key) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in ("tags", "competencies", "archetypes", "aliases", "asked_at") else _spice(v, k) for k, v in value.items()}
+    return value
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("engine") / "project")
+    for ref in SPICED:
+        path = project / "data" / f"{ref}.yml"
+        first, _, body = path.read_text(encoding="utf-8").partition("\n")
+        data = _spice(yaml.safe_load(body))
+        prose = next((k for k in ("example", "question", "why") if k in data), None)
+        target = data if prose else data["steps"][0]
+        target[prose or "discuss"] += " " + HOSTILE
+        path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    (project / "macros" / "models.py").write_text((project / "macros" / "models.py").read_text() + NOTE_MODEL)
+    kinds = project / "macros" / "kinds.py"
+    kinds.write_text(kinds.read_text().replace("Source, Tactic, Term", "Note, Source, Tactic, Term") + NOTE_KIND)
+    (project / "macros" / "templates" / "note.md.j2").write_text('{% extends "_entry.md.j2" %}\n')
+    (project / "data" / "notes").mkdir()
+    (project / "data" / "notes" / "first-note.yml").write_text(NOTE_DATA)
+    out = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
 
 
 def linkchecker() -> str:

@@ -14,74 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
 from scripts.project_copy import copy_project
 
-from .conftest import Built
-
-SPICE = """ & < "q" 'a' """.strip()
-"""Characters that break HTML when a template forgets to escape: appended to every text field of a few entries."""
-SPICED = {"tactics/straw-man-design", "models/conger-persuasion", "situations/proposal-stalled",
-          "checklists/before-a-design-review", "prompts/pushback-on-a-proposal", "paths/getting-a-proposal-adopted"}
-
-NOTE_MODEL = '''
-
-class Note(Entry):
-    """A throwaway kind, added by tests/test_engine.py to prove a kind is declared in three places."""
-
-    body: Text
-
-    SECTIONS = (Section(field="body", heading="Body", anchor="body", style="prose"),)
-'''
-NOTE_KIND = '''
-KINDS = (*KINDS, Kind("note", "notes", "Notes", "Note", Note, "Short notes.", "notes/first-note"))
-KINDS_BY_NAME = {k.name: k for k in KINDS}
-KINDS_BY_DIR = {k.dir: k for k in KINDS}
-'''
-NOTE_DATA = """# yaml-language-server: $schema=../schemas/note.schema.json
-title: First note
-summary: A note that exists only in the engine test's copy of the project.
-tags: [persuasion]
-body: See [[tactics/straw-man-design]].
-"""
-
-
-def _spice(value: object, key: str = "") -> object:
-    if isinstance(value, str):
-        if key in ("source", "to", "rel", "type", "url") or ("/" in value and " " not in value):
-            return value
-        if key == "summary":
-            return value[:200] + " " + SPICE
-        return value + " " + SPICE if len(value) + len(SPICE) < 100 or "\n" in value or len(value) > 200 else value
-    if isinstance(value, list):
-        return [_spice(v, key) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k in ("tags", "competencies", "archetypes", "aliases", "asked_at") else _spice(v, k) for k, v in value.items()}
-    return value
-
-
-@pytest.fixture(scope="module")
-def spiced_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("engine") / "project")
-    for ref in SPICED:
-        path = project / "data" / f"{ref}.yml"
-        first, _, body = path.read_text(encoding="utf-8").partition("\n")
-        data = _spice(yaml.safe_load(body))
-        path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    (project / "macros" / "models.py").write_text((project / "macros" / "models.py").read_text() + NOTE_MODEL)
-    kinds = project / "macros" / "kinds.py"
-    kinds.write_text(kinds.read_text().replace("Source, Tactic, Term", "Note, Source, Tactic, Term") + NOTE_KIND)
-    (project / "macros" / "templates" / "note.md.j2").write_text('{% extends "_entry.md.j2" %}\n')
-    (project / "data" / "notes").mkdir()
-    (project / "data" / "notes" / "first-note.yml").write_text(NOTE_DATA)
-    out = project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+from .conftest import SPICE, SPICED, Built
 
 
 class _Page(HTMLParser):
@@ -105,16 +41,16 @@ def _parse(path: Path) -> _Page:
     return page
 
 
-def test_a_new_kind_needs_its_model_its_template_and_one_registry_line(spiced_site: Path):
-    html = (spiced_site / "notes" / "first-note" / "index.html").read_text(encoding="utf-8")
+def test_a_new_kind_needs_its_model_its_template_and_one_registry_line(hostile_site: Path):
+    html = (hostile_site / "notes" / "first-note" / "index.html").read_text(encoding="utf-8")
     assert "First note" in html and 'href="../../tactics/straw-man-design/"' in html
-    assert "First note" in (spiced_site / "notes" / "index.html").read_text(encoding="utf-8")
-    assert "Mentioned by" in (spiced_site / "tactics" / "straw-man-design" / "index.html").read_text(encoding="utf-8")
+    assert "First note" in (hostile_site / "notes" / "index.html").read_text(encoding="utf-8")
+    assert "Mentioned by" in (hostile_site / "tactics" / "straw-man-design" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("ref", sorted(SPICED))
-def test_special_characters_stay_text_in_every_context(spiced_site: Path, ref: str):
-    page = _parse(spiced_site / ref / "index.html")
+def test_special_characters_stay_text_in_every_context(hostile_site: Path, ref: str):
+    page = _parse(hostile_site / ref / "index.html")
     text = "".join(page.text)
     assert text.count(SPICE) >= 3, f"{ref}: the spiced texts are not all shown as text"
     description = [v for tag, name, v in page.attrs if tag == "meta" and name == "content" and SPICE in v]
