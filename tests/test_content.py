@@ -90,7 +90,8 @@ IDEAS: dict[str, list[str]] = {
     "Chesterton's fence": ["models/chestertons-fence"],
     "building a peer network": ["tactics/build-a-peer-network"],
     "coaching by asking: the GROW model (Whitmore)": ["tactics/coach-by-asking"],
-    "remote and asynchronous influence: writing first, decision logs": ["tactics/influence-across-time-zones"],
+    "remote and asynchronous influence: writing first, decision logs": [
+        "tactics/influence-across-time-zones", "situations/decisions-keep-getting-reopened"],
     "cognitive dissonance and defending a championed decision (Festinger)": ["models/cognitive-dissonance"],
     "decision records and RFCs": ["tactics/decision-records"],
     "DACI / RACI": ["tactics/daci-decision-roles"],
@@ -135,7 +136,7 @@ def test_hand_written_pages_copy_no_prose_either():
 
 def test_counts(book):
     counts = Counter(r.kind.name for r in book.records.values())
-    assert counts["model"] >= 29 and counts["tactic"] >= 39 and counts["checklist"] >= 12 and counts["situation"] >= 11
+    assert counts["model"] >= 29 and counts["tactic"] >= 39 and counts["checklist"] >= 12 and counts["situation"] >= 12
     assert counts["prompt"] >= 40 and counts["path"] >= 5
     cited = {c.source for r in book.records.values() for c in getattr(r.doc, "sources", ())}
     assert all(r.doc.sources for r in book.records.values() if r.kind.name in ("model", "tactic", "checklist", "situation"))
