@@ -75,6 +75,24 @@ IDEAS: dict[str, list[str]] = {
     "Fisher and Ury: interests, options, objective criteria, BATNA": ["models/principled-negotiation"],
     "steel-manning": ["tactics/steel-manning"],
     "the pre-mortem (Klein)": ["tactics/pre-mortem"],
+    "writing an RFC or design doc and running its review to a decision": [
+        "tactics/run-a-design-doc-review", "situations/design-review-drags-on"],
+    "leading an incident as its commander (SRE book, ch. 14)": ["tactics/lead-an-incident"],
+    "blameless incident reviews (Allspaw 2012; SRE book, ch. 15)": [
+        "tactics/run-a-blameless-review", "situations/incident-review-turns-to-blame",
+        "checklists/running-a-blameless-incident-review"],
+    "running a migration to the end: default, then only path (Larson)": [
+        "tactics/finish-the-migration", "situations/migration-stuck-at-80-percent",
+        "checklists/before-switching-off-an-old-system", "paths/leading-a-migration"],
+    "candid feedback to peers (Scott, Radical Candor)": ["tactics/candid-feedback-to-a-peer"],
+    "choosing a conflict mode (Thomas-Kilmann)": ["models/thomas-kilmann-conflict-modes"],
+    "change management: Kotter's eight steps": ["models/kotter-eight-steps"],
+    "Chesterton's fence": ["models/chestertons-fence"],
+    "building a peer network": ["tactics/build-a-peer-network"],
+    "coaching by asking: the GROW model (Whitmore)": ["tactics/coach-by-asking"],
+    "remote and asynchronous influence: writing first, decision logs": [
+        "tactics/influence-across-time-zones", "situations/decisions-keep-getting-reopened"],
+    "cognitive dissonance and defending a championed decision (Festinger)": ["models/cognitive-dissonance"],
     "decision records and RFCs": ["tactics/decision-records"],
     "DACI / RACI": ["tactics/daci-decision-roles"],
     "psychological safety (Edmondson)": ["models/psychological-safety"],
@@ -108,6 +126,8 @@ SHAPED = {
     "models/deliberate-influence": "sequence", "models/priority-inversion-deadlock": "cycle",
     "models/diffusion-of-innovations": "sequence", "models/stakeholder-power-interest-grid": "quadrant",
     "models/work-on-what-matters": "quadrant",
+    "models/thomas-kilmann-conflict-modes": "quadrant", "models/kotter-eight-steps": "sequence",
+    "models/chestertons-fence": "sequence",
 }
 
 
@@ -133,7 +153,7 @@ def test_hand_written_pages_copy_no_prose_either():
 
 def test_counts(book):
     counts = Counter(r.kind.name for r in book.records.values())
-    assert counts["model"] >= 29 and counts["tactic"] >= 37 and counts["checklist"] >= 13 and counts["situation"] >= 11
+    assert counts["model"] >= 33 and counts["tactic"] >= 45 and counts["checklist"] >= 15 and counts["situation"] >= 15
     assert counts["prompt"] >= 40 and counts["path"] >= 5
     cited = {c.source for r in book.records.values() for c in getattr(r.doc, "sources", ())}
     assert all(r.doc.sources for r in book.records.values() if r.kind.name in ("model", "tactic", "checklist", "situation"))
@@ -221,3 +241,21 @@ def test_prompt_pages_show_levels_notes_and_links(book, built_site):
 
 def test_run_length_is_twelve():
     assert RUN == 12
+
+
+def test_attributions_of_the_leadership_topics(book):
+    """Names, years and titles the new topic entries state, pinned so a rewrite cannot loosen them."""
+    text = {r.ref: r.path.read_text(encoding="utf-8") for r in book.records.values()}
+    dissonance = text["models/cognitive-dissonance"] + text["sources/festinger-cognitive-dissonance"]
+    assert "Riecken" in dissonance and "Schachter" in dissonance and "1957" in dissonance
+    grow = text["tactics/coach-by-asking"] + text["sources/whitmore-coaching-for-performance"]
+    assert "Graham Alexander" in grow and "Alan Fine" in grow and "invented alone" in text["tactics/coach-by-asking"]
+    assert book.get("sources/whitmore-coaching-for-performance").doc.year == 1992
+    assert book.get("sources/allspaw-blameless-postmortems").doc.year == 2012
+    assert book.get("sources/kotter-leading-change-hbr").doc.year == 1995 and "1996" in text["models/kotter-eight-steps"]
+    assert book.get("sources/thomas-kilmann-tki").doc.authors == ["Kenneth W. Thomas", "Ralph H. Kilmann"]
+    assert "Drift from Domesticity" in text["models/chestertons-fence"]
+    assert "ch. 15" in text["tactics/run-a-blameless-review"] and "Postmortem Culture" in text["tactics/run-a-blameless-review"]
+    modes = [i.label for i in book.get("models/thomas-kilmann-conflict-modes").doc.shape.items]
+    assert modes == ["Competing", "Collaborating", "Avoiding", "Accommodating"]
+    assert "compromising" in book.get("models/thomas-kilmann-conflict-modes").doc.shape.caption.lower()
