@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .export import write_export
 from .index import Playbook
+from .kinds import KINDS
 from .pages import PAGES_DIR, generate_pages, write_pages
 from .pipeline import load_playbook, use_for_build
 from .problems import DataError
@@ -50,9 +51,11 @@ class PlaybookPlugin(BasePlugin):
         self.search_docs: list[dict[str, Any]] | None = None
         self.built: set[str] = set()
         self.serving = False
+        self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
             log.info("playbook: dirty builds rebuild exactly the pages whose data changed")
@@ -67,6 +70,9 @@ class PlaybookPlugin(BasePlugin):
             served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
             return config
         use_for_build(self.book)
+        if config.nav:  # a kind mkdocs.yml does not place gets its index page at the end of the navigation
+            placed = set(_nav_paths(config.nav))
+            config.nav += [{k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed]
         self.pages_dir = root / PAGES_DIR
         self.pages = generate_pages(self.book)
         report = write_pages(self.pages, self.pages_dir)
@@ -87,7 +93,7 @@ class PlaybookPlugin(BasePlugin):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.built = set()
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.search_docs is None and index.exists():  # `mkdocs build --dirty` into an existing site
+        if self.dirty and self.search_docs is None and index.exists():  # `mkdocs build --dirty` into an existing site
             self.search_docs = json.loads(index.read_text(encoding="utf-8")).get("docs")
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -97,7 +103,8 @@ class PlaybookPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.book is not None
         write_export(self.book, Path(config.site_dir), config.site_url or "/")
-        self._keep_search_index_whole(Path(config.site_dir) / "search" / "search_index.json")
+        if self.dirty:
+            self._keep_search_index_whole(Path(config.site_dir) / "search" / "search_index.json")
 
     def _keep_search_index_whole(self, index: Path) -> None:
         """A dirty build indexes only the pages it rebuilt; put back the entries of the pages it left alone."""

@@ -4,6 +4,7 @@ HTML parser); and the build leaves its input untouched."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -46,6 +47,8 @@ def test_a_new_kind_needs_its_model_its_template_and_one_registry_line(hostile_s
     assert "First note" in html and 'href="../../tactics/straw-man-design/"' in html
     assert "First note" in (hostile_site / "notes" / "index.html").read_text(encoding="utf-8")
     assert "Mentioned by" in (hostile_site / "tactics" / "straw-man-design" / "index.html").read_text(encoding="utf-8")
+    home = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="notes/"' in home, "the new kind's index is in the navigation"
 
 
 @pytest.mark.parametrize("ref", sorted(SPICED))
@@ -116,6 +119,10 @@ def test_serve_shows_an_edit_with_its_backlinks_and_survives_a_broken_edit(tmp_p
         assert _wait_for(lambda: "Run a pre-mortem" in _get(base + "tactics/pre-mortem/"), 180), "serve did not start"
         data.write_text(original.replace("\ntitle: ", "\ntitle: Renamed ", 1), encoding="utf-8")
         assert _wait_for(lambda: "Renamed" in _get(base + "tactics/pre-mortem/") and "Renamed" in _get(base + "tactics/"), 60)
+        index = json.loads(_get(base + "search/search_index.json"))
+        locations = {doc["location"] for doc in index["docs"]}
+        assert "tactics/straw-man-design/" in locations and "tactics/pre-mortem/" in locations, "a dirty build keeps the whole index"
+        assert any("Renamed" in doc["title"] for doc in index["docs"])
         data.write_text(original.replace("\nsummary:", "\nsumary:"), encoding="utf-8")
         time.sleep(3)
         assert "Renamed" in _get(base + "tactics/pre-mortem/"), "a broken edit must leave the last good site answering"
