@@ -161,7 +161,11 @@ class _Checker:
             return True
         if (self.data_dir / f"{ref}.yml").exists():
             return False  # the target exists but is invalid: its own problems are reported
-        kind_dir = ref.split("/", 1)[0]
+        kind_dir, _, old_id = ref.partition("/")
+        renamed = next((r for r in self.records.values() if r.kind.dir == kind_dir and old_id in r.doc.aliases), None)
+        if renamed is not None:
+            self.fail(loc, field_name(loc), f"'{ref}' is a former id of '{renamed.ref}': link to '{renamed.ref}'")
+            return False
         if kind_dir not in KINDS_BY_DIR:
             hint = did_you_mean(kind_dir, KINDS_BY_DIR)
             self.fail(loc, field_name(loc), f"'{ref}' names no kind of entry{hint}: one of {', '.join(KINDS_BY_DIR)}")

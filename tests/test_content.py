@@ -116,6 +116,14 @@ IDEAS: dict[str, list[str]] = {
         "tactics/bottom-line-first", "checklists/before-presenting-to-executives",
         "situations/executive-wants-a-one-slide-answer"],
     "from senior to staff": ["paths/from-senior-to-staff"],
+    # Interview staples (issue 11)
+    "the project deep dive or retrospective": ["prompts/walked-through-a-project-in-depth"],
+    "career narrative and biggest impact": ["prompts/career-story-and-biggest-impact"],
+    "choosing and prioritising your own work": ["prompts/chose-what-to-work-on"],
+    "disagreeing with your own manager": ["prompts/disagreed-with-your-manager"],
+    "helping a struggling peer": ["prompts/helped-a-struggling-peer"],
+    "customer focus": ["prompts/changed-a-plan-for-the-customer"],
+    "inclusion: making room for quieter voices": ["prompts/made-room-for-quieter-voices"],
 }
 
 SHAPED = {
@@ -259,3 +267,40 @@ def test_attributions_of_the_leadership_topics(book):
     modes = [i.label for i in book.get("models/thomas-kilmann-conflict-modes").doc.shape.items]
     assert modes == ["Competing", "Collaborating", "Avoiding", "Accommodating"]
     assert "compromising" in book.get("models/thomas-kilmann-conflict-modes").doc.shape.caption.lower()
+
+
+# Prompts merged into one survivor: the removed id must live on as an alias, so its URL redirects.
+MERGED_PROMPTS = {
+    "stopped-your-own-initiative": "reversed-a-decision-you-championed",
+    "deprecated-a-system-others-relied-on": "drove-a-migration-nobody-asked-for",
+    "changed-a-team-testing-strategy": "changed-a-team-engineering-practice",
+    "changed-code-review-culture": "changed-a-team-engineering-practice",
+    "cut-ci-build-times-without-a-mandate": "secured-time-for-tech-debt",
+    "integrated-with-a-system-another-team-owns": "dependency-team-would-not-engage",
+    "challenged-by-a-more-senior-engineer": "pushback-on-a-proposal",
+}
+
+# What principal work is: choosing the problem, bets over years tied to the business, influence with
+# executives and beyond the company. Every principal signal must name at least one of these.
+PRINCIPAL_SCOPE = re.compile(
+    r"executive|business|compan|years|industry|open-source|standard|outside|market|customer|director", re.I)
+
+
+def test_merged_prompts_redirect_to_their_survivor(book):
+    for old, survivor in MERGED_PROMPTS.items():
+        assert f"prompts/{old}" not in book.records, old
+        assert old in book.get(f"prompts/{survivor}").doc.aliases, (old, survivor)
+
+
+def test_level_signals_are_specific_to_each_prompt(book):
+    for record in book.of_kind("prompts"):
+        levels = record.doc.levels
+        assert PRINCIPAL_SCOPE.search(levels.principal), f"{record.id}: principal signal names no principal-level scope"
+        for a, b in itertools.combinations((levels.senior, levels.staff, levels.principal), 2):
+            assert _similar(a, b) < 0.3, f"{record.id}: two level signals say nearly the same thing"
+        assert len(record.doc.follow_ups) >= 4, f"{record.id}: fewer than four follow-ups"
+
+
+def test_interview_index_lists_questions_to_ask(built_site):
+    html = (built_site.site / "interview" / "index.html").read_text(encoding="utf-8")
+    assert 'id="questions-to-ask"' in html

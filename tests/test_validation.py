@@ -139,3 +139,33 @@ def test_inline_reference_in_text_is_checked(project):
     edit(project, "models/first-model.yml", "overview: The idea.", text)
     [message] = problems(project)
     assert message.startswith("data/models/first-model.yml:5: overview: no tactic 'tactics/frist-tactic' exists")
+
+
+def test_a_reference_to_a_former_id_names_the_new_one(project):
+    edit(project, "tactics/second-tactic.yml", "tags: [", "aliases: [old-second]\ntags: [")
+    edit(project, "models/first-model.yml", "to: tactics/second-tactic}", "to: tactics/old-second}")
+    found = problems(project)
+    assert any(p.endswith("related[1].to: 'tactics/old-second' is a former id of 'tactics/second-tactic': link to "
+                          "'tactics/second-tactic'") for p in found), found
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("a [x](javascript:alert(1))", "links in text go to http(s) or mailto addresses only"),
+    ("[r]: vbscript:msgbox", "links in text go to http(s) or mailto addresses only"),
+    ("see [x](data:text/html,hi)", "links in text go to http(s) or mailto addresses only"),
+    ("Do it{: onclick=alert(1) }", "attribute lists"),
+    ("*x*{: onmouseover=\"a\" }", "attribute lists"),
+    ("An item { #__search }", "attribute lists"),
+    ("![p](https://host/t.png)", "images are not allowed"),
+    ("<img src=x onerror=alert(1)>", "raw HTML is not allowed"),
+])
+def test_markup_in_text_is_refused_with_file_line_and_field(project, text, message):
+    edit(project, "tactics/first-tactic.yml", "pitfalls: [Too much.]", f"pitfalls: ['{text}']")
+    found = problems(project)
+    assert any(p.startswith("data/tactics/first-tactic.yml:9: pitfalls[0]: ") and message in p for p in found), found
+
+
+def test_a_source_address_must_be_a_plain_web_address(project):
+    edit(project, "sources/a-book.yml", "type: book", "type: book\nurl: 'https://example.com/a) [j](javascript:alert(1))'")
+    found = problems(project)
+    assert any(": url: must be a plain http(s) address" in p for p in found), found

@@ -16,7 +16,8 @@ def sample_pages(book) -> list[str]:
     """Home, every index, an entry of each kind, tags, the interview pages, the print pack, my playbook."""
     pages = ["", "tags/", "my-playbook/", "checklists/print/", "api/"]
     pages += [f"{k}/" for k in ("situations", "models", "tactics", "checklists", "prompts", "paths", "sources")]
-    pages += [f"interview/{p}/" for p in ("star-guide", "worked-example", "competencies", "archetypes", "drill", "story-map", "prep-sheet")]
+    interview = ("star-guide", "worked-example", "competencies", "archetypes", "levels", "drill", "story-map", "prep-sheet")
+    pages += [f"interview/{p}/" for p in interview]
     pages += ["interview/"]
     shaped = next(r for r in book.of_kind("models") if r.doc.shape)
     pages.append(shaped.url)
