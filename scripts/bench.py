@@ -128,7 +128,7 @@ def live_reload(project: Path, runs: int) -> float:
     server = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     book = load_playbook(project)
     record = book.get("tactics/pre-mortem")
-    linking = book.referenced_by(record)[0].origin
+    linking = next(r for r in book.records.values() if any(link.to == record.ref for link in getattr(r.doc, "related", ())))
     target = record.path
     urls = [f"http://127.0.0.1:{port}/{record.url}", f"http://127.0.0.1:{port}/{linking.url}"]
     original = target.read_text(encoding="utf-8")
