@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import build_cache
 from .export import write_export
 from .index import Playbook
 from .kinds import KINDS
@@ -62,19 +63,27 @@ class PlaybookPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        try:
-            self.book = load_playbook(root)
-        except DataError as err:
-            if not (self.serving and self.book is not None):
-                raise PluginError(str(err)) from None
-            served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
-            return config
+        self.pages_dir = root / PAGES_DIR
+        # `mkdocs build` reuses the last build's results when nothing changed; `serve` keeps its own in memory.
+        key = build_cache.stamp(root)
+        cached = None if self.serving else build_cache.load(root, key)
+        if cached is not None:
+            self.book, self.pages = cached
+        else:
+            try:
+                self.book = load_playbook(root)
+            except DataError as err:
+                if not (self.serving and self.book is not None):
+                    raise PluginError(str(err)) from None
+                served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
+                return config
+            self.pages = generate_pages(self.book)
+            if not self.serving:
+                build_cache.save(root, key, self.book, self.pages)
         use_for_build(self.book)
         if config.nav:  # a kind mkdocs.yml does not place gets its index page at the end of the navigation
             placed = set(_nav_paths(config.nav))
             config.nav += [{k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed]
-        self.pages_dir = root / PAGES_DIR
-        self.pages = generate_pages(self.book)
         report = write_pages(self.pages, self.pages_dir)
         if report.written or report.removed:
             log.debug("playbook: %d pages written, %d removed", len(report.written), len(report.removed))

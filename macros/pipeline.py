@@ -16,11 +16,11 @@ from .validation import validate_tree
 _LAST: tuple[tuple[object, ...], Playbook] | None = None
 
 
-def _stamp(data_dir: Path) -> tuple[object, ...]:
-    """Every file under data/ with its modification time and size: changes when any file does."""
-    out: list[object] = [str(data_dir)]
-    for folder, dirs, files in os.walk(data_dir):
-        dirs.sort()
+def tree_stamp(top: Path) -> tuple[object, ...]:
+    """Every file under `top` with its modification time and size: changes when any file does."""
+    out: list[object] = [str(top)]
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             st = os.lstat(os.path.join(folder, name))
             out.append((folder, name, st.st_mtime_ns, st.st_size))
@@ -31,7 +31,7 @@ def load_playbook(root: Path) -> Playbook:
     """Load and check every file under `root/data`; raise DataError listing every problem."""
     global _LAST
     data_dir = root.resolve() / "data"
-    stamp = _stamp(data_dir)
+    stamp = tree_stamp(data_dir)
     if _LAST is not None and _LAST[0] == stamp:
         return _LAST[1]
     validated = validate_tree(data_dir, root)

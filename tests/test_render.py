@@ -96,3 +96,23 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
     assert after == generate_pages(load_playbook(project))
     changed = sorted(k for k in after if after[k] != before[k])
     assert "tactics/first-tactic.md" in changed and "models/first-model.md" in changed and "sources/a-book.md" in changed
+
+
+def test_the_build_cache_is_reused_only_while_data_and_code_are_unchanged(tmp_path):
+    import shutil
+
+    from macros import build_cache
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    book = load_playbook(project)
+    pages = generate_pages(book)
+    key = build_cache.stamp(project)
+    build_cache.save(project, key, book, pages)
+    reused = build_cache.load(project, build_cache.stamp(project))
+    assert reused is not None and reused[1] == pages and set(reused[0].records) == set(book.records)
+    model = project / "data/models/first-model.yml"
+    model.write_text(model.read_text().replace("title: First model", "title: Edited model"))
+    assert build_cache.load(project, build_cache.stamp(project)) is None, "an edit must not reuse the cache"
+    (project / build_cache.CACHE_FILE).write_bytes(b"truncated")
+    assert build_cache.load(project, build_cache.stamp(project)) is None, "a broken cache file is ignored"
