@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem; line 0 means the whole file or folder (a missing file, a folder that is not a project)."""
+
     path: str
     line: int
     field: str
@@ -15,7 +17,8 @@ class Problem:
 
     def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
-        return f"{self.path}:{self.line}:{field} {self.message}"
+        line = f":{self.line}" if self.line else ""
+        return f"{self.path}{line}:{field} {self.message}"
 
 
 class DataError(Exception):
