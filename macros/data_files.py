@@ -45,8 +45,9 @@ def check_link(path: Path, folder: Path) -> None:
         return
     try:
         target = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        raise Refused(f"a symlink to '{os.readlink(path)}', which does not exist: delete the link or restore its target") from None
+    except (OSError, RuntimeError) as err:
+        why = "which does not exist" if isinstance(err, FileNotFoundError) else "a loop of symlinks"
+        raise Refused(f"a symlink to '{os.readlink(path)}', {why}: delete the link or point it at a real file") from None
     if not inside(target, folder):
         raise Refused(f"a symlink leaving {folder.name}/ (to '{os.readlink(path)}'): data files must be real files inside {folder.name}/")
 

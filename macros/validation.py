@@ -78,17 +78,22 @@ def validate_tree(data_dir: Path, root: Path) -> Validated:
     if not data_dir.is_dir():
         problems.append(_not_a_project(data_dir, root))
         return Validated(data_dir, records, {name: {} for name in VOCABULARIES}, problems)
+    pages = hand_written(root / "docs")
     for kind in KINDS:
         folder = data_dir / kind.dir
         for path in sorted(folder.iterdir()) if folder.is_dir() else ():
             shown = display_path(path, root)
+            reserved = reserved_problem(path.stem, kind.dir, pages) if path.suffix == ".yml" else None
+            if reserved:
+                problems.append(Problem(shown, 1, "", f"the file name is the entry's id and URL: {reserved}"))
+                continue
             before = len(problems)
             record = _validate_entry(kind, path, shown, data_dir, problems)
             if record:
                 records.append(record)
             elif len(problems) == before and not _ignored(path):
                 problems.append(Problem(shown, 1, "", "the file could not be read as an entry"))
-    problems.extend(_reserved(records, root / "docs"))
+    problems.extend(_reserved_aliases(records, pages))
     vocabularies: dict[str, dict[str, Term]] = {}
     for name, schema in VOCABULARIES.items():
         path = data_dir / f"{name}.yml"
@@ -106,16 +111,14 @@ def _not_a_project(data_dir: Path, root: Path) -> Problem:
     )
 
 
-def _reserved(records: list[Record], docs_dir: Path) -> list[Problem]:
-    """Ids and aliases that would take the place of a hand-written page."""
-    pages = hand_written(docs_dir)
+def _reserved_aliases(records: list[Record], pages: dict[str, list[str]]) -> list[Problem]:
+    """Aliases that would take the place of a hand-written page (ids are checked by file name)."""
     problems: list[Problem] = []
     for record in records:
-        names = [((), "", record.id), *((("aliases", i), f"aliases[{i}]", a) for i, a in enumerate(record.doc.aliases))]
-        for loc, name, value in names:
-            message = reserved_problem(value, record.kind.dir, pages)
+        for i, alias in enumerate(record.doc.aliases):
+            message = reserved_problem(alias, record.kind.dir, pages)
             if message:
-                problems.append(Problem(record.shown_as, record.line_of(loc), name, message))
+                problems.append(Problem(record.shown_as, record.line_of(("aliases", i)), f"aliases[{i}]", message))
     return problems
 
 
@@ -125,8 +128,9 @@ def _ignored(path: Path) -> bool:
 
 
 _VALID: dict[Path, tuple[tuple[int, int], Record]] = {}
-"""Valid records by file, with the (mtime, size) they were read at: `mkdocs serve` keeps this process
-alive, so a rebuild re-reads only the files that changed."""
+"""Valid records by file, with the version they were read at (`data_files.stamp`: inode, mtime and size
+of the link and of its target): `mkdocs serve` keeps this process alive, so a rebuild re-reads only the
+files that changed. Only valid regular files are cached; a refused file is read (and refused) again."""
 
 
 def _validate_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem]) -> Record | None:

@@ -109,6 +109,9 @@ def read_yaml(path: Path, shown_as: str, folder: Path | None = None) -> YamlDocu
     return doc
 
 
+_NO_DATA = "the file holds no data (only `---`, `~` or `null`): an entry is a mapping of fields"
+
+
 def _compose(text: str, doc: YamlDocument) -> None:
     loader = _Loader(text)
     try:
@@ -119,7 +122,7 @@ def _compose(text: str, doc: YamlDocument) -> None:
         doc.lines[()] = node.start_mark.line + 1
         doc.data = _convert(loader, node, (), doc)
         if doc.data is None and not doc.problems:
-            doc.problem((), "", "the file holds no data (only `---`, `~` or `null`): an entry is a mapping of fields")
+            doc.problems.append(Problem(doc.shown_as, 1, "", _NO_DATA))
     finally:
         loader.dispose()
 
@@ -148,6 +151,7 @@ class _Frame:
             self.at_key = True
 
 
+_TAGS = {"!", *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))}
 _ALIASES = "YAML anchors and aliases (&name, *name) are not allowed: write each value out in full"
 
 
@@ -155,6 +159,9 @@ def _over_budget(event: yaml.Event, depth: int) -> str | None:
     """Why `event` breaks a budget, or None."""
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
         return _ALIASES
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in _TAGS:
+        return f"the YAML tag '{tag}' is not allowed: data is plain text, numbers, lists and mappings"
     if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_TEXT:
         return f"text of {len(event.value):,} characters is over the limit of {MAX_TEXT:,}: shorten it or split the entry"
     if isinstance(event, yaml.CollectionStartEvent) and depth >= MAX_DEPTH:
