@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from macros.cli import main
-from macros.names import MARKER
+from macros.data_files import MAX_FILE_BYTES
+from macros.names import MARKER, MAX_ID, SITE_NAMES
 from macros.pages import sync_pages
 from macros.pipeline import load_playbook
 from macros.yaml_source import MAX_DEPTH, MAX_TEXT
@@ -359,3 +360,13 @@ def test_mkdocs_build_refuses_hostile_data_quickly(tmp_path):
     for line in expected:
         assert line in result.stderr, line
     assert seconds < 60
+
+
+def test_the_trust_model_states_the_limits_the_code_applies():
+    """docs/contributing.md#trust names the same limits and reserved names as the code."""
+    text = (ROOT / "docs/contributing.md").read_text(encoding="utf-8")
+    section = text[text.index("{ #trust }"):]
+    section = section[: section.index("\n## ")]
+    for fact in (f"{MAX_FILE_BYTES // 1024} KiB", f"{MAX_TEXT:,} characters", f"{MAX_DEPTH} levels", f"at most {MAX_ID} characters",
+                 *(f"`{name}`" for name in SITE_NAMES), "`x.yml~`", "`x.yml.bak`"):
+        assert fact in section, fact
