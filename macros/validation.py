@@ -18,6 +18,7 @@ from .kinds import KINDS, VOCABULARIES, Kind
 from .models import Term
 from .names import hand_written, id_problem, reserved_problem
 from .problems import Problem, display_path, field_name
+from .text_budget import markdown_problem
 from .yaml_source import Loc, YamlDocument, line_of, read_yaml
 
 SCHEMA_DIR = "schemas"
@@ -165,6 +166,7 @@ def _read_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: li
         problems.append(Problem(shown, 1, "", name_problem))
         return None
     doc = read_yaml(path, shown, data_dir)
+    _within_text_budget(doc)
     if not doc.problems and doc.data is not None:
         first = doc.first_line
         if first != schema_comment(kind):
@@ -181,6 +183,7 @@ def _validate_vocabulary(path: Path, shown: str, schema: type[BaseModel], data_d
         problems.append(Problem(shown, 0, "", "missing vocabulary file: a mapping of id to {title, definition}"))
         return {}
     doc = read_yaml(path, shown, data_dir)
+    _within_text_budget(doc)
     terms: dict[str, Term] = {}
     if not doc.problems and not isinstance(doc.data, dict):
         doc.problem((), "", "a vocabulary is a mapping of id to {title, definition}")
@@ -194,6 +197,21 @@ def _validate_vocabulary(path: Path, shown: str, schema: type[BaseModel], data_d
                 terms[key] = term
     problems.extend(doc.problems)
     return terms
+
+
+def _within_text_budget(doc: YamlDocument) -> None:
+    """Every string of the file within the budgets that keep the Markdown renderer fast (text_budget.py)."""
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            message = markdown_problem(value)
+            if message:
+                doc.problem(loc, field_name(loc), message)
+        elif isinstance(value, dict):
+            stack.extend(((*loc, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in enumerate(value))
 
 
 def _sub_lines(lines: dict[Loc, int], key: str) -> dict[Loc, int]:

@@ -27,6 +27,7 @@ from macros.data_files import MAX_FILE_BYTES
 from macros.names import MARKER, MAX_ID, SITE_NAMES
 from macros.pages import sync_pages
 from macros.pipeline import load_playbook
+from macros.text_budget import MAX_BRACKET_DEPTH, MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_MARKERS
 from macros.yaml_source import MAX_DEPTH, MAX_TEXT
 
 from .conftest import ROOT
@@ -136,6 +137,11 @@ def both(*setups: Setup) -> Setup:
     return setup
 
 
+def example(yaml_value: str) -> str:
+    """The valid tactic with its `example:` (line 10) set to `yaml_value`, written as YAML."""
+    return VALID.replace("example: A team does it.", "example: " + yaml_value)
+
+
 def nested_flow(depth: int) -> str:
     return HEAD + "title: " + "[" * depth + "x" + "]" * depth + "\n"
 
@@ -186,7 +192,7 @@ CASES: dict[str, tuple[Setup, str]] = {
     "30,000 deep": (write(nested_flow(30_000)), f"{T}:2: title{'[0]' * (MAX_DEPTH - 1)}: {DEEP}"),
     "deep block lists": (write(nested_block(40)), f"{T}:{MAX_DEPTH + 2}: title{'[0]' * (MAX_DEPTH - 1)}: {DEEP}"),
     "deep mappings": (write(HEAD + "title: " + "{a: " * 200 + "x" + "}" * 200 + "\n"), f"{T}:2: title{'.a' * (MAX_DEPTH - 1)}: {DEEP}"),
-    "long text": (write(VALID.replace("example: A team does it.", "example: " + "A" * (MAX_TEXT + 1))),
+    "long text": (write(example("A" * (MAX_TEXT + 1))),
                   f"{T}:10: example: text of {MAX_TEXT + 1:,} {LONG}"),
     "long key": (write(HEAD + "k" * (MAX_TEXT + 1) + ": x\n"), f"{T}:2: text of {MAX_TEXT + 1:,} {LONG}"),
     "big file": (write(HEAD + "# padding\n" * 7000),
@@ -202,6 +208,28 @@ CASES: dict[str, tuple[Setup, str]] = {
                    f"{T}:2: title: {tag('tag:yaml.org,2002:python/object/apply:os.system')}"),
     "custom tag": (write(VALID.replace("related:", "related: !include")), f"{T}:11: related: {tag('!include')}"),
     "%TAG directive": (write("%TAG !e! tag:example.com,2000:\n---\ntitle: !e!x y\n"), f"{T}:3: title: {tag('tag:example.com,2000:x')}"),
+    # Markdown that costs the renderer seconds or its stack (text_budget.py)
+    "unclosed brackets": (write(example("'" + "[a " * 3000 + "'")),
+                          f"{T}:10: example: square brackets do not pair up: close each '[' with ']', or write \\[ for a literal bracket"),
+    "open link targets": (write(example("'" + "[a](" * 2000 + "'")),
+                          f"{T}:10: example: a link target '](' is not closed with ')' on its line"),
+    "open image targets": (write(VALID.replace("steps: [Step one.]", "steps: ['Look ![a](x' ]")),
+                           f"{T}:8: steps[0]: a link target '](' is not closed with ')' on its line"),
+    "lists on one line": (write(VALID.replace("pitfalls: [Too much.]", "pitfalls: ['" + "1. " * 3000 + "']")),
+                          f"{T}:9: pitfalls[0]: more than {MAX_MARKERS} list or quote markers at the start of a line"),
+    "quotes on one line": (write(example("'" + ">" * 9000 + "x'")),
+                           f"{T}:10: example: more than {MAX_MARKERS} list or quote markers at the start of a line"),
+    "too many lines": (write(example("|\n" + "  a\n  =\n" * 2500)),
+                       f"{T}:10: example: more than {MAX_LINES} lines in one field: split it"),
+    "too many brackets": (write(example("'" + "[a] " * 2000 + "'")),
+                          f"{T}:10: example: more than {MAX_BRACKETS} '[' in one field: split it"),
+    "brackets too deep": (write(example("'[[[[a]]]]'")),
+                          f"{T}:10: example: square brackets nested more than {MAX_BRACKET_DEPTH} deep"),
+    "indented too deep": (write(example("|\n" + "".join(f"  {'    ' * i}- x\n" for i in range(60)))),
+                          f"{T}:10: example: a line indented by more than {MAX_INDENT} spaces: lists nest a few levels at most"),
+    "bad term definition": (write("persuasion:\n  title: P\n  definition: '" + "[x " * 50 + "'\n", "data/tags.yml"),
+                            "data/tags.yml:3: persuasion.definition: square brackets do not pair up: close each '[' with ']', "
+                            "or write \\[ for a literal bracket"),
     # files that are not files, or not ours
     "fifo": (fifo(), f"{T}:1: {FIFO}"),
     "symlink to a fifo in data/": (both(fifo("data/tactics/.pipe"), link(".pipe")), f"{T}:1: {FIFO}"),
@@ -325,7 +353,8 @@ def test_cli_file_errors_are_messages(project, tmp_path, capsys):
     assert "data/archetypes.yml: missing vocabulary file: a mapping of id to {title, definition}" in run.lines
 
 
-BUILD_CASES = ("billion laughs", "30,000 deep", "big file", "fifo", "symlink to /dev/zero", "dangling symlink",
+BUILD_CASES = ("billion laughs", "30,000 deep", "unclosed brackets", "lists on one line",
+                "big file", "fifo", "symlink to /dev/zero", "dangling symlink",
                "null referenced by another entry", "alias index", "huge integer", "byte-order mark")
 
 
@@ -368,5 +397,7 @@ def test_the_trust_model_states_the_limits_the_code_applies():
     section = text[text.index("{ #trust }"):]
     section = section[: section.index("\n## ")]
     for fact in (f"{MAX_FILE_BYTES // 1024} KiB", f"{MAX_TEXT:,} characters", f"{MAX_DEPTH} levels", f"at most {MAX_ID} characters",
+                 f"over {MAX_BRACKET_DEPTH} deep", f"more than {MAX_MARKERS} list or quote markers", f"over {MAX_INDENT} spaces",
+                 f"more than {MAX_LINES} lines or {MAX_BRACKETS} `[`",
                  *(f"`{name}`" for name in SITE_NAMES), "`x.yml~`", "`x.yml.bak`"):
         assert fact in section, fact
