@@ -40,16 +40,19 @@ def inside(path: Path, folder: Path) -> bool:
 
 
 def check_link(path: Path, folder: Path) -> None:
-    """Refuse a dangling symlink, a symlink loop, or a symlink that leaves `folder`."""
-    if not path.is_symlink():
-        return
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError) as err:
-        why = "which does not exist" if isinstance(err, FileNotFoundError) else "a loop of symlinks"
-        raise Refused(f"a symlink to '{os.readlink(path)}', {why}: delete the link or point it at a real file") from None
-    if not inside(target, folder):
-        raise Refused(f"a symlink leaving {folder.name}/ (to '{os.readlink(path)}'): data files must be real files inside {folder.name}/")
+    """Refuse a dangling symlink, a symlink loop, or a path that leads out of `folder` (by a symlinked
+    file or a symlinked folder on the way)."""
+    link = path.is_symlink()
+    if link:
+        try:
+            path.resolve(strict=True)
+        except (OSError, RuntimeError) as err:
+            why = "which does not exist" if isinstance(err, FileNotFoundError) else "a loop of symlinks"
+            raise Refused(f"a symlink to '{os.readlink(path)}', {why}: delete the link or point it at a real file") from None
+    if not inside(path, folder):
+        how = f"a symlink leaving {folder.name}/ (to '{os.readlink(path)}')" if link else \
+            f"outside {folder.name}/ (through a symlinked folder)"
+        raise Refused(f"{how}: data files must be real files inside {folder.name}/")
 
 
 def read_bytes(path: Path, folder: Path, limit: int = MAX_FILE_BYTES) -> bytes:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .data_files import BACKUP_SUFFIXES, stamp
+from .data_files import BACKUP_SUFFIXES, inside, stamp
 from .kinds import KINDS, VOCABULARIES, Kind
 from .models import Term
 from .names import hand_written, id_problem, reserved_problem
@@ -137,7 +137,7 @@ files that changed. Only valid regular files are cached; a refused file is read 
 def _validate_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem]) -> Record | None:
     if _ignored(path):
         return None
-    version = stamp(path)
+    version = stamp(path) if inside(path, data_dir) else None  # a file moved out of data/ is read (and refused) again
     cached = _VALID.get(path)
     if version and cached and cached[0] == version and cached[1].kind is kind:
         return cached[1]

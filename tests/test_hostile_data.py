@@ -240,6 +240,10 @@ CASES: dict[str, tuple[Setup, str]] = {
     "symlink loop": (link("itself"), f"{T}:1: a symlink to '{Path(T).name}', a loop of symlinks: {LOOSE}"),
     "symlinked vocabulary": (both(unlink("data/tags.yml"), link("/etc/hostname", "data/tags.yml")),
                              f"data/tags.yml:1: {leaving('/etc/hostname')}"),
+    "symlinked kind folder": (both(lambda root, own: (root / "data/models").rename(root / "models-elsewhere"),
+                                   link("../models-elsewhere", "data/models")),
+                              "data/models/first-model.yml:1: outside data/ (through a symlinked folder): "
+                              "data files must be real files inside data/"),
     "vocabulary is a fifo": (both(unlink("data/tags.yml"), fifo("data/tags.yml")), f"data/tags.yml:1: {FIFO}"),
     # entries that vanish
     "only ---": (write("---\n"), f"{T}:1: {NO_DATA}"),
