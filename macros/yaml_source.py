@@ -100,8 +100,7 @@ def read_yaml(path: Path, shown_as: str, folder: Path | None = None) -> YamlDocu
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
-        hint = "; quote text that contains ': ' or starts with a special character" if "mapping values" in str(err.problem) else ""
-        doc.problems.append(Problem(shown_as, line, "", f"not valid YAML: {err.problem or err.context}{hint}"))
+        doc.problems.append(Problem(shown_as, line, "", f"not valid YAML: {err.problem or err.context}{_hint(err, text, line)}"))
         doc.data = None
     except yaml.YAMLError as err:  # the reader's errors (control characters) carry no mark
         doc.problems.append(Problem(shown_as, 1, "", f"not valid YAML: {str(err).splitlines()[0]}"))
@@ -110,6 +109,18 @@ def read_yaml(path: Path, shown_as: str, folder: Path | None = None) -> YamlDocu
 
 
 _NO_DATA = "the file holds no data (only `---`, `~` or `null`): an entry is a mapping of fields"
+
+
+def _hint(err: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    """What to do about a syntax error, when the cause is a common one."""
+    problem = str(err.problem)
+    if "mapping values" in problem:
+        return "; quote text that contains ': ' or starts with a special character"
+    if "another document" in problem:
+        return "; a data file holds one entry: remove the second `---`"
+    if "\t" in (text.split("\n")[line - 1:line] or [""])[0]:
+        return "; indent with spaces, not tabs"
+    return ""
 
 
 def _compose(text: str, doc: YamlDocument) -> None:

@@ -130,6 +130,11 @@ def unlink(rel: str) -> Setup:
     return setup
 
 
+def _touch(path: Path) -> Path:
+    path.touch()
+    return path
+
+
 def both(*setups: Setup) -> Setup:
     def setup(root: Path, own: str) -> None:
         for one in setups:
@@ -163,6 +168,7 @@ DEEP = f"nested more than {MAX_DEPTH} levels deep: entries need a few levels at 
 LONG = f"characters is over the limit of {MAX_TEXT:,}: shorten it or split the entry"
 NAME = "the file name is the entry's id and URL:"
 PATTERN = "use lowercase letters, digits and single hyphens"
+CONTROL = "control characters are not allowed"
 PLAIN = "data is plain text, numbers, lists and mappings"
 FIFO = "is a named pipe (FIFO), not a file: data files must be regular files"
 LOOSE = "delete the link or point it at a real file"
@@ -203,11 +209,19 @@ CASES: dict[str, tuple[Setup, str]] = {
     "impossible date": (write(VALID.replace("title: Second tactic", "title: 2026-13-45")),
                         f"{T}:2: title: cannot read this value (month must be in 1..12); quote it to keep it as text"),
     "control character": (write(HEAD + "title: a\x07b\n"),
-                          f"{T}:1: not valid YAML: unacceptable character #x0007: control characters are not allowed"),
+                          f"{T}:1: not valid YAML: unacceptable character #x0007: {CONTROL}"),
     "python tag": (write(HEAD + "title: !!python/object/apply:os.system [true]\n"),
                    f"{T}:2: title: {tag('tag:yaml.org,2002:python/object/apply:os.system')}"),
     "custom tag": (write(VALID.replace("related:", "related: !include")), f"{T}:11: related: {tag('!include')}"),
     "%TAG directive": (write("%TAG !e! tag:example.com,2000:\n---\ntitle: !e!x y\n"), f"{T}:3: title: {tag('tag:example.com,2000:x')}"),
+    "NUL byte": (write(HEAD + "title: a\x00b\n"), f"{T}:1: not valid YAML: unacceptable character #x0000: {CONTROL}"),
+    "UTF-16": (write(VALID.encode("utf-16")), f"{T}:1: the file is not UTF-8 (byte 0); save it as UTF-8"),
+    "two documents": (write(VALID + "---\ntitle: Another\n"),
+                      f"{T}:15: not valid YAML: but found another document; a data file holds one entry: remove the second `---`"),
+    "tab indent": (write(VALID.replace("sources:\n  -", "sources:\n\t-")),
+                   f"{T}:14: not valid YAML: found character that cannot start any token; indent with spaces, not tabs"),
+    "sparse 10 GB file": (lambda root, own: os.truncate(_touch(root / own), 10 * 1024 ** 3),
+                          f"{T}:1: the file is over 64 KiB, the limit for a data file: split the entry or shorten it"),
     # Markdown that costs the renderer seconds or its stack (text_budget.py)
     "unclosed brackets": (write(example("'" + "[a " * 3000 + "'")),
                           f"{T}:10: example: square brackets do not pair up: close each '[' with ']', or write \\[ for a literal bracket"),
