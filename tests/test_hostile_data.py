@@ -24,9 +24,7 @@ import pytest
 
 from macros.cli import main
 from macros.data_files import MAX_FILE_BYTES
-from macros.names import MARKER, MAX_ID, SITE_NAMES
-from macros.pages import sync_pages
-from macros.pipeline import load_playbook
+from macros.names import MAX_ID, SITE_NAMES
 from macros.text_budget import MAX_BRACKET_DEPTH, MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_MARKERS
 from macros.yaml_source import MAX_DEPTH, MAX_TEXT
 
@@ -93,10 +91,9 @@ def playbook(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
 def project(tmp_path: Path) -> Path:
     dest = tmp_path / "mini"
     shutil.copytree(FIXTURE, dest)
-    for page in ("index.md", "tactics/index.md", "checklists/index.md", "checklists/print.md", "tags.md", "my-playbook.md"):
+    for page in ("index.md", "checklists/print.md", "tags.md", "my-playbook.md", "interview/drill.md"):
         (dest / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         (dest / "docs" / page).write_text("# A hand-written page\n", encoding="utf-8")
-    assert main(["--root", str(dest), "sync"]) == 0
     return dest
 
 
@@ -183,6 +180,10 @@ def leaving(target: str) -> str:
     return f"a symlink leaving data/ (to '{target}'): data files must be real files inside data/"
 
 
+def site(name: str) -> str:
+    return f"'{name}' is reserved for the site's own pages and folders: choose another name"
+
+
 def page(name: str, path: str) -> str:
     return f"'{name}' is the name of the hand-written page {path}: choose another name"
 
@@ -267,13 +268,15 @@ CASES: dict[str, tuple[Setup, str]] = {
     "null term": (write("persuasion:\n", "data/tags.yml"), "data/tags.yml:1: persuasion: expected a mapping of fields"),
     "null referenced by another entry": (write("~\n", "data/models/first-model.yml"), f"data/models/first-model.yml:1: {NO_DATA}"),
     # names: reserved pages, patterns, lengths
-    "id index": (write(VALID, "data/tactics/index.yml"), f"data/tactics/index.yml:1: {NAME} {page('index', 'docs/tactics/index.md')}"),
-    "id print": (write("x: 1\n", "data/checklists/print.yml"),
-                 f"data/checklists/print.yml:1: {NAME} {page('print', 'docs/checklists/print.md')}"),
-    "id tags": (write(VALID, "data/tactics/tags.yml"), f"data/tactics/tags.yml:1: {NAME} {page('tags', 'docs/tags.md')}"),
-    "id search": (write(VALID, "data/tactics/search.yml"),
-                  f"data/tactics/search.yml:1: {NAME} 'search' is reserved for the site's own pages and folders: choose another name"),
-    "alias index": (write(VALID + "aliases: [index]\n"), f"{T}:15: aliases[0]: {page('index', 'docs/tactics/index.md')}"),
+    "id index": (write(VALID, "data/tactics/index.yml"), f"data/tactics/index.yml:1: {NAME} {site('index')}"),
+    "id print": (write("x: 1\n", "data/checklists/print.yml"), f"data/checklists/print.yml:1: {NAME} {site('print')}"),
+    "id tags": (write(VALID, "data/tactics/tags.yml"), f"data/tactics/tags.yml:1: {NAME} {site('tags')}"),
+    "id search": (write(VALID, "data/tactics/search.yml"), f"data/tactics/search.yml:1: {NAME} {site('search')}"),
+    "id of a tool page": (write(VALID, "data/tactics/drill.yml"),
+                          f"data/tactics/drill.yml:1: {NAME} {page('drill', 'docs/interview/drill.md')}"),
+    "id of a docs folder": (write(VALID, "data/tactics/interview.yml"),
+                            f"data/tactics/interview.yml:1: {NAME} {page('interview', 'docs/interview/')}"),
+    "alias index": (write(VALID + "aliases: [index]\n"), f"{T}:15: aliases[0]: {site('index')}"),
     "alias my-playbook": (write(VALID + "aliases: [ok-name, my-playbook]\n"),
                           f"{T}:15: aliases[1]: {page('my-playbook', 'docs/my-playbook.md')}"),
     "name with a newline": (write(VALID, "data/tactics/bad\n.yml"), f"data/tactics/bad\\n.yml:1: {NAME} {PATTERN}"),
@@ -322,9 +325,11 @@ def test_dropping_the_hostile_file_restores_the_project(project, capsys):
 def test_new_never_overwrites_a_hand_written_page(project, capsys):
     pages = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
     for kind, name, message in (
-        ("tactic", "index", "'index' is the name of the hand-written page docs/tactics/index.md: choose another name"),
-        ("checklist", "print", "'print' is the name of the hand-written page docs/checklists/print.md: choose another name"),
-        ("model", "tags", "'tags' is the name of the hand-written page docs/tags.md: choose another name"),
+        ("tactic", "index", site("index")),
+        ("checklist", "print", site("print")),
+        ("model", "tags", site("tags")),
+        ("prompt", "drill", page("drill", "docs/interview/drill.md")),
+        ("model", "my-playbook", page("my-playbook", "docs/my-playbook.md")),
         ("tactic", "fresh\n", "use lowercase letters, digits and single hyphens"),
         ("tactic", "a" * 300, "an id is at most 80 characters (this one has 300)"),
     ):
@@ -335,23 +340,16 @@ def test_new_never_overwrites_a_hand_written_page(project, capsys):
     assert sorted(p.name for p in (project / "data/tactics").iterdir()) == ["first-tactic.yml", "second-tactic.yml"]
 
 
-def test_sync_keeps_hand_written_pages(project):
-    """Even with validation bypassed, sync replaces and removes only pages it generated."""
-    book = load_playbook(project)
-    record = book.records["tactics/first-tactic"]
-    book.redirects["tactics/index"] = record
-    stub = project / "docs/tactics/first-tactic.md"
-    stub.write_text("# Rewritten by hand\n", encoding="utf-8")
-    notes = project / "docs/tactics/notes.md"
-    notes.write_text("# Notes\n", encoding="utf-8")
-    report = sync_pages(book, project / "docs")
-    assert sorted(report.kept) == ["tactics/first-tactic.md", "tactics/index.md"]
-    assert (project / "docs/tactics/index.md").read_text() == "# A hand-written page\n"
-    assert stub.read_text() == "# Rewritten by hand\n" and notes.exists()
-    del book.redirects["tactics/index"]
-    orphan = project / "docs/tactics/gone.md"
-    orphan.write_text(f"---\ntemplate: redirect.html\n---\n{MARKER}: a former id. #}}\n", encoding="utf-8")
-    assert "tactics/gone.md" in sync_pages(book, project / "docs").removed and not orphan.exists()
+def test_pages_never_writes_into_docs(project, capsys):
+    """`playbook pages --out` makes its folder hold exactly the generated pages: never docs/ or a folder above it."""
+    pages = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    for out in (project / "docs", project / "docs" / "checklists", project):
+        run = playbook(capsys, "--root", str(project), "pages", "--out", str(out))
+        message = f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own"
+        assert (run.code, run.lines) == (2, [message])
+    assert playbook(capsys, "--root", str(project), "pages").code == 0
+    assert (project / ".cache/pages/tactics/first-tactic.md").exists()
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == pages
 
 
 def test_cli_file_errors_are_messages(project, tmp_path, capsys):
