@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .index import Playbook
+from .names import hand_written
 from .pipeline import tree_stamp
 
 CACHE_FILE = Path(".cache") / "playbook.pickle"
@@ -21,8 +22,9 @@ PACKAGE = Path(__file__).parent
 
 
 def stamp(root: Path) -> tuple[object, ...]:
-    """Every data file and every file of this package, with modification time and size."""
-    return tree_stamp(root.resolve() / "data") + tree_stamp(PACKAGE)
+    """Every data file and every file of this package, with modification time and size, and the names of the
+    hand-written pages (an id may not take one)."""
+    return (*tree_stamp(root.resolve() / "data"), *tree_stamp(PACKAGE), *sorted(hand_written(root / "docs")))
 
 
 def load(root: Path, key: tuple[object, ...]) -> tuple[Playbook, dict[str, str]] | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -12,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .export import build_export
 from .kinds import KINDS, KINDS_BY_NAME
-from .models import ID_PATTERN
+from .names import hand_written, id_problem, reserved_problem
 from .pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
 from .pipeline import load_playbook
 from .problems import DataError
@@ -39,11 +38,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     root = _root(args)
     kind = KINDS_BY_NAME[args.kind]
-    if not re.match(ID_PATTERN, args.id):
-        print(f"error: '{args.id}' is not a valid id: use lowercase letters, digits and single hyphens", file=sys.stderr)
+    problem = id_problem(args.id) or reserved_problem(args.id, kind.dir, hand_written(root / "docs"))
+    if problem:
+        print(f"error: {args.id!r} is not a valid id: {problem}", file=sys.stderr)
         return 2
     path = root / "data" / kind.dir / f"{args.id}.yml"
-    if path.exists():
+    if path.exists() or path.is_symlink():
         print(f"error: {path.relative_to(root)} exists already", file=sys.stderr)
         return 2
     book = load_playbook(root)
@@ -69,6 +69,10 @@ def cmd_pages(args: argparse.Namespace) -> int:
     """Write the generated pages (the build does this itself, into .cache/pages/) for a tool that runs no MkDocs plugin."""
     root = _root(args)
     out = Path(args.out) if args.out else root / PAGES_DIR
+    docs, target = (root / "docs").resolve(), out.resolve()
+    if target == docs or docs in target.parents or target in docs.parents:
+        print(f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own", file=sys.stderr)
+        return 2
     report = write_pages(generate_pages(load_playbook(root)), out)
     print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
     return 0
@@ -159,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except DataError as err:
         print(err, file=sys.stderr)
+        return 1
+    except OSError as err:  # a folder that does not exist, a name too long, no permission
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
         return 1
 
 

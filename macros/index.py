@@ -106,11 +106,12 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
     for record in validated.records:
         check = _Checker(record, records, problems, validated.data_dir)
         doc = record.doc
-        for alias in doc.aliases:
-            old = f"{record.kind.dir}/{alias}"
-            if old in records or old in book.redirects:
-                check.fail(("aliases",), "aliases", f"'{alias}' is already the id or alias of another {record.kind.name}")
-            book.redirects[old] = record
+        for i, alias in enumerate(doc.aliases):
+            message = _alias_problem(alias, record, records, book.redirects)
+            if message:
+                check.fail(("aliases", i), f"aliases[{i}]", message)
+                continue
+            book.redirects[f"{record.kind.dir}/{alias}"] = record
         for i, link in enumerate(getattr(doc, "related", ())):
             if check.ref(("related", i, "to"), link.to):
                 book.backlinks[link.to].append(Backlink(record, link.rel.inverse_label))
@@ -129,6 +130,19 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
             for i, term in enumerate(getattr(doc, name, ())):
                 check.term((name, i), term, vocab[name], f"data/{name}.yml")
     return book, problems
+
+
+def _alias_problem(alias: str, record: Record, records: dict[str, Record], redirects: dict[str, Record]) -> str | None:
+    """Why `alias` cannot be a former id of `record`, or None."""
+    old = f"{record.kind.dir}/{alias}"
+    if alias == record.id:
+        return f"'{alias}' is this entry's own id: an alias is a former id; remove it"
+    if redirects.get(old) is record:
+        return f"'{alias}' is listed twice"
+    if old in records or old in redirects:
+        other = records.get(old) or redirects[old]
+        return f"'{alias}' is already the id or alias of another {record.kind.name} ({other.shown_as})"
+    return None
 
 
 def _texts(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from .index import Playbook, build_index
+from .names import hand_written
 from .problems import DataError
 from .validation import validate_tree
 
@@ -31,7 +32,7 @@ def load_playbook(root: Path) -> Playbook:
     """Load and check every file under `root/data`; raise DataError listing every problem."""
     global _LAST
     data_dir = root.resolve() / "data"
-    stamp = tree_stamp(data_dir)
+    stamp = (*tree_stamp(data_dir), *sorted(hand_written(root / "docs")))  # ids may not take a hand-written page's name
     if _LAST is not None and _LAST[0] == stamp:
         return _LAST[1]
     validated = validate_tree(data_dir, root)

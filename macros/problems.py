@@ -8,6 +8,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem; line 0 means the whole file or folder (a missing file, a folder that is not a project)."""
+
     path: str
     line: int
     field: str
@@ -15,7 +17,8 @@ class Problem:
 
     def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
-        return f"{self.path}:{self.line}:{field} {self.message}"
+        line = f":{self.line}" if self.line else ""
+        return printable(f"{self.path}{line}:{field} {self.message}")
 
 
 class DataError(Exception):
@@ -26,6 +29,11 @@ class DataError(Exception):
         count = len(self.problems)
         header = f"{count} problem{'s' if count != 1 else ''} in the playbook data:"
         super().__init__("\n".join([header, *map(str, self.problems)]))
+
+
+def printable(text: str) -> str:
+    """`text` on one line: control characters (a newline in a file name) are shown escaped, as `\\n`."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -6,7 +6,6 @@ Every problem is collected, never raised one at a time, so an author sees them a
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,12 +13,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .data_files import BACKUP_SUFFIXES, inside, stamp
 from .kinds import KINDS, VOCABULARIES, Kind
-from .models import ID_PATTERN, Term
+from .models import Term
+from .names import hand_written, id_problem, reserved_problem
 from .problems import Problem, display_path, field_name
+from .text_budget import markdown_problem
 from .yaml_source import Loc, YamlDocument, line_of, read_yaml
 
-_ID = re.compile(ID_PATTERN)
 SCHEMA_DIR = "schemas"
 
 
@@ -75,49 +76,99 @@ def validate_tree(data_dir: Path, root: Path) -> Validated:
     """Read and validate every entry file and vocabulary under `data_dir`."""
     records: list[Record] = []
     problems: list[Problem] = []
+    if not data_dir.is_dir():
+        problems.append(_not_a_project(data_dir, root))
+        return Validated(data_dir, records, {name: {} for name in VOCABULARIES}, problems)
+    pages = hand_written(root / "docs")
     for kind in KINDS:
         folder = data_dir / kind.dir
         for path in sorted(folder.iterdir()) if folder.is_dir() else ():
-            record = _validate_entry(kind, path, display_path(path, root), problems)
+            shown = display_path(path, root)
+            reserved = reserved_problem(path.stem, kind.dir, pages) if path.suffix == ".yml" else None
+            if reserved:
+                problems.append(Problem(shown, 1, "", f"the file name is the entry's id and URL: {reserved}"))
+                continue
+            before = len(problems)
+            record = _validate_entry(kind, path, shown, data_dir, problems)
             if record:
                 records.append(record)
+            elif len(problems) == before and not _ignored(path):
+                problems.append(Problem(shown, 1, "", "the file could not be read as an entry"))
+    problems.extend(_reserved_aliases(records, pages))
     vocabularies: dict[str, dict[str, Term]] = {}
     for name, schema in VOCABULARIES.items():
         path = data_dir / f"{name}.yml"
-        vocabularies[name] = _validate_vocabulary(path, display_path(path, root), schema, problems)
+        vocabularies[name] = _validate_vocabulary(path, display_path(path, root), schema, data_dir, problems)
     return Validated(data_dir, records, vocabularies, problems)
+
+
+def _not_a_project(data_dir: Path, root: Path) -> Problem:
+    kinds = ", ".join(f"{k.dir}/" for k in KINDS)
+    vocabularies = ", ".join(f"{name}.yml" for name in VOCABULARIES)
+    return Problem(
+        display_path(data_dir, root), 0, "",
+        f"no playbook project in {root}: a project has data/ holding the folders {kinds} and the vocabulary files"
+        f" {vocabularies}; run the command in the project folder or pass --root",
+    )
+
+
+def _reserved_aliases(records: list[Record], pages: dict[str, list[str]]) -> list[Problem]:
+    """Aliases that would take the place of a hand-written page (ids are checked by file name)."""
+    problems: list[Problem] = []
+    for record in records:
+        for i, alias in enumerate(record.doc.aliases):
+            message = reserved_problem(alias, record.kind.dir, pages)
+            if message:
+                problems.append(Problem(record.shown_as, record.line_of(("aliases", i)), f"aliases[{i}]", message))
+    return problems
+
+
+def _ignored(path: Path) -> bool:
+    return path.name.startswith(".") or (path.is_dir() and not path.is_symlink())
 
 
 
 _VALID: dict[Path, tuple[tuple[int, int], Record]] = {}
-"""Valid records by file, with the (mtime, size) they were read at: `mkdocs serve` keeps this process
-alive, so a rebuild re-reads only the files that changed."""
+"""Valid records by file, with the version they were read at (`data_files.stamp`: inode, mtime and size
+of the link and of its target): `mkdocs serve` keeps this process alive, so a rebuild re-reads only the
+files that changed. Only valid regular files are cached; a refused file is read (and refused) again."""
 
 
-def _validate_entry(kind: Kind, path: Path, shown: str, problems: list[Problem]) -> Record | None:
-    if path.is_dir() or path.name.startswith("."):
+def _validate_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem]) -> Record | None:
+    if _ignored(path):
         return None
-    stat = path.stat()
-    stamp = (stat.st_mtime_ns, stat.st_size)
+    version = stamp(path) if inside(path, data_dir) else None  # a file moved out of data/ is read (and refused) again
     cached = _VALID.get(path)
-    if cached and cached[0] == stamp and cached[1].kind is kind:
+    if version and cached and cached[0] == version and cached[1].kind is kind:
         return cached[1]
-    record = _read_entry(kind, path, shown, problems)
-    if record:
-        _VALID[path] = (stamp, record)
+    record = _read_entry(kind, path, shown, data_dir, problems)
+    if record and version:
+        _VALID[path] = (version, record)
     return record
 
 
-def _read_entry(kind: Kind, path: Path, shown: str, problems: list[Problem]) -> Record | None:
+def _name_problem(path: Path) -> str | None:
+    """Why this file name cannot be an entry, or None."""
+    if path.name.endswith(BACKUP_SUFFIXES) or path.name.startswith("#"):
+        return "a backup file, not an entry: delete it (or keep it out of data/)"
     if path.suffix != ".yml":
-        problems.append(Problem(shown, 1, "", f"entry files end in .yml; rename it to {path.stem}.yml"))
+        target = path.with_name(f"{path.stem}.yml")
+        if target.exists() or target.is_symlink():
+            return f"entry files end in .yml and {target.name} exists already: delete this file or merge it into that one"
+        return f"entry files end in .yml; rename it to {target.name}"
+    problem = id_problem(path.stem)
+    return f"the file name is the entry's id and URL: {problem}" if problem else None
+
+
+def _read_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem]) -> Record | None:
+    name_problem = _name_problem(path)
+    if name_problem:
+        problems.append(Problem(shown, 1, "", name_problem))
         return None
-    if not _ID.match(path.stem):
-        problems.append(Problem(shown, 1, "", "the file name is the entry's id and URL: use lowercase letters, digits and single hyphens"))
-        return None
-    doc = read_yaml(path, shown)
+    doc = read_yaml(path, shown, data_dir)
+    _within_text_budget(doc)
     if not doc.problems and doc.data is not None:
-        first = path.read_text(encoding="utf-8").split("\n", 1)[0].strip()
+        first = doc.first_line
         if first != schema_comment(kind):
             doc.problems.append(Problem(shown, 1, "", f"the first line must name the schema for editors: {schema_comment(kind)}"))
     model = _to_model(kind.schema, doc)
@@ -127,23 +178,40 @@ def _read_entry(kind: Kind, path: Path, shown: str, problems: list[Problem]) -> 
     return Record(kind, path.stem, model, path, shown, doc.lines)
 
 
-def _validate_vocabulary(path: Path, shown: str, schema: type[BaseModel], problems: list[Problem]) -> dict[str, Term]:
-    if not path.exists():
-        problems.append(Problem(shown, 1, "", "missing vocabulary file"))
+def _validate_vocabulary(path: Path, shown: str, schema: type[BaseModel], data_dir: Path, problems: list[Problem]) -> dict[str, Term]:
+    if not path.exists() and not path.is_symlink():
+        problems.append(Problem(shown, 0, "", "missing vocabulary file: a mapping of id to {title, definition}"))
         return {}
-    doc = read_yaml(path, shown)
+    doc = read_yaml(path, shown, data_dir)
+    _within_text_budget(doc)
     terms: dict[str, Term] = {}
     if not doc.problems and not isinstance(doc.data, dict):
         doc.problem((), "", "a vocabulary is a mapping of id to {title, definition}")
     elif not doc.problems:
         for key, value in doc.data.items():
-            if not _ID.match(key):
-                doc.problem((key,), key, "ids use lowercase letters, digits and single hyphens")
+            problem = id_problem(key)
+            if problem:
+                doc.problem((key,), key, problem)
             term = _to_model(schema, YamlDocument(path, shown, value, _sub_lines(doc.lines, key)), doc.problems, (key,))
             if term is not None:
                 terms[key] = term
     problems.extend(doc.problems)
     return terms
+
+
+def _within_text_budget(doc: YamlDocument) -> None:
+    """Every string of the file within the budgets that keep the Markdown renderer fast (text_budget.py)."""
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, str):
+            message = markdown_problem(value)
+            if message:
+                doc.problem(loc, field_name(loc), message)
+        elif isinstance(value, dict):
+            stack.extend(((*loc, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), item) for i, item in enumerate(value))
 
 
 def _sub_lines(lines: dict[Loc, int], key: str) -> dict[Loc, int]:
@@ -153,7 +221,7 @@ def _sub_lines(lines: dict[Loc, int], key: str) -> dict[Loc, int]:
 def _to_model(schema: type[BaseModel], doc: YamlDocument, sink: list[Problem] | None = None, prefix: Loc = ()) -> Any:
     """Validate `doc.data` against `schema`; each error becomes a Problem at its own line."""
     sink = doc.problems if sink is None else sink
-    if doc.problems or doc.data is None:
+    if doc.problems:
         return None
     if not isinstance(doc.data, dict):
         sink.append(Problem(doc.shown_as, doc.line_of(()), field_name(prefix), "expected a mapping of fields"))

@@ -3,10 +3,18 @@
 PyYAML's `safe_load` keeps the last of two duplicate keys and reads `no` as false (YAML 1.1).
 Here a duplicate key is a problem, an unquoted yes/no/on/off is a problem (quote it or write
 true/false), and every value's line is kept so that a validation error can name it.
+
+Data comes from pull requests, so the reader has budgets: before any node is built, one pass over
+the parser's events (libyaml keeps its own stack, so this pass cannot overflow) refuses anchors and
+aliases (a 500-byte "billion laughs" file expands to gigabytes, `&a [*a]` recurses for ever, and
+entries are standalone files that never need them), nesting deeper than MAX_DEPTH (libyaml's
+composer recurses in C: 50,000 levels crash the process) and any text over MAX_TEXT characters.
+The file itself is opened by `data_files.read_bytes` (regular files inside data/, 64 KiB at most).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from .data_files import Refused, read_bytes
 from .problems import Problem, field_name
 
 Loc = tuple[str | int, ...]
@@ -22,6 +31,11 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML11_BOOLS = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _STR_TAG = "tag:yaml.org,2002:str"
+
+MAX_DEPTH = 10
+"""Nested mappings and lists, counting the top mapping: entries use 4."""
+MAX_TEXT = 10_000
+"""Characters in one value: the longest text today is under 4,000."""
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -53,6 +67,7 @@ class YamlDocument:
     data: Any = None
     lines: dict[Loc, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    first_line: str = ""
 
     def line_of(self, loc: Loc) -> int:
         return line_of(self.lines, loc)
@@ -61,39 +76,151 @@ class YamlDocument:
         self.problems.append(Problem(self.shown_as, self.line_of(loc), name, message))
 
 
-def read_yaml(path: Path, shown_as: str) -> YamlDocument:
+def read_yaml(path: Path, shown_as: str, folder: Path | None = None) -> YamlDocument:
+    """Read `path`, which must be a regular file inside `folder` (its own folder by default)."""
     doc = YamlDocument(path, shown_as)
-    raw = path.read_bytes()
+    try:
+        raw = read_bytes(path, path.parent if folder is None else folder)
+    except Refused as err:
+        doc.problems.append(Problem(shown_as, 1, "", str(err)))
+        return doc
+    if raw.startswith(codecs.BOM_UTF8):
+        doc.problems.append(Problem(shown_as, 1, "", "the file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"))
+        return doc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         doc.problems.append(Problem(shown_as, line, "", f"the file is not UTF-8 (byte {err.start}); save it as UTF-8"))
         return doc
+    doc.first_line = text.split("\n", 1)[0].strip()
+    try:
+        if _within_budget(text, doc):
+            _compose(text, doc)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        doc.problems.append(Problem(shown_as, line, "", f"not valid YAML: {err.problem or err.context}{_hint(err, text, line)}"))
+        doc.data = None
+    except yaml.YAMLError as err:  # the reader's errors (control characters) carry no mark
+        doc.problems.append(Problem(shown_as, 1, "", f"not valid YAML: {str(err).splitlines()[0]}"))
+        doc.data = None
+    return doc
+
+
+_NO_DATA = "the file holds no data (only `---`, `~` or `null`): an entry is a mapping of fields"
+
+
+def _hint(err: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    """What to do about a syntax error, when the cause is a common one."""
+    problem = str(err.problem)
+    if "mapping values" in problem:
+        return "; quote text that contains ': ' or starts with a special character"
+    if "another document" in problem:
+        return "; a data file holds one entry: remove the second `---`"
+    if "\t" in (text.split("\n")[line - 1:line] or [""])[0]:
+        return "; indent with spaces, not tabs"
+    return ""
+
+
+def _compose(text: str, doc: YamlDocument) -> None:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            doc.problems.append(Problem(shown_as, 1, "", "the file is empty; `playbook new` writes a skeleton"))
-            return doc
+            doc.problems.append(Problem(doc.shown_as, 1, "", "the file is empty; `playbook new` writes a skeleton"))
+            return
         doc.lines[()] = node.start_mark.line + 1
         doc.data = _convert(loader, node, (), doc)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        hint = "; quote text that contains ': ' or starts with a special character" if "mapping values" in str(err.problem) else ""
-        doc.problems.append(Problem(shown_as, line, "", f"not valid YAML: {err.problem or err.context}{hint}"))
-        doc.data = None
+        if doc.data is None and not doc.problems:
+            doc.problems.append(Problem(doc.shown_as, 1, "", _NO_DATA))
     finally:
         loader.dispose()
-    return doc
+
+
+@dataclass
+class _Frame:
+    """An open mapping or list during the budget pass: where it is and which child comes next."""
+
+    loc: Loc
+    is_mapping: bool
+    key: str | int = "?"
+    at_key: bool = True
+    index: int = 0
+
+    def next_loc(self) -> Loc:
+        if not self.is_mapping:
+            return (*self.loc, self.index)
+        return self.loc if self.at_key else (*self.loc, self.key)
+
+    def advance(self, scalar: str | None) -> None:
+        if not self.is_mapping:
+            self.index += 1
+        elif self.at_key:
+            self.key, self.at_key = (scalar if scalar is not None else "?"), False
+        else:
+            self.at_key = True
+
+
+_TAGS = {"!", *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))}
+_ALIASES = "YAML anchors and aliases (&name, *name) are not allowed: write each value out in full"
+
+
+def _over_budget(event: yaml.Event, depth: int) -> str | None:
+    """Why `event` breaks a budget, or None."""
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+        return _ALIASES
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in _TAGS:
+        return f"the YAML tag '{tag}' is not allowed: data is plain text, numbers, lists and mappings"
+    if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_TEXT:
+        return f"text of {len(event.value):,} characters is over the limit of {MAX_TEXT:,}: shorten it or split the entry"
+    if isinstance(event, yaml.CollectionStartEvent) and depth >= MAX_DEPTH:
+        return f"nested more than {MAX_DEPTH} levels deep: entries need a few levels at most"
+    return None
+
+
+def _within_budget(text: str, doc: YamlDocument) -> bool:
+    """One pass over the parser's events, building nothing: False (with a problem) on the first excess."""
+    loader = _Loader(text)
+    stack: list[_Frame] = []
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+                continue
+            loc = stack[-1].next_loc() if stack else ()
+            message = _over_budget(event, len(stack))
+            if message:
+                doc.problems.append(Problem(doc.shown_as, event.start_mark.line + 1, field_name(loc), message))
+                return False
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append(_Frame(loc, isinstance(event, yaml.MappingStartEvent)))
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+            if stack:
+                stack[-1].advance(event.value if isinstance(event, yaml.ScalarEvent) else None)
+    finally:
+        loader.dispose()
+    return True
+
+
+def _construct(loader: Any, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
+    """One scalar's value; a value YAML resolves but Python cannot build (a 5,000-digit int, month 13) is a problem."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, TypeError) as err:
+        message = f"cannot read this value ({err}); quote it to keep it as text"
+        doc.problems.append(Problem(doc.shown_as, node.start_mark.line + 1, field_name(loc), message))
+        return None
 
 
 def _convert(loader: Any, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
+            key = _construct(loader, key_node, loc, doc)
             if not isinstance(key, str):
                 doc.problems.append(Problem(doc.shown_as, key_node.start_mark.line + 1, str(key), "keys must be text"))
                 continue
@@ -119,4 +246,4 @@ def _convert(loader: Any, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
             doc.shown_as, node.start_mark.line + 1, field_name(loc),
             f"unquoted '{node.value}' is read as a boolean by YAML 1.1 tools: write \"{node.value}\" for text, or true/false",
         ))
-    return loader.construct_object(node, deep=True)
+    return _construct(loader, node, loc, doc)

@@ -1,0 +1,56 @@
+"""Names an entry may take: the id pattern, its length, and the names hand-written pages hold.
+
+An entry's id is its file name and its URL `/<kind>/<id>/`; an alias is a former id whose URL
+becomes a redirect. Neither may take the place of another page: a kind's index (`/tactics/`), the
+print pack (`/checklists/print/`), the tag and tool pages. So the reserved names are derived from the
+hand-written files in docs/ plus the one list below of names the site generator itself writes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+MAX_ID = 80
+"""Characters in an id: a URL segment people read, and far below the 255-byte file-name limit."""
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+SITE_NAMES = ("index", "print", "tags", "search", "assets", "api", "404", "sitemap", "stylesheets", "javascripts")
+"""Names MkDocs, Material or the playbook plugin give to pages and folders (each kind's generated
+`index`, the print pack): never an id or alias."""
+
+
+def id_problem(name: str) -> str | None:
+    """Why `name` is not a valid id, or None. The whole name must match (a trailing newline does not)."""
+    if len(name) > MAX_ID:
+        return f"an id is at most {MAX_ID} characters (this one has {len(name)})"
+    if not _ID.fullmatch(name):
+        return "use lowercase letters, digits and single hyphens"
+    return None
+
+
+def hand_written(docs_dir: Path) -> dict[str, list[str]]:
+    """name -> docs-relative paths of the hand-written pages (and folders) of that name in docs/ (every page
+    there is hand-written: the generated ones live in .cache/pages/)."""
+    names: dict[str, list[str]] = {}
+    if not docs_dir.is_dir():
+        return names
+    for path in sorted(docs_dir.rglob("*")):
+        rel = path.relative_to(docs_dir).as_posix()
+        if path.suffix == ".md":
+            names.setdefault(path.stem, []).append(f"docs/{rel}")
+        elif path.is_dir():
+            names.setdefault(path.name, []).append(f"docs/{rel}/")
+    return names
+
+
+def reserved_problem(name: str, kind_dir: str, pages: dict[str, list[str]]) -> str | None:
+    """Why `name` may not be an id or alias in `kind_dir`, given the hand-written `pages`; or None."""
+    if name in SITE_NAMES:
+        return f"'{name}' is reserved for the site's own pages and folders: choose another name"
+    if name in pages:
+        paths = pages[name]
+        shown = next((p for p in paths if p.startswith(f"docs/{kind_dir}/")), paths[0])
+        return f"'{name}' is the name of the hand-written page {shown}: choose another name"
+    return None
