@@ -15,7 +15,7 @@ from .names import hand_written, id_problem, reserved_problem
 from .pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
 from .pipeline import load_playbook
 from .problems import DataError
-from .quality import below_bar, copied_runs, has_placeholder, source_runs
+from .quality import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
 from .render import TEMPLATES
 from .schemas import stale_schemas, write_schemas
 from .validation import SCHEMA_DIR, schema_comment
@@ -95,7 +95,13 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 def cmd_quality(args: argparse.Namespace) -> int:
     root = _root(args)
     book = load_playbook(root)
-    findings = [*below_bar(book), *copied_runs(book, source_runs(Path(args.sources)))]
+    folder = Path(args.sources) if args.sources else default_sources(root)
+    try:
+        copied = [*copied_runs(book, source_runs(folder)), *paraphrased(book, source_index(folder))]
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    findings = [*below_bar(book), *copied]
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
@@ -142,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
     schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="exit 1 if a committed schema is stale")
     quality = sub.add_parser("quality", help="the content bar: references, sources, the ethical line, no prose copied from the sources")
-    quality.add_argument("--sources", default="../shared/sources", help="folder of the source texts")
+    quality.add_argument("--sources", help="folder of the source texts (default: $PLAYBOOK_SOURCES or the nearest shared/sources)")
     urls = sub.add_parser("urls", help="compare the pages with the manifest of published URLs (tests/published_urls.txt)")
     urls.add_argument("--write", action="store_true", help="add new URLs to the manifest (never removes one)")
     export = sub.add_parser("export", help="print the JSON export (the build writes it to site/api/playbook.json)")

@@ -5,12 +5,14 @@ Used by `playbook quality` (for authors) and by the content tests.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .index import Playbook
+from .paraphrase import SourceIndex, paraphrases, prose_of
 from .validation import Record
 
 RUN = 12  # a shared run of this many words counts as copied
@@ -26,13 +28,37 @@ def runs(text: str, n: int = RUN) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
 
 
+def default_sources(root: Path) -> Path:
+    """Where the shared source texts are: $PLAYBOOK_SOURCES, else the nearest `shared/sources` above `root`
+    (a clone sits beside `shared/`, a worktree one level deeper); the first guess when none exists."""
+    if os.environ.get("PLAYBOOK_SOURCES"):
+        return Path(os.environ["PLAYBOOK_SOURCES"])
+    candidates = [parent / "shared" / "sources" for parent in root.resolve().parents]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+def source_texts(folder: Path) -> dict[str, str]:
+    """The shared source texts by file name; a missing or empty folder is an error, never a silent pass."""
+    if not folder.is_dir():
+        raise FileNotFoundError(f"source folder {folder} does not exist: the copied-prose checks cannot run")
+    texts = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))}
+    if not any(t.strip() for t in texts.values()):
+        raise FileNotFoundError(f"source folder {folder} holds no source text (*.txt): the copied-prose checks cannot run")
+    return texts
+
+
 def source_runs(folder: Path, n: int = RUN) -> dict[tuple[str, ...], str]:
     """Every n-word run of the shared source texts -> the file it is in."""
     out: dict[tuple[str, ...], str] = {}
-    for path in sorted(folder.glob("*.txt")):
-        for run in runs(path.read_text(encoding="utf-8", errors="replace"), n):
-            out.setdefault(run, path.name)
+    for name, text in source_texts(folder).items():
+        for run in runs(text, n):
+            out.setdefault(run, name)
     return out
+
+
+def source_index(folder: Path) -> SourceIndex:
+    """The sentences of the shared source texts, for the paraphrase check."""
+    return SourceIndex(source_texts(folder))
 
 
 @dataclass(frozen=True)
@@ -49,6 +75,21 @@ def copied_runs(book: Playbook, sources: dict[tuple[str, ...], str]) -> Iterator
         text = record.path.read_text(encoding="utf-8")
         for run in sorted(runs(text) & sources.keys()):
             yield Finding(record.shown_as, f"{RUN} words shared with {sources[run]}: “{' '.join(run)}”")
+
+
+def entry_prose(record: Record) -> list[str]:
+    """The reader-facing text of an entry (a source record's title is the work's own title, not ours)."""
+    dump = record.doc.model_dump()
+    if record.kind.name == "source":
+        dump.pop("title", None)
+    return prose_of(dump)
+
+
+def paraphrased(book: Playbook, index: SourceIndex) -> Iterator[Finding]:
+    """Entries that retell a source sentence by sentence: close sentences and a source's order kept."""
+    for record in book.records.values():
+        for found in paraphrases(entry_prose(record), index):
+            yield Finding(record.shown_as, found.message)
 
 
 def has_placeholder(record: Record) -> bool:

@@ -18,8 +18,10 @@ import yaml
 
 from scripts.project_copy import copy_project
 
+from macros.quality import default_sources
+
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = default_sources(ROOT)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,219 @@
+"""Close paraphrase: a text that retells a source sentence by sentence, keeping its words and order.
+
+Each sentence is reduced to its content words (stop words dropped, words lightly stemmed). A sentence
+of ours that keeps a long enough run of a source sentence's content words *in order* (their longest
+common subsequence) is a close paraphrase of it; a file that keeps several weaker matches in the
+source's own order follows that source's structure. Both are reported with the source sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# A sentence pair is a paraphrase when it shares, in order, at least n content words covering this
+# share of the shorter sentence, for any (n, share) below (calibrated on the playbook and the five
+# source texts: a retold sentence keeps five or more of its content words in order; sentences that
+# only name the same things keep three or four).
+CLOSE = ((5, 0.6), (6, 0.45))
+# A file follows a source's order when this many of its sentences echo source sentences (weaker
+# pairs: ORDER_SHARED words, ORDER_SHARE of the shorter sentence) in the source's own order.
+ORDER_SHARED = 3
+ORDER_SHARE = 0.3
+ORDER_CHAIN = 3
+
+_STOP_WORDS = """
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+during each either else even ever every few for from further get gets got had hadn't has hasn't have
+haven't having he her here hers herself him himself his how i if in into is isn't it it's its itself
+just let let's like may me might more most much must my myself never no nor not now of off often on
+once one only or other others our ours ourselves out over own per quite rather really same say says
+she should shouldn't so some such than that that's the their theirs them themselves then there
+there's these they they're this those though through thus to too under until up upon us very was
+wasn't we were weren't what what's when where which while who whom whose why will with within without
+won't would wouldn't yet you you'd you'll you're you've your yours yourself yourselves
+"""
+STOP = frozenset(_STOP_WORDS.split())
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+# Marked quotations, titles in italics, links' targets and URLs are not prose of ours to compare.
+_NOT_PROSE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![*\w])\*[^*\n]+\*(?![*\w])|\]\([^)]*\)|https?://\S+|\[\[[^\]|]*\|?")
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"”’)]*\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ness", "ers", "er", "ed", "es", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A light stem: drop one common suffix, keep at most six letters."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """The stemmed content words of `text`, in order.
+
+    Hyphenated words are joined (trade-offs = tradeoffs); capitalised words after the first are names
+    (of people, books, roles) and are dropped: sharing a name is attribution, not paraphrase.
+    """
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", "", text)
+    out = []
+    for k, w in enumerate(_WORD.findall(text)):
+        lower = w.lower()
+        if lower in STOP or len(w) < 2 or (k and w[0].isupper()):
+            continue
+        out.append(stem(lower.removesuffix("'s")))
+    return tuple(out)
+
+
+def unquoted(text: str) -> str:
+    """`text` without marked quotations, italic titles, URLs and link targets."""
+    return _NOT_PROSE.sub(" ", text)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and list items of a text (Markdown or plain), stripped, empty ones dropped."""
+    parts = _SENTENCE_END.split(text)
+    return [" ".join(p.split()) for p in parts if p and p.strip()]
+
+
+def lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Length of the longest common subsequence of two word sequences."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a source text: where it is and its content words."""
+
+    source: str
+    index: int
+    text: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Echo:
+    """A sentence of ours that keeps `shared` content words of a source sentence in order."""
+
+    ours: str
+    ours_index: int
+    source: Sentence
+    shared: int
+
+    @property
+    def share(self) -> float:
+        return self.shared / min(len(content_words(unquoted(self.ours))), len(self.source.words))
+
+
+class SourceIndex:
+    """The sentences of the source texts, indexed by content word for fast candidate lookup."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        if not texts:
+            raise ValueError("no source texts to compare against: the paraphrase check cannot run")
+        self.sentences: list[Sentence] = []
+        self._by_word: dict[str, set[int]] = defaultdict(set)
+        for name, text in sorted(texts.items()):
+            for i, sentence in enumerate(sentences(text)):
+                ws = content_words(unquoted(sentence))
+                if len(ws) < ORDER_SHARED:
+                    continue
+                for w in set(ws):
+                    self._by_word[w].add(len(self.sentences))
+                self.sentences.append(Sentence(name, i, sentence, ws))
+
+    def echoes(self, ours: list[str]) -> Iterator[Echo]:
+        """Every pair (our sentence, source sentence) sharing at least ORDER_SHARED content words in order."""
+        for i, sentence in enumerate(ours):
+            ws = content_words(unquoted(sentence))
+            if len(ws) < ORDER_SHARED:
+                continue
+            counts: dict[int, int] = defaultdict(int)
+            for w in set(ws):
+                for j in self._by_word.get(w, ()):
+                    counts[j] += 1
+            for j, n in counts.items():
+                if n < ORDER_SHARED:
+                    continue
+                src = self.sentences[j]
+                shared = lcs(ws, src.words)
+                if shared >= ORDER_SHARED and shared / min(len(ws), len(src.words)) >= ORDER_SHARE:
+                    yield Echo(sentence, i, src, shared)
+
+
+def close(echo: Echo) -> bool:
+    """A sentence-level close paraphrase."""
+    return any(echo.shared >= n and echo.share >= share for n, share in CLOSE)
+
+
+def ordered_chain(echoes: Iterable[Echo]) -> list[Echo]:
+    """The longest run of echoes of one source whose sentences come in the source's order (ours too)."""
+    items = sorted(echoes, key=lambda e: (e.ours_index, e.source.index))
+    best: list[list[Echo]] = []
+    for k, e in enumerate(items):
+        chain = [e]
+        for j in range(k):
+            prev = best[j]
+            if prev[-1].ours_index < e.ours_index and prev[-1].source.index < e.source.index and len(prev) + 1 > len(chain):
+                chain = [*prev, e]
+        best.append(chain)
+    return max(best, key=len, default=[])
+
+
+@dataclass(frozen=True)
+class Paraphrase:
+    """A finding: a close sentence, or a file that follows a source's order."""
+
+    message: str
+    source: str
+
+
+def paraphrases(text_parts: list[str], index: SourceIndex) -> Iterator[Paraphrase]:
+    """Close paraphrases in one file's text parts, and whether the file follows a source's order."""
+    ours = [s for part in text_parts for s in sentences(part)]
+    echoes = list(index.echoes(ours))
+    for e in echoes:
+        if close(e):
+            yield Paraphrase(
+                f"close paraphrase of {e.source.source} ({e.shared} content words in order): "
+                f"“{_clip(e.ours)}” ~ “{_clip(e.source.text)}”", e.source.source)
+    by_source: dict[str, list[Echo]] = defaultdict(list)
+    for e in echoes:
+        by_source[e.source.source].append(e)
+    for name, group in sorted(by_source.items()):
+        chain = ordered_chain(group)
+        if len(chain) >= ORDER_CHAIN:
+            pairs = "; ".join(f"“{_clip(e.ours, 60)}” ~ “{_clip(e.source.text, 60)}”" for e in chain)
+            yield Paraphrase(f"follows the order of {name} over {len(chain)} sentences: {pairs}", name)
+
+
+def _clip(text: str, n: int = 120) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+NOT_PROSE_FIELDS = frozenset({"source", "locator", "quote", "to", "rel", "tags", "aliases", "url", "authors", "published_in"})
+
+
+def prose_of(value: object, skip: frozenset[str] = NOT_PROSE_FIELDS) -> list[str]:
+    """Every reader-facing string of a dumped entry, except citation quotes, locators, ids and bibliography."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if k not in skip for s in prose_of(v, skip)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in prose_of(v, skip)]
+    return []
