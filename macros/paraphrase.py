@@ -39,8 +39,9 @@ won't would wouldn't yet you you'd you'll you're you've your yours yourself your
 STOP = frozenset(_STOP_WORDS.split())
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
-# Marked quotations, titles in italics, links' targets and URLs are not prose of ours to compare.
-_NOT_PROSE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![*\w])\*[^*\n]+\*(?![*\w])|\]\([^)]*\)|https?://\S+|\[\[[^\]|]*\|?")
+# Marked quotations, titles in italics, links to entries (named by their titles), link targets and URLs
+# are not prose of ours to compare.
+_NOT_PROSE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|(?<![*\w])\*[^*\n]+\*(?![*\w])|\]\([^)]*\)|https?://\S+|\[\[[^\]]*\]\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"”’)]*\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ness", "ers", "er", "ed", "es", "ly", "s")
 
@@ -76,9 +77,13 @@ def unquoted(text: str) -> str:
     return _NOT_PROSE.sub(" ", text)
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences and list items of a text (Markdown or plain), stripped, empty ones dropped."""
-    parts = _SENTENCE_END.split(text)
+def sentences(text: str, lines: bool = False) -> list[str]:
+    """Sentences and list items of a text, stripped, empty ones dropped.
+
+    With `lines`, every line ends a sentence (plain-text sources put a heading or a paragraph on each
+    line); otherwise a single line break is wrapping within a paragraph, as in Markdown.
+    """
+    parts = [s for line in text.splitlines() for s in _SENTENCE_END.split(line)] if lines else _SENTENCE_END.split(text)
     return [" ".join(p.split()) for p in parts if p and p.strip()]
 
 
@@ -128,7 +133,7 @@ class SourceIndex:
         self.sentences: list[Sentence] = []
         self._by_word: dict[str, set[int]] = defaultdict(set)
         for name, text in sorted(texts.items()):
-            for i, sentence in enumerate(sentences(text)):
+            for i, sentence in enumerate(sentences(text, lines=True)):
                 ws = content_words(unquoted(sentence))
                 if len(ws) < ORDER_SHARED:
                     continue
@@ -205,7 +210,7 @@ def _clip(text: str, n: int = 120) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-NOT_PROSE_FIELDS = frozenset({"source", "locator", "quote", "to", "rel", "tags", "aliases", "url", "authors", "published_in"})
+NOT_PROSE_FIELDS = frozenset({"label", "source", "locator", "quote", "to", "rel", "tags", "aliases", "url", "authors", "published_in"})
 
 
 def prose_of(value: object, skip: frozenset[str] = NOT_PROSE_FIELDS) -> list[str]:

@@ -78,10 +78,9 @@ def copied_runs(book: Playbook, sources: dict[tuple[str, ...], str]) -> Iterator
 
 
 def entry_prose(record: Record) -> list[str]:
-    """The reader-facing text of an entry (a source record's title is the work's own title, not ours)."""
+    """The reader-facing text of an entry; titles are names (of the entry, or of a source's work), not prose."""
     dump = record.doc.model_dump()
-    if record.kind.name == "source":
-        dump.pop("title", None)
+    dump.pop("title", None)
     return prose_of(dump)
 
 
