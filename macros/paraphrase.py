@@ -23,6 +23,7 @@ CLOSE = ((5, 0.6), (6, 0.45))
 ORDER_SHARED = 3
 ORDER_SHARE = 0.3
 ORDER_CHAIN = 3
+ORDER_GAP = 8  # ...within one passage: at most this many source sentences between two links
 
 _STOP_WORDS = """
 a about above after again against all also am an and any are aren't as at be because been before being
@@ -166,14 +167,16 @@ def close(echo: Echo) -> bool:
 
 
 def ordered_chain(echoes: Iterable[Echo]) -> list[Echo]:
-    """The longest run of echoes of one source whose sentences come in the source's order (ours too)."""
+    """The longest run of echoes of one source whose sentences come in the source's order (ours too),
+    each link within ORDER_GAP sentences of the last: one passage retold, not words met across a long text."""
     items = sorted(echoes, key=lambda e: (e.ours_index, e.source.index))
     best: list[list[Echo]] = []
     for k, e in enumerate(items):
         chain = [e]
         for j in range(k):
             prev = best[j]
-            if prev[-1].ours_index < e.ours_index and prev[-1].source.index < e.source.index and len(prev) + 1 > len(chain):
+            last = prev[-1]
+            if last.ours_index < e.ours_index and 0 < e.source.index - last.source.index <= ORDER_GAP and len(prev) + 1 > len(chain):
                 chain = [*prev, e]
         best.append(chain)
     return max(best, key=len, default=[])
