@@ -24,6 +24,7 @@ ORDER_SHARED = 3
 ORDER_SHARE = 0.3
 ORDER_CHAIN = 3
 ORDER_GAP = 8  # ...within one passage: at most this many source sentences between two links
+ORDER_STRONG = (4, 0.4)  # ...and at least one link this strong: three bare three-word echoes are one topic, not a retelling
 
 _STOP_WORDS = """
 a about above after again against all also am an and any are aren't as at be because been before being
@@ -204,7 +205,7 @@ def paraphrases(text_parts: list[str], index: SourceIndex) -> Iterator[Paraphras
         by_source[e.source.source].append(e)
     for name, group in sorted(by_source.items()):
         chain = ordered_chain(group)
-        if len(chain) >= ORDER_CHAIN:
+        if len(chain) >= ORDER_CHAIN and any(e.shared >= ORDER_STRONG[0] and e.share >= ORDER_STRONG[1] for e in chain):
             pairs = "; ".join(f"“{_clip(e.ours, 60)}” ~ “{_clip(e.source.text, 60)}”" for e in chain)
             yield Paraphrase(f"follows the order of {name} over {len(chain)} sentences: {pairs}", name)
 
