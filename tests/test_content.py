@@ -304,3 +304,100 @@ def test_level_signals_are_specific_to_each_prompt(book):
 def test_interview_index_lists_questions_to_ask(built_site):
     html = (built_site.site / "interview" / "index.html").read_text(encoding="utf-8")
     assert 'id="questions-to-ask"' in html
+
+
+# Errors an editor found, pinned where our entries state them (issue 11).
+
+READER_DATA = ("models", "tactics", "situations", "checklists", "paths", "sources")
+
+
+def _text(book, ref: str) -> str:
+    return " ".join(book.get(ref).path.read_text(encoding="utf-8").split())
+
+
+def test_franklin_was_the_assemblys_clerk_and_his_opponent_a_new_member(book):
+    for ref in ("models/ben-franklin-effect", "sources/franklin-autobiography"):
+        text = _text(book, ref)
+        assert "clerk" in text and "new member" in text, ref
+        assert "fellow member" not in text and "fellow legislator" not in text, ref
+
+
+def test_psychological_safety_predates_edmondson_whose_paper_is_about_teams(book):
+    text = _text(book, "models/psychological-safety")
+    assert "Schein" in text and "Bennis" in text and "1965" in text and "Kahn" in text and "1990" in text
+    cited = {c.source for c in book.get("models/psychological-safety").doc.sources}
+    assert {"sources/schein-bennis-group-methods", "sources/kahn-psychological-conditions-of-engagement"} <= cited
+    assert book.get("sources/schein-bennis-group-methods").doc.year == 1965
+    assert book.get("sources/kahn-psychological-conditions-of-engagement").doc.year == 1990
+    wrong = re.compile(r"(workplace|at work)[^.]{0,40}(is|was) Edmondson's"
+                       r"|origin of psychological safety|Edmondson's[^.]{0,20}concept \(1999\)")
+    for record in book.records.values():
+        assert not wrong.search(" ".join(record.path.read_text(encoding="utf-8").split())), record.ref
+
+
+def test_festinger_books_are_told_apart(book):
+    dissonance = book.get("sources/festinger-cognitive-dissonance").doc
+    assert dissonance.year == 1957 and dissonance.authors == ["Leon Festinger"]
+    for record in book.records.values():
+        text = " ".join(record.path.read_text(encoding="utf-8").split())
+        if "When Prophecy Fails" in text:
+            assert "Riecken" in text and "Schachter" in text and "1956" in text, record.ref
+        assert "introduced the idea in *When Prophecy Fails*" not in text, record.ref
+
+
+def test_the_straw_man_never_relies_on_a_plan_going_ahead_without_the_owners(book):
+    for ref in ("tactics/straw-man-design", "checklists/before-publishing-a-straw-man", "situations/owners-will-not-engage"):
+        text = _text(book, ref).lower()
+        assert not re.search(r"(go|goes|going) ahead without them|proceed without (them|their)", text), ref
+    assert "never state or imply" in _text(book, "tactics/straw-man-design")
+
+
+def test_example_arithmetic(book):
+    stalled = _text(book, "situations/proposal-stalled")
+    assert "from 26 to 8 minutes, 18 minutes saved" in stalled and "twenty minutes" not in stalled
+    kafka = _text(book, "tactics/show-your-work-in-disagreements")
+    assert "18% of all events" in kafka and "24 partitions" in kafka and 18 / (100 / 24) > 4
+    assert "more than four times the average" in kafka and "about four times" not in kafka
+    for record in book.records.values():  # every "from X to Y minutes, Z minutes saved" adds up
+        for x, y, z in re.findall(r"from (\d+) to (\d+) minutes, (\d+) minutes saved", _text(book, record.ref)):
+            assert int(x) - int(y) == int(z), record.ref
+
+
+def test_the_review_example_agrees_the_test_before_building_it(book):
+    """The situation's moves say to share a prototype's method before its results; its example must do so."""
+    record = book.get("situations/peer-pushes-back-in-review")
+    assert any("method before the results" in move for move in record.doc.moves)
+    example = " ".join(record.doc.example.split())
+    assert example.index("agrees the test with him") < example.index("prototype adds")
+
+
+def _examples(book) -> dict[str, str]:
+    return {r.ref: r.doc.example for r in book.records.values() if r.kind.name in ("model", "tactic", "situation")}
+
+
+def test_a_third_of_examples_show_a_move_that_cost_something(book):
+    """A costly example says what it cost and what the person would now do differently, in its own paragraph."""
+    examples = _examples(book)
+    costly = [ref for ref, text in examples.items()
+              if len(paras := text.strip().split("\n\n")) >= 2
+              and re.search(r"\bcost|\bslipped|\blost\b|\bprice\b|took longer|late\b", paras[-1])
+              and re.search(r"\bwould now\b|\bnow (asks|lists|runs|publishes|writes|explains|thanks|includes|adds)\b", paras[-1])]
+    assert len(costly) * 3 >= len(examples), (len(costly), len(examples))
+
+
+def test_no_two_examples_share_a_figure(book):
+    """Figures of 10 or more, and percentages, are each used by one example only: no recycled stories."""
+    seen: dict[str, set[str]] = {}
+    for ref, text in _examples(book).items():
+        for n in re.findall(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?%?)", " ".join(text.split())):
+            if n.endswith("%") or int(n.replace(",", "").split(".")[0]) >= 10:
+                seen.setdefault(n, set()).add(ref)
+    assert {n: sorted(refs) for n, refs in seen.items() if len(refs) > 1} == {}
+
+
+def test_reader_text_names_articles_not_source_numbers(book):
+    banned = re.compile(r"\bsources? 00\d\b|\bour (stored |text )?copy\b|\bstored copy\b|\bsource articles\b", re.I)
+    found = [r.ref for r in book.records.values() if r.kind.dir in READER_DATA and banned.search(r.path.read_text(encoding="utf-8"))]
+    pages = [p for p in (ROOT / "docs").rglob("*.md") if not {"interview", "about"} & set(p.relative_to(ROOT / "docs").parts)]
+    found += [str(p.relative_to(ROOT)) for p in pages if banned.search(p.read_text(encoding="utf-8"))]
+    assert found == []
