@@ -403,3 +403,16 @@ def test_reader_text_names_articles_not_source_numbers(book):
     pages = [p for p in (ROOT / "docs").rglob("*.md") if not {"interview", "about"} & set(p.relative_to(ROOT / "docs").parts)]
     found += [str(p.relative_to(ROOT)) for p in pages if banned.search(p.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_every_inline_link_in_the_data_is_well_formed(book):
+    """A `[[kind/id|text]]` split by line wrapping (say at a hyphen) is no link at all: it shows as raw brackets."""
+    from macros.models import INLINE_REF
+    from macros.paraphrase import prose_of
+
+    broken = []
+    for record in book.records.values():
+        for text in prose_of(record.doc.model_dump()):
+            if text.count("[[") != len(INLINE_REF.findall(text)):
+                broken.append(f"{record.ref}: {text[:80]}")
+    assert broken == []
