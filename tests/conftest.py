@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.project_copy import copy_project
-
 from macros.quality import default_sources
+from scripts.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = default_sources(ROOT)
