@@ -3,7 +3,7 @@
 
     python3 scripts/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/ with live reload
                                    # (a save rebuilds only the pages it changed; --full rebuilds every page)
-    python3 scripts/dev.py test    # set up (with Debian's chromium), then ruff and every test
+    python3 scripts/dev.py test    # set up (with Debian's chromium and java, npm ci), then ruff and every test (vnu included)
     python3 scripts/dev.py test --fast   # ruff, data, render and build tests: no browser, no linkchecker
     python3 scripts/dev.py check   # validate the data: every problem as path:line: field: message
     python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,10 +49,34 @@ def ensure_chromium() -> None:
     """Browser tests drive Debian's chromium (browser downloads are not possible here)."""
     if Path(CHROMIUM).exists():
         return
+    apt_install("chromium", "fonts-dejavu-core")
+
+
+def apt_install(*packages: str) -> None:
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run(*sudo, "apt-get", "update", "-qq", env=env)
-    run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
+    run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages, env=env)
+
+
+def ensure_java() -> None:
+    """The Nu HTML Checker (vnu.jar) runs on Debian's Java; the machine may already have one."""
+    if shutil.which("java") is None:
+        apt_install("default-jre-headless")
+
+
+def ensure_node_tools() -> None:
+    """vnu-jar and lighthouse at the exact versions of package-lock.json, in the project's node_modules/
+    (again only when the lock changes). --ignore-scripts: vnu-jar's postinstall would download a Java."""
+    if shutil.which("npm") is None:
+        apt_install("nodejs", "npm")
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".installed-lock"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund")
+    stamp.write_text(digest)
 
 
 def env_for_tools() -> dict[str, str]:
@@ -87,6 +112,8 @@ def main(argv: list[str]) -> int:
             extra = ["--ignore=tests/browser", "--ignore=tests/test_links.py", *extra]
         else:
             ensure_chromium()
+        ensure_java()
+        ensure_node_tools()
         run(BIN / "ruff", "check", "macros", "tests", "scripts", env=env)
         return subprocess.run([BIN / "python", "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
     print(f"unknown command '{command}'\n{__doc__}", file=sys.stderr)

@@ -19,6 +19,8 @@ import yaml
 from macros.quality import default_sources
 from scripts.project_copy import copy_project
 
+from . import htmlcheck
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = default_sources(ROOT)
 
@@ -73,6 +75,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, address: _Address) -> B
     out.chmod(0o755)
     for path in out.rglob("*"):  # linkchecker drops root privileges to 'nobody'
         path.chmod(0o755 if path.is_dir() else 0o644)
+    htmlcheck.start(out)  # the Nu HTML Checker runs in the background from now on (tests/test_html.py)
     return Built(out, result.stderr, before, git_status())
 
 
