@@ -7,6 +7,7 @@
     python3 scripts/dev.py test --fast   # ruff, data, render and build tests: no browser, no linkchecker
     python3 scripts/dev.py check   # validate the data: every problem as path:line: field: message
     python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
+    python3 scripts/dev.py lighthouse   # Lighthouse (desktop) on one page of every kind: scores per page
     python3 scripts/dev.py lock    # re-pin requirements.lock from requirements.in (needs the network)
 """
 
@@ -103,6 +104,10 @@ def main(argv: list[str]) -> int:
         os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *mode, *args], env)
     if command == "check":
         return subprocess.run([BIN / "playbook", "check", *extra], cwd=ROOT, env=env).returncode
+    if command == "lighthouse":
+        ensure_chromium()
+        ensure_node_tools()
+        return subprocess.run([BIN / "python", ROOT / "scripts" / "lighthouse.py", *extra], cwd=ROOT, env=env).returncode
     if command == "bench":
         return subprocess.run([BIN / "python", ROOT / "scripts" / "bench.py", *extra], cwd=ROOT, env=env).returncode
     if command == "test":
