@@ -8,6 +8,7 @@
     python3 scripts/dev.py check   # validate the data: every problem as path:line: field: message
     python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
     python3 scripts/dev.py lighthouse   # Lighthouse (desktop) on one page of every kind: scores per page
+    python3 scripts/dev.py zensical     # build with Zensical (own venv), export included; --runs N times it beside MkDocs
     python3 scripts/dev.py lock    # re-pin requirements.lock from requirements.in (needs the network)
 """
 
@@ -108,6 +109,8 @@ def main(argv: list[str]) -> int:
         ensure_chromium()
         ensure_node_tools()
         return subprocess.run([BIN / "python", ROOT / "scripts" / "lighthouse.py", *extra], cwd=ROOT, env=env).returncode
+    if command == "zensical":
+        return subprocess.run([BIN / "python", ROOT / "scripts" / "zensical.py", *extra], cwd=ROOT, env=env).returncode
     if command == "bench":
         return subprocess.run([BIN / "python", ROOT / "scripts" / "bench.py", *extra], cwd=ROOT, env=env).returncode
     if command == "test":

@@ -37,7 +37,7 @@
     }
     /* Texts arrive as HTML the build rendered and sanitised (macros/present.py): the same as on the pages. */
     function section(title, items) {
-      var wrap = el("div"); wrap.appendChild(el("h3", title));
+      var wrap = el("div"); wrap.appendChild(el("h2", title));  /* the page has only its h1 above: no skipped level */
       var ul = el("ul"); items.forEach(function (item) {
         var li = el("li");
         if (item.label) { li.appendChild(el("strong", item.label + ": ")); }
