@@ -86,7 +86,7 @@
     var form = root.querySelector("[data-story-form]");
 
     function stories() { return store().get("stories", []); }
-    function save(list) { store().set("stories", list); render(); }
+    function save(list) { if (store().set("stories", list)) render(); }
     function title(id) { var c = model.competencies.filter(function (x) { return x.id === id; })[0]; return c ? c.title : id; }
 
     function render() {
@@ -162,22 +162,85 @@
         else download("interview-stories.md", "text/markdown", markdown());
       });
     });
+    /* Import: merge by default, show what changes, replace only when asked; undo either. */
+    var review = root.querySelector("[data-story-review]"), undoBar = root.querySelector("[data-story-undo]");
+    var known = model.competencies.map(function (c) { return c.id; });
+    function key(s) { return s.title.trim().toLowerCase(); }
+    function parseImport(text) {
+      if (text.length > 1000000) throw new Error("The file is larger than 1 MB: it is not a story export.");
+      var parsed;
+      try { parsed = JSON.parse(text); } catch (e) { throw new Error("The file is not valid JSON: it is not a story export."); }
+      var list = Array.isArray(parsed) ? parsed : (parsed && Array.isArray(parsed.stories) ? parsed.stories : null);
+      if (!list) throw new Error("The file holds no list of stories: it is not a story export.");
+      var out = [], seen = {};
+      list.forEach(function (s) {
+        if (!s || typeof s.title !== "string" || !s.title.trim()) return;
+        var story = { title: s.title.trim().slice(0, 120), competencies: (Array.isArray(s.competencies) ? s.competencies : []).filter(function (c) { return known.indexOf(c) !== -1; }) };
+        if (!seen[key(story)]) { seen[key(story)] = true; out.push(story); }
+      });
+      if (!out.length) throw new Error("The file holds no story with a title: nothing to import.");
+      return out;
+    }
+    function merged(current, incoming) {
+      var out = current.map(function (s) { return { title: s.title, competencies: s.competencies.slice() }; });
+      var added = 0, updated = 0;
+      incoming.forEach(function (s) {
+        var same = out.filter(function (o) { return key(o) === key(s); })[0];
+        if (!same) { out.push(s); added += 1; return; }
+        var extra = s.competencies.filter(function (c) { return same.competencies.indexOf(c) === -1; });
+        if (extra.length) { same.competencies = same.competencies.concat(extra); updated += 1; }
+      });
+      return { list: out, added: added, updated: updated };
+    }
+    function offerUndo(before, text) {
+      undoBar.textContent = "";
+      undoBar.appendChild(el("span", text + " "));
+      var undo = el("button", "Undo", "md-button"); undo.type = "button";
+      undo.addEventListener("click", function () {
+        if (store().set("stories", before)) { render(); undoBar.textContent = "Restored: " + before.length + " " + (before.length === 1 ? "story" : "stories") + "."; }
+      });
+      undoBar.appendChild(undo);
+    }
+    function apply(list, before, text) {
+      if (!store().set("stories", list)) return;
+      render(); review.hidden = true; review.textContent = "";
+      offerUndo(before, text);
+    }
+    function showReview(incoming) {
+      var current = stories(), m = merged(current, incoming);
+      review.textContent = "";
+      review.appendChild(el("h2", "Import " + incoming.length + " " + (incoming.length === 1 ? "story" : "stories")));
+      review.appendChild(el("p", "Merge (the default): " + m.added + " new " + (m.added === 1 ? "story" : "stories") + " added, " + m.updated +
+        " existing " + (m.updated === 1 ? "story gains" : "stories gain") + " competencies, nothing removed. You would have " + m.list.length + "."));
+      review.appendChild(el("p", "Replace: your " + current.length + " saved " + (current.length === 1 ? "story is" : "stories are") + " removed and the file's " + incoming.length + " kept."));
+      var ul = el("ul"); incoming.slice(0, 20).forEach(function (s) { ul.appendChild(el("li", s.title)); }); review.appendChild(ul);
+      var buttons = el("p");
+      var merge = el("button", "Merge into my stories", "md-button md-button--primary"); merge.type = "button";
+      var replace = el("button", "Replace my " + current.length + " stories", "md-button pb-danger"); replace.type = "button";
+      var cancel = el("button", "Cancel", "md-button"); cancel.type = "button";
+      merge.addEventListener("click", function () { apply(m.list, current, "Imported: " + m.added + " added, " + m.updated + " updated."); });
+      replace.addEventListener("click", function () { apply(incoming, current, "Replaced your " + current.length + " stories with " + incoming.length + "."); });
+      cancel.addEventListener("click", function () { review.hidden = true; review.textContent = ""; undoBar.textContent = "Import cancelled: nothing changed."; });
+      buttons.appendChild(merge); buttons.appendChild(document.createTextNode(" "));
+      buttons.appendChild(replace); buttons.appendChild(document.createTextNode(" ")); buttons.appendChild(cancel);
+      review.appendChild(buttons);
+      review.hidden = false; merge.focus();
+    }
     root.querySelector("[data-story-import]").addEventListener("change", function (event) {
-      var file = event.target.files[0]; if (!file) return;
+      var input = event.target, file = input.files[0]; if (!file) return;
       file.text().then(function (text) {
-        try {
-          var parsed = JSON.parse(text), list = Array.isArray(parsed) ? parsed : parsed.stories;
-          var known = model.competencies.map(function (c) { return c.id; });
-          list = list.filter(function (s) { return s && typeof s.title === "string"; }).map(function (s) {
-            return { title: s.title.slice(0, 120), competencies: (s.competencies || []).filter(function (c) { return known.indexOf(c) !== -1; }) };
-          });
-          save(list); window.pbToast && window.pbToast(list.length + " stories imported");
-        } catch (e) { window.pbToast && window.pbToast("That file is not a story export"); }
+        try { showReview(parseImport(text)); }
+        catch (e) { review.hidden = true; undoBar.textContent = "Not imported: " + e.message + " Your saved stories are unchanged."; }
+        input.value = "";
       });
     });
     root.querySelector("[data-story-print]").addEventListener("click", function () { window.print(); });
     root.querySelector("[data-story-clear]").addEventListener("click", function () {
-      if (window.confirm("Remove all your stories from this browser?")) save([]);
+      var before = stories();
+      if (!before.length) { undoBar.textContent = "There are no saved stories to remove."; return; }
+      if (window.confirm("Remove all " + before.length + " stories from this browser? You can undo this until you leave the page.")) {
+        if (store().set("stories", [])) { render(); offerUndo(before, "Removed " + before.length + " " + (before.length === 1 ? "story" : "stories") + "."); }
+      }
     });
     root.exportMarkdown = markdown;
     render();

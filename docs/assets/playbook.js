@@ -3,17 +3,7 @@
 (function () {
   "use strict";
 
-  var store = {
-    get: function (key, fallback) {
-      try { var v = localStorage.getItem("pb:" + key); return v === null ? fallback : JSON.parse(v); }
-      catch (e) { return fallback; }
-    },
-    set: function (key, value) {
-      try { localStorage.setItem("pb:" + key, JSON.stringify(value)); } catch (e) { /* storage full or blocked */ }
-    },
-    remove: function (key) { try { localStorage.removeItem("pb:" + key); } catch (e) { /* ignore */ } }
-  };
-  window.pbStore = store;
+  var store = window.pbStore;  /* docs/assets/storage.js: the one owner of browser storage */
 
   function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
 
@@ -116,7 +106,7 @@
         if (!refs.length) { var p = document.createElement("li"); p.textContent = spec[1]; list.appendChild(p); return; }
         refs.forEach(function (ref) {
           var li = document.createElement("li"), a = document.createElement("a"), remove = document.createElement("button");
-          a.href = marks[ref].url; a.textContent = marks[ref].title;
+          a.href = store.safePath(marks[ref].url) || "#"; a.textContent = marks[ref].title;
           remove.type = "button"; remove.className = "pb-filter__button"; remove.textContent = "Remove";
           remove.setAttribute("aria-label", "Remove " + marks[ref].title);
           remove.addEventListener("click", function () { var m = store.get(spec[0], {}); delete m[ref]; store.set(spec[0], m); initMyPlaybook(); });
@@ -156,7 +146,10 @@
   }
 
   function init() {
-    initFilters(); initChecklists(); initMarks(); initMyPlaybook(); initCopyLinks();
+    /* One failing feature must not stop the others. */
+    [initFilters, initChecklists, initMarks, initMyPlaybook, initCopyLinks].forEach(function (step) {
+      try { step(); } catch (e) { if (window.console) console.warn("playbook:", step.name, e); }
+    });
     document.dispatchEvent(new CustomEvent("pb:ready"));
   }
 

@@ -111,6 +111,7 @@ def test_story_map_imports_json(page: Page, tmp_path):
     file.write_text(json.dumps({"version": 1, "stories": [{"title": "Mentored a new lead", "competencies": ["mentorship", "bogus"]}]}))
     page.goto("interview/story-map/")
     page.locator("[data-story-import]").set_input_files(str(file))
+    page.get_by_role("button", name="Merge into my stories").click()
     page.wait_for_function("document.querySelector('[data-story-matrix]').textContent.includes('Mentored a new lead')")
     stored = page.evaluate("JSON.parse(localStorage.getItem('pb:stories'))")
     assert stored == [{"title": "Mentored a new lead", "competencies": ["mentorship"]}]
