@@ -121,6 +121,9 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
         for i, step in enumerate(getattr(doc, "steps", ())):
             if hasattr(step, "to") and check.ref(("steps", i, "to"), step.to):
                 book.backlinks[step.to].append(Backlink(record, "Step of learning path"))
+        run = getattr(doc, "run", None)
+        if run and run.follow_up:
+            check.ref(("run", "follow_up"), run.follow_up)
         for loc, text in _texts(doc):
             for match in INLINE_REF.finditer(text):
                 if check.ref(loc, match.group(1)):

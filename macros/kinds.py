@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models import Archetype, Checklist, Model, Path, Prompt, Situation, Source, Tactic, Term
+from .models import Archetype, Checklist, Competency, Model, Path, Prompt, Situation, Source, Tactic, Term
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ KINDS_BY_DIR = {k.dir: k for k in KINDS}
 
 VOCABULARIES: dict[str, type[BaseModel]] = {
     "tags": Term,
-    "competencies": Term,
+    "competencies": Competency,
     "archetypes": Archetype,
 }
 """Single-file vocabularies in data/<name>.yml: a mapping of id to a Term."""

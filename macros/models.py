@@ -180,6 +180,24 @@ class Practice(Entry):
     )
 
 
+Minutes = Annotated[int, Field(ge=1, le=240)]
+
+
+class Run(Strict):
+    """Run mode: the entry is done in a meeting, one step (or item) at a time, full screen."""
+
+    minutes: list[Minutes] | None = Field(
+        None, description="optional minutes for each step (tactic) or item (checklist), in order: one per step",
+    )
+    follow_up: Annotated[str, Field(pattern=r"^checklists/[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = Field(
+        None, description="the checklist to work through after the meeting, shown on the end screen",
+    )
+
+    def check_count(self, count: int, what: str) -> None:
+        if self.minutes is not None and len(self.minutes) != count:
+            raise ValueError(f"run.minutes has {len(self.minutes)} values for {count} {what}: give one per {what[:-1]}")
+
+
 class Model(Practice):
     """A mental model: a way of seeing people and decisions."""
 
@@ -188,6 +206,14 @@ class Model(Practice):
 
 class Tactic(Practice):
     """A tactic: a concrete move you make."""
+
+    run: Run | None = Field(None, description="set when the tactic is done in a meeting: offers run mode")
+
+    @model_validator(mode="after")
+    def _minutes_per_step(self) -> Tactic:
+        if self.run:
+            self.run.check_count(len(self.steps), "steps")
+        return self
 
 
 class Situation(Entry):
@@ -219,8 +245,15 @@ class Checklist(Entry):
     moment: Line = Field(description="when to pick it up, e.g. 'the day before the design review'")
     why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_markdown_only)]
     items: list[ChecklistItem] = Field(min_length=4, max_length=14)
+    run: Run | None = Field(None, description="set when the checklist is worked through in a meeting: offers run mode")
 
     SECTIONS = (Section(field="why", heading="Why", anchor="why", style="prose"),)
+
+    @model_validator(mode="after")
+    def _minutes_per_item(self) -> Checklist:
+        if self.run:
+            self.run.check_count(len(self.items), "items")
+        return self
 
 
 class Levels(Strict):
@@ -314,6 +347,12 @@ class Term(Strict):
 
     title: Line
     definition: Text
+
+
+class Competency(Term):
+    """An interview competency, with what it looks like at each level (the self-assessment reads these)."""
+
+    signals: Levels | None = Field(None, description="one statement per level a reader can recognise themselves in")
 
 
 class Archetype(Term):

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from . import practice
 from .contract import fields_of, kind_docs
 from .export import Export, ExportCitation, ExportEntry, ExportReference
 from .index import Playbook
@@ -109,6 +110,9 @@ class SiteMacros:
         for name in ("term_index", "home", "prompt_bank", "drill", "story_map",
                      "prep_sheet", "print_pack", "my_playbook", "data_contract", "export_fields"):
             env.macro(getattr(self, name), name)
+        env.macro(lambda: practice.self_assessment(self), "self_assessment")
+        env.macro(lambda: practice.review_deck(self), "review_deck")
+        env.macro(lambda: practice.interview_plan(self), "interview_plan")
 
 
 @dataclass(frozen=True)

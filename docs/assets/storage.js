@@ -212,7 +212,14 @@
     return VERSION;
   }
 
-  window.pbStore = { version: VERSION, get: get, set: set, remove: remove, keys: keys, notice: notice,
+  /* Check a value (e.g. from an imported file) against a key's shape: the cleaned value, or null. */
+  function check(key, value) {
+    var shape = shapeOf(key);
+    if (!shape) return null;
+    try { var c = SHAPES[shape](value); return c ? c.value : null; } catch (e) { return null; }
+  }
+
+  window.pbStore = { version: VERSION, check: check, get: get, set: set, remove: remove, keys: keys, notice: notice,
     safePath: safePath, migrate: migrate, shapes: Object.keys(SHAPES) };
   migrate();
   if (typeof window.document$ !== "undefined") window.document$.subscribe(showNotices);

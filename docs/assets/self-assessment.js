@@ -1,0 +1,178 @@
+/* Self-assessment (/practice/self-assessment/): rate each competency against the level signals in the
+   data, draw a radar chart (inline SVG), keep dated snapshots and compare two. State through pbStore:
+   "assessment-draft" (answers in progress) and "assessment" (snapshots). */
+(function () {
+  "use strict";
+  var T = window.pbTools, store = window.pbStore;
+  var SVG = "http://www.w3.org/2000/svg", LEVELS = ["Not rated", "Senior", "Staff", "Principal"];
+
+  function svg(tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+  function stamp(at) { return at.slice(0, 10) + (at.length > 10 ? " " + at.slice(11, 16) : ""); }
+
+  T.tool("[data-assess]", function (root) {
+    var form = root.querySelector("[data-assess-form]");
+    var comps = T.all("[data-competency]", form).map(function (f) { return { id: f.dataset.competency, title: f.dataset.title }; });
+    var selA = root.querySelector("[data-assess-a]"), selB = root.querySelector("[data-assess-b]");
+    var status = root.querySelector("[data-assess-status]");
+
+    function draft() { return store.get("assessment-draft", null) || { at: new Date().toISOString(), ratings: {}, evidence: {} }; }
+    function snapshots() { return store.get("assessment", []); }
+
+    function fillForm() {
+      var d = draft();
+      comps.forEach(function (c) {
+        T.all("input[name='rate-" + c.id + "']", form).forEach(function (r) { r.checked = Number(r.value) === d.ratings[c.id]; });
+        form.elements["evidence-" + c.id].value = d.evidence[c.id] || "";
+      });
+    }
+    function readForm() {
+      var d = { at: new Date().toISOString(), ratings: {}, evidence: {} };
+      comps.forEach(function (c) {
+        var on = form.querySelector("input[name='rate-" + c.id + "']:checked");
+        if (on) d.ratings[c.id] = Number(on.value);
+        var ev = form.elements["evidence-" + c.id].value.trim();
+        if (ev) d.evidence[c.id] = ev.slice(0, 300);
+      });
+      return d;
+    }
+
+    function series(value) {
+      if (value === "now") return { label: "Your answers now", ratings: draft().ratings };
+      var s = snapshots()[Number(value)];
+      return s ? { label: "Snapshot of " + stamp(s.at), ratings: s.ratings } : null;
+    }
+    function options() {
+      var a = selA.value || "now", b = selB.value;
+      [selA, selB].forEach(function (sel) { sel.textContent = ""; });
+      selB.appendChild(new Option("Nothing", ""));
+      [selA, selB].forEach(function (sel) {
+        sel.appendChild(new Option("Your answers now", "now"));
+        snapshots().forEach(function (s, i) { sel.appendChild(new Option("Snapshot of " + stamp(s.at), String(i))); });
+      });
+      selA.value = series(a) ? a : "now";
+      selB.value = b && series(b) ? b : "";
+    }
+
+    function chart(a, b) {
+      var W = 640, H = 440, cx = 320, cy = 220, R = 140, n = comps.length;
+      var fig = root.querySelector("[data-assess-chart]");
+      fig.textContent = "";
+      var title = a.label + (b ? " compared with " + b.label.toLowerCase() : "");
+      var root_ = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": "pb-radar-title pb-radar-desc", class: "pb-radar__svg" });
+      var t = svg("title", { id: "pb-radar-title" }); t.textContent = "Radar chart: " + title;
+      var desc = svg("desc", { id: "pb-radar-desc" });
+      desc.textContent = comps.map(function (c) { return c.title + ": " + LEVELS[a.ratings[c.id] || 0] + (b ? " (was " + LEVELS[b.ratings[c.id] || 0] + ")" : ""); }).join("; ");
+      root_.appendChild(t); root_.appendChild(desc);
+      function at(i, v) { var ang = -Math.PI / 2 + 2 * Math.PI * i / n; return [cx + R * v / 3 * Math.cos(ang), cy + R * v / 3 * Math.sin(ang)]; }
+      for (var level = 1; level <= 3; level += 1) {
+        root_.appendChild(svg("polygon", { class: "pb-radar__ring", points: comps.map(function (c, i) { return at(i, level).join(","); }).join(" ") }));
+        var lbl = svg("text", { class: "pb-radar__level", x: cx + 4, y: cy - R * level / 3 + 12 }); lbl.textContent = LEVELS[level];
+        root_.appendChild(lbl);
+      }
+      comps.forEach(function (c, i) {
+        var end = at(i, 3), out = at(i, 3.38), cos = (out[0] - cx) / R;
+        root_.appendChild(svg("line", { class: "pb-radar__axis", x1: cx, y1: cy, x2: end[0], y2: end[1] }));
+        var text = svg("text", { class: "pb-radar__label", x: out[0], y: out[1], "text-anchor": cos > 0.25 ? "start" : cos < -0.25 ? "end" : "middle" });
+        var words = c.title.split(" "), lines = [""];
+        words.forEach(function (w) { if ((lines[lines.length - 1] + " " + w).trim().length > 16 && lines[lines.length - 1]) lines.push(w); else lines[lines.length - 1] = (lines[lines.length - 1] + " " + w).trim(); });
+        var dy0 = out[1] < cy - R ? -(lines.length - 1) * 14 : out[1] > cy + R ? 4 : -(lines.length - 1) * 7 + 4;
+        lines.forEach(function (line, k) { var span = svg("tspan", { x: out[0], dy: k ? 15 : dy0 }); span.textContent = line; text.appendChild(span); });
+        root_.appendChild(text);
+      });
+      [[b, "b"], [a, "a"]].forEach(function (pair) {
+        var s = pair[0]; if (!s) return;
+        var pts = comps.map(function (c, i) { return at(i, s.ratings[c.id] || 0); });
+        root_.appendChild(svg("polygon", { class: "pb-radar__area pb-radar__area--" + pair[1], points: pts.map(function (p) { return p.join(","); }).join(" ") }));
+        pts.forEach(function (p, i) {
+          root_.appendChild(svg("circle", { class: "pb-radar__point pb-radar__point--" + pair[1], cx: p[0], cy: p[1], r: 4.5, "data-series": pair[1], "data-competency": comps[i].id }));
+        });
+      });
+      fig.appendChild(root_);
+      var cap = T.el("figcaption");
+      cap.appendChild(T.el("span", "▬ " + a.label, "pb-radar__key--a"));
+      if (b) { cap.appendChild(document.createTextNode("  ")); cap.appendChild(T.el("span", "┅ " + b.label, "pb-radar__key--b")); }
+      fig.appendChild(cap);
+    }
+
+    function table(a, b) {
+      var tb = root.querySelector("[data-assess-table] tbody");
+      root.querySelector("[data-assess-table] [data-col='a']").textContent = a.label;
+      var colB = root.querySelector("[data-assess-table] [data-col='b']");
+      colB.hidden = !b; colB.textContent = b ? b.label : "";
+      tb.textContent = "";
+      comps.forEach(function (c) {
+        var tr = T.el("tr"), th = T.el("th", c.title); th.scope = "row"; tr.appendChild(th);
+        tr.appendChild(T.el("td", LEVELS[a.ratings[c.id] || 0]));
+        if (b) tr.appendChild(T.el("td", LEVELS[b.ratings[c.id] || 0]));
+        tb.appendChild(tr);
+      });
+    }
+
+    function weakest(a) {
+      var box = root.querySelector("[data-assess-weak]");
+      T.all("[data-grow]", root).forEach(function (g) { g.hidden = true; root.querySelector(".pb-assess__result").appendChild(g); });
+      var rated = comps.filter(function (c) { return a.ratings[c.id]; });
+      box.textContent = "";
+      if (!rated.length) { box.appendChild(T.el("p", "Rate at least one competency to see where to grow.")); return; }
+      var low = Math.min.apply(null, rated.map(function (c) { return a.ratings[c.id]; }));
+      var pick = rated.filter(function (c) { return a.ratings[c.id] === low; }).slice(0, 3);
+      var unrated = comps.length - rated.length;
+      box.appendChild(T.el("p", "Your lowest: " + pick.map(function (c) { return c.title + " (" + LEVELS[low].toLowerCase() + ")"; }).join(", ") + "." +
+        (unrated ? " " + unrated + " not rated yet." : "")));
+      pick.forEach(function (c) { var g = root.querySelector("[data-grow='" + c.id + "']"); if (g) { g.hidden = false; box.appendChild(g); } });
+    }
+
+    function list() {
+      var ul = root.querySelector("[data-assess-list]"); ul.textContent = "";
+      snapshots().forEach(function (s, i) {
+        var li = T.el("li", "Snapshot of " + stamp(s.at) + ": " + Object.keys(s.ratings).length + " of " + comps.length + " rated ");
+        var del = T.el("button", "Delete", "pb-filter__button"); del.type = "button";
+        del.setAttribute("aria-label", "Delete the snapshot of " + stamp(s.at));
+        del.addEventListener("click", function () {
+          var all = snapshots(), gone = all.splice(i, 1)[0];
+          if (store.set("assessment", all)) { selA.value = "now"; selB.value = ""; update(); status.textContent = "Deleted the snapshot of " + stamp(gone.at) + "."; }
+        });
+        li.appendChild(del); ul.appendChild(li);
+      });
+      if (!snapshots().length) ul.appendChild(T.el("li", "No snapshot yet."));
+    }
+
+    function update() {
+      options();
+      var a = series(selA.value) || series("now"), b = selB.value ? series(selB.value) : null;
+      chart(a, b); table(a, b); weakest(a); list();
+    }
+
+    form.addEventListener("change", function () { store.set("assessment-draft", readForm()); update(); });
+    form.addEventListener("input", function (e) { if (e.target.type === "text") store.set("assessment-draft", readForm()); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    selA.addEventListener("change", update); selB.addEventListener("change", update);
+    root.querySelector("[data-assess-save]").addEventListener("click", function () {
+      var d = readForm();
+      if (!Object.keys(d.ratings).length) { status.textContent = "Rate at least one competency before saving a snapshot."; return; }
+      var all = snapshots(); all.push(d);
+      if (store.set("assessment", all)) { update(); status.textContent = "Saved the snapshot of " + stamp(d.at) + "."; }
+    });
+    root.querySelector("[data-assess-print]").addEventListener("click", function () { window.print(); });
+    root.querySelector("[data-assess-export]").addEventListener("click", function () {
+      T.download("self-assessment.json", "application/json", JSON.stringify({ version: 1, kind: "self-assessment", snapshots: snapshots(), draft: draft() }, null, 2));
+    });
+    var input = root.querySelector("[data-assess-import]");
+    input.addEventListener("change", function () {
+      T.readJson(input, function (value) {
+        var incoming = value && value.kind === "self-assessment" ? store.check("assessment", value.snapshots) : null;
+        if (!incoming) { status.textContent = "Not imported: the file is not a self-assessment export. Your snapshots are unchanged."; return; }
+        var all = snapshots(), seen = all.map(function (s) { return s.at; });
+        var added = incoming.filter(function (s) { return seen.indexOf(s.at) === -1; });
+        if (store.set("assessment", all.concat(added).sort(function (x, y) { return x.at < y.at ? -1 : 1; }))) {
+          update(); status.textContent = "Imported " + added.length + " new snapshot" + (added.length === 1 ? "" : "s") + "; nothing was removed.";
+        }
+      }, function (message) { status.textContent = "Not imported: " + message + " Your snapshots are unchanged."; });
+    });
+    fillForm(); update();
+  });
+})();
