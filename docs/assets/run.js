@@ -1,0 +1,92 @@
+/* Run mode for tactics and checklists done in a meeting: full screen, one step at a time, an optional
+   timer per step (minutes from the data), Next/Back by keyboard (arrows, Page Up/Down, Esc) and by
+   swiping, an end screen with the follow-up checklist. The URL carries the step (?run=3, ?run=end),
+   so the view can be shared and survives a reload. */
+(function () {
+  "use strict";
+  var T = window.pbTools;
+
+  T.tool("[data-run]", function (root) {
+    var screen = root.querySelector("[data-run-screen]"), body = root.querySelector("[data-run-body]");
+    var steps = T.all("[data-run-step]", root).filter(function (s) { return !s.hasAttribute("data-run-end"); });
+    var end = root.querySelector("[data-run-end]"), pages = steps.concat([end]);
+    var progress = root.querySelector("[data-run-progress]"), back = root.querySelector("[data-run-back]"), next = root.querySelector("[data-run-next]");
+    var timerWrap = root.querySelector("[data-run-timer-wrap]"), timer = root.querySelector("[data-run-timer]");
+    var toggle = root.querySelector("[data-run-timer-toggle]"), alarm = root.querySelector("[data-run-alarm]");
+    var at = 0, left = 0, ticking = null, opener = null;
+
+    function setUrl(value) {
+      var url = new URL(location.href);
+      if (value === null) url.searchParams.delete("run"); else url.searchParams.set("run", value);
+      history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+    }
+    function clock() { var m = Math.floor(left / 60), s = left % 60; timer.textContent = m + ":" + (s < 10 ? "0" : "") + s; }
+    function stop() { if (ticking) { clearInterval(ticking); ticking = null; } toggle.textContent = left > 0 ? "Start the timer" : "Restart the timer"; }
+    function start() {
+      if (left <= 0) left = Number(pages[at].dataset.minutes) * 60;
+      alarm.textContent = ""; toggle.textContent = "Pause the timer";
+      ticking = setInterval(function () {
+        if (!document.body.contains(root)) { clearInterval(ticking); return; }
+        left -= 1; clock();
+        if (left <= 0) { stop(); alarm.textContent = "Time is up for this step."; }
+      }, 1000);
+    }
+    function show(i) {
+      at = Math.max(0, Math.min(pages.length - 1, i));
+      pages.forEach(function (p, k) { p.hidden = k !== at; });
+      var last = at === pages.length - 1;
+      progress.textContent = last ? "Finished" : "Step " + (at + 1) + " of " + steps.length;
+      back.disabled = at === 0;
+      next.textContent = last ? "Close" : at === steps.length - 1 ? "Finish" : "Next";
+      stop(); alarm.textContent = "";
+      var minutes = Number(pages[at].dataset.minutes || 0);
+      timerWrap.hidden = !minutes;
+      left = minutes * 60; clock(); stop();
+      setUrl(last ? "end" : String(at + 1));
+      body.focus();
+    }
+    function open(i) {
+      opener = document.activeElement;
+      screen.hidden = false; document.documentElement.classList.add("pb-run-open");
+      show(i);
+    }
+    function close() {
+      stop(); screen.hidden = true; document.documentElement.classList.remove("pb-run-open");
+      setUrl(null);
+      (opener && document.body.contains(opener) ? opener : root.querySelector("[data-run-open]")).focus();
+    }
+    function forward() { if (at === pages.length - 1) close(); else show(at + 1); }
+
+    root.querySelector("[data-run-open]").addEventListener("click", function () { open(0); });
+    root.querySelector("[data-run-close]").addEventListener("click", close);
+    back.addEventListener("click", function () { show(at - 1); });
+    next.addEventListener("click", forward);
+    toggle.addEventListener("click", function () { if (ticking) stop(); else start(); });
+    screen.addEventListener("keydown", function (e) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) && e.target.type !== "checkbox";
+      if (e.key === "Escape") { e.preventDefault(); close(); }
+      else if (typing || e.altKey || e.ctrlKey || e.metaKey) { return; }
+      else if (e.key === "ArrowRight" || e.key === "PageDown") { e.preventDefault(); forward(); }
+      else if (e.key === "ArrowLeft" || e.key === "PageUp") { e.preventDefault(); show(at - 1); }
+      else if (e.key === "Tab") {
+        /* Keep the focus inside the dialog. */
+        var focusable = T.all("button:not([disabled]), a[href], input, [tabindex='-1']", screen).filter(function (x) { return x.offsetParent !== null; });
+        var first = focusable[0], lastOne = focusable[focusable.length - 1];
+        if (e.shiftKey && document.activeElement === first) { e.preventDefault(); lastOne.focus(); }
+        else if (!e.shiftKey && document.activeElement === lastOne) { e.preventDefault(); first.focus(); }
+      }
+    });
+    var x0 = null, y0 = null;
+    screen.addEventListener("touchstart", function (e) { x0 = e.changedTouches[0].clientX; y0 = e.changedTouches[0].clientY; }, { passive: true });
+    screen.addEventListener("touchend", function (e) {
+      if (x0 === null) return;
+      var dx = e.changedTouches[0].clientX - x0, dy = e.changedTouches[0].clientY - y0;
+      x0 = null;
+      if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) { if (dx < 0) forward(); else show(at - 1); }
+    });
+
+    /* Opened from a shared address: ?run, ?run=3 or ?run=end */
+    var wanted = new URL(location.href).searchParams.get("run");
+    if (wanted !== null) open(wanted === "end" ? pages.length - 1 : Math.max(1, parseInt(wanted, 10) || 1) - 1);
+  });
+})();
