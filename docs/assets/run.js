@@ -53,7 +53,7 @@
     function close() {
       stop(); screen.hidden = true; document.documentElement.classList.remove("pb-run-open");
       setUrl(null);
-      (opener && document.body.contains(opener) ? opener : root.querySelector("[data-run-open]")).focus();
+      (opener && opener !== document.body && document.body.contains(opener) ? opener : root.querySelector("[data-run-open]")).focus();
     }
     function forward() { if (at === pages.length - 1) close(); else show(at + 1); }
 

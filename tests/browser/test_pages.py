@@ -18,7 +18,8 @@ def sample_pages(book) -> list[str]:
     pages += [f"{k}/" for k in ("situations", "models", "tactics", "checklists", "prompts", "paths", "sources")]
     interview = ("star-guide", "worked-example", "competencies", "archetypes", "levels", "drill", "story-map", "prep-sheet")
     pages += [f"interview/{p}/" for p in interview]
-    pages += ["interview/"]
+    pages += ["interview/", "interview/plan/", "practice/self-assessment/", "practice/review/"]
+    pages.append(next(r for r in book.of_kind("tactics") if r.doc.run).url + "?run=1")  # run mode open
     shaped = next(r for r in book.of_kind("models") if r.doc.shape)
     pages.append(shaped.url)
     pages += [book.of_kind(k)[0].url for k in ("tactics", "situations", "checklists", "prompts", "paths", "sources")]

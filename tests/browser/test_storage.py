@@ -30,7 +30,7 @@ def notice(page: Page) -> str:
 def test_a_corrupted_value_in_every_key_leaves_every_page_working(context: BrowserContext, page: Page, book, bad: str):
     raw = BAD_VALUES[bad]
     checklist = book.of_kind("checklists")[0]
-    keys = ["favourites", "tried", f"checklist:{checklist.id}", "stories", "assessment", "assessment-draft", "review", "plan"]
+    keys = ["favourites", "tried", f"checklist:{checklist.ref}", "stories", "assessment", "assessment-draft", "review", "plan"]
     seed(context, {"pb:schema": "2", **{f"pb:{k}": raw for k in keys}})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -80,14 +80,14 @@ def test_schema_1_data_is_migrated_once(context: BrowserContext, page: Page, boo
     checklist = book.of_kind("checklists")[0]
     tactic = book.of_kind("tactics")[0]
     seed(context, {
-        f"pb:checklist:{checklist.id}": json.dumps({"item-1": True, "item-2": False}),
+        f"pb:checklist:{checklist.ref}": json.dumps({"item-1": True, "item-2": False}),
         "pb:stories": json.dumps(["Rewrote the billing service", {"title": "Led the RFC", "competencies": ["mentorship"]}]),
         "pb:favourites": json.dumps({tactic.ref: {"title": tactic.title, "url": f"/{tactic.url}", "at": "2025-01-02T10:00:00Z"}}),
     })
     page.goto("my-playbook/")
     stored = page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
     assert stored["pb:schema"] == "2"
-    assert json.loads(stored[f"pb:checklist:{checklist.id}"]) == ["item-1"]
+    assert json.loads(stored[f"pb:checklist:{checklist.ref}"]) == ["item-1"]
     assert json.loads(stored["pb:stories"]) == [{"title": "Rewrote the billing service", "competencies": []},
                                                 {"title": "Led the RFC", "competencies": ["mentorship"]}]
     assert page.locator("[data-list='favourites'] a").all_inner_texts() == [tactic.title]
