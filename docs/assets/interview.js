@@ -132,10 +132,7 @@
       }
     }
 
-    function download(name, type, text) {
-      var a = el("a"); a.href = URL.createObjectURL(new Blob([text], { type: type })); a.download = name;
-      document.body.appendChild(a); a.click(); setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
-    }
+    var download = window.pbTools.download;
     function markdown() {
       var lines = ["# My interview stories", ""];
       stories().forEach(function (s) { lines.push("- **" + s.title + "**: " + s.competencies.map(title).join(", ")); });

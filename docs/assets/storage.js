@@ -116,7 +116,7 @@
   function showNotices() {
     if (!pending.length || !document.body) return;
     var host = document.querySelector("article.md-content__inner") || document.querySelector("main") || document.body;
-    var box = host.querySelector(":scope > .pb-notice");
+    var box = host.querySelector(".pb-notice");
     if (!box) {
       box = document.createElement("div");
       box.className = "pb-notice admonition warning"; box.setAttribute("role", "status");
@@ -126,7 +126,8 @@
       close.type = "button"; close.className = "md-button"; close.textContent = "Dismiss";
       close.addEventListener("click", function () { box.remove(); });
       box.appendChild(title); box.appendChild(list); box.appendChild(close);
-      host.insertBefore(box, host.firstChild);
+      var h1 = host.querySelector("h1");
+      if (h1 && h1.parentNode) h1.parentNode.insertBefore(box, h1.nextSibling); else host.insertBefore(box, host.firstChild);
     }
     var ul = box.querySelector("ul");
     pending.forEach(function (text) { var li = document.createElement("li"); li.textContent = text; ul.appendChild(li); });
@@ -164,7 +165,7 @@
     if (!checked) {
       backup(key, text);
       try { localStorage.removeItem(PREFIX + key); } catch (e) { /* ignore */ }
-      notice("Your " + label + " could not be read and were reset (a copy is kept as pb:backup:" + key + ").");
+      notice("Your " + label + " could not be read and were reset. A copy of the unreadable data is kept in this browser (key pb:backup:" + key + ").");
       return fallback;
     }
     if (checked.dropped) {
