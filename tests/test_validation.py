@@ -169,3 +169,17 @@ def test_a_source_address_must_be_a_plain_web_address(project):
     edit(project, "sources/a-book.yml", "type: book", "type: book\nurl: 'https://example.com/a) [j](javascript:alert(1))'")
     found = problems(project)
     assert any(": url: must be a plain http(s) address" in p for p in found), found
+
+
+def test_run_mode_is_optional_and_validated(project):
+    rel = "tactics/first-tactic.yml"
+    edit(project, rel, "steps: [Step one.]", "steps: [Step one., Step two.]\nrun:\n  minutes: [5, 10]")
+    assert load_playbook(project).get("tactics/first-tactic").doc.run.minutes == [5, 10]
+    edit(project, rel, "  minutes: [5, 10]", "  minutes: [5]\n  follow_up: checklists/missing")
+    found = problems(project)
+    assert any(p.startswith("data/tactics/first-tactic.yml:") and "run.minutes has 1 values for 2 steps" in p for p in found)
+    edit(project, rel, "  minutes: [5]\n", "  minutes: [5, 0]\n")
+    found = problems(project)
+    assert any("run.minutes[1]: Input should be greater than or equal to 1" in p for p in found)
+    edit(project, rel, "  minutes: [5, 0]\n", "")
+    assert any("run.follow_up" in p and "checklists/missing" in p for p in problems(project))
