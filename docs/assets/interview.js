@@ -243,7 +243,11 @@
     render();
   }
 
-  function init() { initDrill(); initStoryMap(); }
+  function init() {
+    [initDrill, initStoryMap].forEach(function (step) {
+      try { step(); } catch (e) { if (window.console) console.warn("playbook:", step.name, e); }
+    });
+  }
   if (typeof window.document$ !== "undefined") { window.document$.subscribe(init); }
   else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
   else { init(); }

@@ -126,6 +126,7 @@ def test_story_import_merges_by_default_replaces_when_asked_and_undoes(context: 
                                           {"title": "Mentored a new lead", "competencies": ["mentorship", "bogus"]}]}
     _import(page, tmp_path, json.dumps(incoming))
     preview = page.locator("[data-story-review]")
+    preview.filter(has_text="You would have").wait_for()  # the file is read asynchronously
     assert "1 new story added, 1 existing story gains competencies, nothing removed. You would have 3." in preview.inner_text()
     assert _stories(page) == saved  # nothing changes before the reader chooses
     page.keyboard.press("Enter")  # the merge button has the focus: merging is the default
