@@ -122,7 +122,10 @@
     all(".md-typeset .headerlink").forEach(function (link) {
       link.setAttribute("title", "Copy the link to this section");
       link.addEventListener("click", function () {
-        var url = location.href.split("#")[0] + link.getAttribute("href");
+        /* Resolve against the page: under instant navigation Material has already made the href absolute.
+           The page's address without its query (a learning path's ?path=) plus the section's anchor. */
+        var target = new URL(link.getAttribute("href"), location.href);
+        var url = target.origin + target.pathname + target.hash;
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(url).then(function () { toast("Link copied"); }, function () { toast(url); });
         } else { toast(url); }

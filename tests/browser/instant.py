@@ -1,0 +1,28 @@
+"""Helpers for tests that go through Material's instant navigation (the site is served at its site_url)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+
+def arrive(page: Page, path: str = "./") -> None:
+    """A full page load, then a marker that only survives if later clicks swap pages in place."""
+    page.goto(path)
+    page.evaluate("window.pbSamePage = true")
+
+
+def click_through(page: Page, link: Locator, url_glob: str) -> None:
+    """Click a link and wait for the new page, which must have arrived by instant navigation."""
+    link.click()
+    page.wait_for_url(url_glob)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.pbSamePage === true"), f"{page.url}: a full page load, not instant navigation"
+
+
+def go(page: Page, path: str) -> None:
+    """Instant navigation to a site path that has no visible link here (the navigation is being reorganised):
+    a link is added to the page and clicked, as a reader would click one."""
+    page.evaluate("""path => { const a = document.createElement('a'); a.href = new URL(path, document.querySelector('a.md-logo').href).href;
+        a.id = 'pb-test-link'; a.textContent = 'go'; document.querySelector('.md-content').prepend(a); }""",
+                  path)
+    click_through(page, page.locator("#pb-test-link"), f"**/{path}")
