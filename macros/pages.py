@@ -24,6 +24,7 @@ from .kinds import KINDS
 from .present import plain
 from .render import render, templates_stamp
 from .validation import Record
+from .wayfinding import Wayfinding
 
 PAGES_DIR = Path(".cache") / "pages"
 """Where the build writes the generated pages, relative to the project folder."""
@@ -58,12 +59,13 @@ def _same(a: list[object], b: list[object]) -> bool:
     return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b, strict=True))
 
 
-def _entry_page(book: Playbook, record: Record, context: object) -> str:
-    inputs = [context, record, *book.shown_on_page(record)]
+def _entry_page(book: Playbook, record: Record, context: object, way: Wayfinding) -> str:
+    inputs = [context, record, *book.shown_on_page(record), *way.shown(record)]
     kept = _KEPT.get(record.src_uri)
     if kept and _same(kept[0], inputs):
         return kept[1]
-    text = _front(_meta(record.title, plain(book, record.summary))) + render(
+    # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
+    text = _front(_meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record))) + render(
         record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record,
     )
     _KEPT[record.src_uri] = (inputs, text)
@@ -74,6 +76,7 @@ def generate_pages(book: Playbook) -> dict[str, str]:
     """docs-relative path -> Markdown, for every generated page."""
     pages: dict[str, str] = {}
     context = _context_key(book)
+    way = Wayfinding(book)
     for kind in KINDS:
         records = book.of_kind(kind.dir)
         here = f"{kind.dir}/index.md"
@@ -82,7 +85,7 @@ def generate_pages(book: Playbook) -> dict[str, str]:
             kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
         )
         for record in records:
-            pages[record.src_uri] = _entry_page(book, record, context)
+            pages[record.src_uri] = _entry_page(book, record, context, way)
     for old, record in book.redirects.items():
         here = f"{old}.md"
         meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=f"../{record.id}/", search={"exclude": True})
