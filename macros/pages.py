@@ -66,7 +66,7 @@ def _entry_page(book: Playbook, record: Record, context: object, way: Wayfinding
         return kept[1]
     # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
     text = _front(_meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record))) + render(
-        record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record,
+        record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
     )
     _KEPT[record.src_uri] = (inputs, text)
     return text

@@ -64,8 +64,9 @@ class Wayfinding:
 
     def shown(self, record: Record) -> list[Record]:
         """The entries this module puts on the record's page besides those `Playbook.shown_on_page` names:
-        its neighbours in the left column (pages.py re-renders the page when one of them changes)."""
-        return self._nearby(record)
+        its neighbours in the left column and its neighbours in learning paths (pages.py re-renders the page when one of them changes)."""
+        steps = [s for step in self.path_steps(record) for s in (step.previous, step.next) if s is not None]
+        return self._nearby(record) + steps
 
     def sidebar(self, record: Record) -> dict[str, object]:
         """The left column of an entry page, as plain data for the theme (page.meta.pb_sidebar)."""
