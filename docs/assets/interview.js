@@ -5,7 +5,7 @@
 
   function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
   function el(tag, text, cls) { var e = document.createElement(tag); if (text) e.textContent = text; if (cls) e.className = cls; return e; }
-  function data(id) { var node = document.getElementById(id); return node ? JSON.parse(node.textContent) : null; }
+  function data(id) { var node = document.getElementById(id); return node ? JSON.parse(node.dataset.json || node.textContent) : null; }
   function store() { return window.pbStore; }
 
   /* ---- Practice drill ---- */
@@ -59,7 +59,10 @@
       card.dataset.prompt = current.id;
       root.querySelector("[data-drill-meta]").textContent = current.title + " · " + current.competency_titles.join(", ");
       var q = root.querySelector("[data-drill-question]");
-      q.innerHTML = current.question; q.focus();
+      q.innerHTML = current.question;
+      /* The card from its top, so the question and the timer are both on screen on a phone */
+      q.focus({ preventScroll: true }); card.scrollIntoView({ block: "start" });
+      next.textContent = "Next question";
       notes.hidden = true; notes.textContent = ""; reveal.setAttribute("aria-expanded", "false");
     }
     function showNotes() {
@@ -72,7 +75,8 @@
       var p = el("p"); p.appendChild(link); notes.appendChild(p);
       notes.hidden = false; reveal.setAttribute("aria-expanded", "true");
     }
-    root.querySelector("[data-drill-next]").addEventListener("click", draw);
+    var next = root.querySelector("[data-drill-next]");
+    next.addEventListener("click", draw);
     toggle.addEventListener("click", function () { if (ticking) stop(); else start(); });
     reveal.addEventListener("click", function () { if (notes.hidden) { stop(); showNotes(); } else { notes.hidden = true; reveal.setAttribute("aria-expanded", "false"); } });
   }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fnmatch import fnmatch
+
 from playwright.sync_api import Locator, Page
 
 
@@ -14,7 +16,7 @@ def arrive(page: Page, path: str = "./") -> None:
 def click_through(page: Page, link: Locator, url_glob: str) -> None:
     """Click a link and wait for the new page, which must have arrived by instant navigation."""
     link.click()
-    page.wait_for_url(url_glob)
+    page.wait_for_url(lambda url: fnmatch(url.split("#")[0], url_glob))  # navigation.tracking may add a #section
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.pbSamePage === true"), f"{page.url}: a full page load, not instant navigation"
 

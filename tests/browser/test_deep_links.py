@@ -87,3 +87,16 @@ def test_filters_work_after_instant_navigation(page: Page, book):
     page.locator(f".pb-filter__button[data-tag='{tag}']").click()
     expected = sum(1 for r in book.of_kind("tactics") if tag in r.doc.tags)
     assert page.locator(".pb-card:visible").count() == expected
+
+
+def test_interview_tools_work_after_instant_navigation(page: Page):
+    """Their data travels in an attribute: Material's instant navigation drops <script type="application/json">."""
+    arrive(page, "interview/")
+    click_through(page, page.locator(".md-content a[href$='story-map/']").first, "**/interview/story-map/")
+    page.get_by_label("Story title").fill("Split the shared database")
+    page.locator("input[name='competency']").first.check()
+    page.get_by_role("button", name="Add the story").click()
+    assert "Split the shared database" in page.locator("[data-story-matrix]").inner_text()
+    go(page, "interview/drill/")
+    page.locator("[data-drill-next]").click()
+    assert page.locator("[data-drill-question]").inner_text().strip()
