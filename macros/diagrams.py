@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .models import Shape
 
 WIDTH = 680
+LABEL_PX_PER_CHAR = 8.6
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,23 @@ def _sequence(shape: Shape) -> Layout:
     return Layout("sequence", WIDTH, height, tuple(boxes), tuple(arrows))
 
 
+def _label_width(text: str) -> float:
+    """A generous estimate of a label's width in px (14 px bold sans; measured in the browser tests)."""
+    return len(text) * LABEL_PX_PER_CHAR
+
+
 def _cycle(shape: Shape) -> Layout:
-    n, radius, w, h = len(shape.items), 150.0, 190.0, 58.0
+    n, radius = len(shape.items), 150.0
+    # Boxes as wide as the longest numbered label, within what keeps the side boxes inside the figure,
+    # and as tall as the longest detail (never cut short)
+    widest = max(_label_width(f"{i + 1}. {item.label}") for i, item in enumerate(shape.items))
+    w = min(max(190.0, widest + 28), WIDTH - 2 * radius * 1.35 - 8)
+    details = [_wrap(item.detail, int(w / 6.8)) for item in shape.items]
+    h = 40.0 + 18 * max(1, *(len(d) for d in details))
     cx, cy = WIDTH / 2, radius + h / 2 + 12
     centres = [(cx + radius * 1.35 * math.sin(2 * math.pi * i / n), cy - radius * math.cos(2 * math.pi * i / n)) for i in range(n)]
-    boxes = [Box(px - w / 2, py - h / 2, w, h, item.label, _wrap(item.detail, 28)[:1], cx=px, step=i + 1)
-             for i, ((px, py), item) in enumerate(zip(centres, shape.items, strict=True))]
+    boxes = [Box(px - w / 2, py - h / 2, w, h, item.label, lines, cx=px, step=i + 1)
+             for i, ((px, py), item, lines) in enumerate(zip(centres, shape.items, details, strict=True))]
     arrows = []
     for i in range(n):
         (x1, y1), (x2, y2) = centres[i], centres[(i + 1) % n]
