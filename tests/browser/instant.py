@@ -15,8 +15,10 @@ def arrive(page: Page, path: str = "./") -> None:
 
 def click_through(page: Page, link: Locator, url_glob: str) -> None:
     """Click a link and wait for the new page, which must have arrived by instant navigation."""
+    page.evaluate("window.pbReady = false; document.addEventListener('pb:ready', () => { window.pbReady = true; }, { once: true })")
     link.click()
     page.wait_for_url(lambda url: fnmatch(url.split("#")[0], url_glob))  # navigation.tracking may add a #section
+    page.wait_for_function("window.pbReady === true")  # the new page's controls are set up (docs/assets/playbook.js)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.pbSamePage === true"), f"{page.url}: a full page load, not instant navigation"
 
