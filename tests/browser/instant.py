@@ -10,6 +10,7 @@ from playwright.sync_api import Locator, Page
 def arrive(page: Page, path: str = "./") -> None:
     """A full page load, then a marker that only survives if later clicks swap pages in place."""
     page.goto(path)
+    page.wait_for_load_state("networkidle")  # the first page's own setup is done before anything is clicked
     page.evaluate("window.pbSamePage = true")
 
 
