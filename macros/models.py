@@ -189,7 +189,7 @@ class Fits(Strict):
         return self
 
 
-AlsoCalled = Annotated[str, Field(min_length=3, max_length=60), AfterValidator(_markdown_only), AfterValidator(_one_line)]
+AlsoCalled = Annotated[str, Field(min_length=3, max_length=80), AfterValidator(_markdown_only), AfterValidator(_one_line)]
 
 
 class Entry(Strict):

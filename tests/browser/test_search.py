@@ -187,9 +187,10 @@ def test_problem_phrasings_find_a_right_entry(page: Page):
     page.wait_for_url("**/situations/")
     page.keyboard.press("/")
     box = page.locator("input.md-search__input")
+    box.click()
     box.fill("trust")  # the index loads when the reader reaches for search: wait for it once
     box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=30000)
     misses = []
     for query, answers in PROBLEMS:
         box.fill(query)
