@@ -52,6 +52,9 @@ PROBLEMS: list[tuple[str, tuple[str, ...]]] = [
             "paths/getting-a-proposal",
             "models/alignment",
             "tactics/pre-wire",
+            "situations/migration-stuck",
+            "tactics/finish-the-migration",
+            "paths/leading-a-migration",
         ),
     ),
     (
@@ -76,7 +79,19 @@ PROBLEMS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("reversible decisions", ("models/one-way",)),
-    ("migration", ("situations/proposal-stalled", "tactics/let-teams", "tactics/vision-teams", "tactics/phased", "models/diffusion")),
+    (
+        "migration",
+        (
+            "situations/proposal-stalled",
+            "tactics/let-teams",
+            "tactics/vision-teams",
+            "tactics/phased",
+            "models/diffusion",
+            "situations/migration-stuck",
+            "tactics/finish-the-migration",
+            "paths/leading-a-migration",
+        ),
+    ),
     ("stakeholder won't respond", ("situations/owners-will-not", "tactics/straw-man")),
     (
         "how to say no",
