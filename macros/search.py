@@ -19,7 +19,7 @@ KIND_BOOST: dict[str, float] = {
     "checklist": 1.4,
     "model": 1.4,
     "path": 1.3,
-    "prompt": 1.0,
+    "prompt": 1.25,
     "source": 0.9,
 }
 """Multiplies a page's search score: the moves a reader can act on first, the records behind them last."""

@@ -113,7 +113,16 @@ PROBLEMS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("my proposal is stuck", ("situations/proposal-stalled",)),
-    ("nobody replies to my design doc", ("situations/owners-will-not", "situations/proposal-stalled", "tactics/straw-man")),
+    (
+        "nobody replies to my design doc",
+        (
+            "situations/owners-will-not",
+            "situations/proposal-stalled",
+            "tactics/straw-man",
+            "situations/design-review-drags-on",
+            "tactics/run-a-design-doc-review",
+        ),
+    ),
     ("the other team keeps ignoring me", ("situations/owners-will-not", "tactics/straw-man", "checklists/kicking-off")),
     ("two teams blocking each other", ("situations/teams-deadlocked", "tactics/surface-the", "models/priority-inversion")),
     ("my boss overruled me", ("situations/decision-went", "tactics/disagree-and-commit", "checklists/before-you-disagree")),
