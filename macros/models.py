@@ -143,6 +143,55 @@ class Section(BaseModel):
     style: Literal["prose", "list", "steps"] = "list"
 
 
+class Who(StrEnum):
+    """Who is in the way (the Find your move page asks this first)."""
+
+    peer = "peer"
+    owning_team = "owning-team"
+    stakeholder = "stakeholder"
+    executive = "executive"
+    manager = "manager"
+
+
+class What(StrEnum):
+    """What is happening."""
+
+    stalled = "stalled"
+    pushback = "pushback"
+    deadlock = "deadlock"
+    wrong_decision = "wrong-decision"
+    conflict = "conflict"
+
+
+class When(StrEnum):
+    """Where you are relative to the meeting that matters."""
+
+    before = "before"
+    during = "during"
+    after = "after"
+
+
+class Fits(Strict):
+    """The moments an entry fits, for the Find your move page. An empty list means 'any'."""
+
+    who: list[Who] = Field(default_factory=list, description="who is in the way: " + ", ".join(Who))
+    what: list[What] = Field(default_factory=list, description="what is happening: " + ", ".join(What))
+    when: list[When] = Field(default_factory=list, description="before, during or after the meeting: " + ", ".join(When))
+
+    @model_validator(mode="after")
+    def _at_least_one_answer(self) -> Fits:
+        if not (self.who or self.what or self.when):
+            raise ValueError("give at least one of who, what, when (or leave out fits)")
+        for name in ("who", "what", "when"):
+            values = getattr(self, name)
+            if len(set(values)) != len(values):
+                raise ValueError(f"{name}: a value is listed twice")
+        return self
+
+
+AlsoCalled = Annotated[str, Field(min_length=3, max_length=80), AfterValidator(_markdown_only), AfterValidator(_one_line)]
+
+
 class Entry(Strict):
     """Fields every entry kind shares."""
 
@@ -152,8 +201,21 @@ class Entry(Strict):
     related: list[Link] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
     aliases: list[Id] = Field(default_factory=list, description="former ids of this entry: their URLs redirect here")
+    also_called: list[AlsoCalled] = Field(
+        default_factory=list, max_length=12,
+        description="the words readers use for this problem or move (e.g. 'getting buy-in'); shown on the page, ranked in search",
+    )
 
     SECTIONS: ClassVar[tuple[Section, ...]] = ()
+
+    @model_validator(mode="after")
+    def _also_called_once(self) -> Entry:
+        seen = [a.casefold() for a in self.also_called]
+        if len(set(seen)) != len(seen):
+            raise ValueError("also_called: a phrase is listed twice")
+        if self.title.casefold() in seen:
+            raise ValueError("also_called: repeats the title")
+        return self
 
 
 class Practice(Entry):
@@ -214,6 +276,7 @@ class Tactic(Practice):
         if self.run:
             self.run.check_count(len(self.steps), "steps")
         return self
+    fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
 
 
 class Situation(Entry):
@@ -225,6 +288,7 @@ class Situation(Entry):
     moves: list[Text] = Field(min_length=1, description="what to do, in order")
     pitfalls: list[Text] = Field(min_length=1)
     example: Text
+    fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
 
     SECTIONS = (
         Section(field="overview", heading="What is going on", anchor="overview", style="prose"),
@@ -246,6 +310,7 @@ class Checklist(Entry):
     why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_markdown_only)]
     items: list[ChecklistItem] = Field(min_length=4, max_length=14)
     run: Run | None = Field(None, description="set when the checklist is worked through in a meeting: offers run mode")
+    fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
 
     SECTIONS = (Section(field="why", heading="Why", anchor="why", style="prose"),)
 

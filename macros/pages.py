@@ -23,6 +23,7 @@ from .index import Playbook
 from .kinds import KINDS
 from .present import plain
 from .render import render, templates_stamp
+from .search import entry_meta, index_meta
 from .validation import Record
 from .wayfinding import Wayfinding
 
@@ -64,8 +65,9 @@ def _entry_page(book: Playbook, record: Record, context: object, way: Wayfinding
     kept = _KEPT.get(record.src_uri)
     if kept and _same(kept[0], inputs):
         return kept[1]
-    # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
-    text = _front(_meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record))) + render(
+    # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html); entry_meta: search (search.py)
+    meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record), **entry_meta(record))
+    text = _front(meta) + render(
         record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
     )
     _KEPT[record.src_uri] = (inputs, text)
@@ -81,7 +83,7 @@ def generate_pages(book: Playbook) -> dict[str, str]:
         records = book.of_kind(kind.dir)
         here = f"{kind.dir}/index.md"
         used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
-        pages[here] = _front(_meta(kind.title, kind.blurb)) + f"# {kind.title}\n\n" + render(
+        pages[here] = _front(_meta(kind.title, kind.blurb, **index_meta())) + f"# {kind.title}\n\n" + render(
             kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
         )
         for record in records:

@@ -12,10 +12,13 @@ from typing import Any
 from . import practice
 from .contract import fields_of, kind_docs
 from .export import Export, ExportCitation, ExportEntry, ExportReference
+from .find import FIND_KINDS, QUESTIONS
 from .index import Playbook
+from .kinds import KINDS_BY_DIR
 from .models import LEVELS
 from .present import present
 from .render import render, url_path
+from .search import index_meta
 
 
 class SiteMacros:
@@ -48,6 +51,16 @@ class SiteMacros:
     def prompt_bank(self) -> str:
         """The interview question bank, filterable by competency and level."""
         return render("prompt_bank.md.j2", **self._context(records=self.book.of_kind("prompts")))
+
+    def find_move(self) -> str:
+        """Find your move: three questions that narrow the situations, tactics and checklists to those that fit."""
+        self.env.page.meta.setdefault("search", index_meta()["search"])
+        groups = [
+            {"kind": KINDS_BY_DIR[d], "records": [r for r in self.book.of_kind(d) if getattr(r.doc, "fits", None)]}
+            for d in FIND_KINDS
+        ]
+        total = sum(len(g["records"]) for g in groups)
+        return render("find.html.j2", **self._context(questions=QUESTIONS, groups=groups, total=total))
 
     def drill(self) -> str:
         """The practice drill: a random question, a timer, then the coach notes."""
@@ -108,7 +121,7 @@ class SiteMacros:
 
     def register(self, env: Any) -> None:
         for name in ("term_index", "home", "prompt_bank", "drill", "story_map",
-                     "prep_sheet", "print_pack", "my_playbook", "data_contract", "export_fields"):
+                     "prep_sheet", "print_pack", "my_playbook", "data_contract", "export_fields", "find_move"):
             env.macro(getattr(self, name), name)
         env.macro(lambda: practice.self_assessment(self), "self_assessment")
         env.macro(lambda: practice.review_deck(self), "review_deck")

@@ -161,7 +161,8 @@ def _spice(value: object, key: str = "") -> object:
     if isinstance(value, list):
         return [_spice(v, key) for v in value]
     if isinstance(value, dict):
-        return {k: v if k in ("tags", "competencies", "archetypes", "aliases", "asked_at") else _spice(v, k) for k, v in value.items()}
+        kept = ("tags", "competencies", "archetypes", "aliases", "asked_at", "fits")
+        return {k: v if k in kept else _spice(v, k) for k, v in value.items()}
     return value
 
 

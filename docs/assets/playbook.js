@@ -133,21 +133,6 @@
     });
   }
 
-  /* Search: Material hands the query to lunr, which reads "word:" as a field name and returns nothing
-     for titles with a subtitle ("Pre-Suasion: A Revolutionary Way..."). Drop a colon that ends a word
-     before the query reaches the search worker (message type 2 is a query in Material 9.x). */
-  if (typeof Worker !== "undefined" && !Worker.prototype.pbPatched) {
-    var post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (message) {
-      var args = Array.prototype.slice.call(arguments);
-      if (message && message.type === 2 && typeof message.data === "string") {
-        args[0] = { type: 2, data: message.data.replace(/:(?=\s|$)/g, " ") };
-      }
-      return post.apply(this, args);
-    };
-    Worker.prototype.pbPatched = true;
-  }
-
   function init() {
     /* One failing feature must not stop the others. */
     [initFilters, initChecklists, initMarks, initMyPlaybook, initCopyLinks].forEach(function (step) {

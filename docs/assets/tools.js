@@ -24,7 +24,7 @@
   /* The page's JSON payload, or null. */
   function payload(id) {
     var node = document.getElementById(id);
-    try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+    try { return node ? JSON.parse(node.dataset.json || node.textContent) : null; } catch (e) { return null; }
   }
 
   /* Dates as local calendar days, "YYYY-MM-DD". */

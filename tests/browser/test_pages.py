@@ -14,7 +14,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 def sample_pages(book) -> list[str]:
     """Home, every index, an entry of each kind, tags, the interview pages, the print pack, my playbook."""
-    pages = ["", "tags/", "my-playbook/", "checklists/print/", "api/"]
+    pages = ["", "tags/", "my-playbook/", "checklists/print/", "api/", "find/", "find/?who=executive&what=stalled"]
     pages += [f"{k}/" for k in ("situations", "models", "tactics", "checklists", "prompts", "paths", "sources")]
     interview = ("star-guide", "worked-example", "competencies", "archetypes", "levels", "drill", "story-map", "prep-sheet")
     pages += [f"interview/{p}/" for p in interview]

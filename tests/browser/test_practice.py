@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from .conftest import pdf_pages
+from .instant import arrive, go
 
 PHONE = {"width": 390, "height": 844}
 
@@ -225,3 +226,21 @@ def test_run_mode_is_entered_after_an_instant_navigation(context: BrowserContext
     page.get_by_role("button", name="Run it in a meeting").click()
     assert page.locator("[data-run-progress]").inner_text().startswith("Step 1 of")
     assert page.evaluate("window.pbSamePage === true")
+
+
+@pytest.mark.parametrize(("path", "act", "ready"), [
+    ("practice/review/", "", "document.querySelector('[data-review-due]').textContent.trim() !== '0'"),
+    ("interview/plan/", "plan", "document.querySelectorAll('.pb-plan__day').length > 0"),
+    ("interview/drill/", "drill", "document.querySelector('[data-drill-question]').textContent.trim().length > 10"),
+    ("interview/story-map/", "", "document.querySelector('[data-story-gaps]').textContent.trim().length > 0"),
+])
+def test_tools_work_when_reached_by_instant_navigation(page: Page, path: str, act: str, ready: str):
+    """Material's instant navigation swaps the page in place; each tool must still find its data and start."""
+    arrive(page, "./")
+    go(page, path)
+    if act == "plan":
+        page.get_by_label("Interview date").fill((date.today() + timedelta(days=10)).isoformat())
+        page.get_by_role("button", name="Make my plan").click()
+    elif act == "drill":
+        page.locator("[data-drill-next]").click()
+    page.wait_for_function(ready, timeout=5000)
