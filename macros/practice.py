@@ -73,7 +73,7 @@ def cards(site: SiteMacros) -> list[dict[str, Any]]:
             items = getattr(record.doc, field)
             items = items[:1] if first_only else items
             question = getattr(record.doc, "question", "")
-            back = "".join(f"<li>{present(book, item, here, inline=True)}</li>" for item in items)
+            back = render("card_back.html.j2", items=[present(book, item, here, inline=True) for item in items])
             out.append({
                 "id": f"{record.ref}#{suffix}",
                 "kind": record.kind.name,
@@ -81,7 +81,7 @@ def cards(site: SiteMacros) -> list[dict[str, Any]]:
                 "tags": list(record.doc.tags),
                 "title": record.title,
                 "front": str(present(book, front.format(title=record.title, question=question.strip()), here, inline=True)),
-                "back": f"<ul>{back}</ul>",
+                "back": back,
                 "url": url_path(record, here),
             })
     return out
