@@ -32,6 +32,7 @@ def test_find_your_move_by_keyboard_and_shared_link(context: BrowserContext, pag
     page.goto("./")
     page.locator("article a").filter(has_text="Find your move").first.click()  # instant navigation
     page.wait_for_url("**/find/")
+    page.wait_for_selector("[data-find][data-ready]", state="attached")  # the swapped-in page's script has run
     everything = expected_titles(book, {})
     assert len(everything) >= 20 and shown_titles(page) == everything
     count = page.locator("[data-find-count]")
