@@ -27,12 +27,14 @@ from .search import entry_meta, index_meta
 from .validation import Record
 from .wayfinding import Wayfinding
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PAGES_DIR = Path(".cache") / "pages"
 """Where the build writes the generated pages, relative to the project folder."""
 
 
 def _front(meta: dict[str, object]) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    # libyaml's emitter: the pure-Python one cost about 6 ms a page (the sidebar and search data are nested)
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
 def _meta(title: str, description: str | None = None, **extra: object) -> dict[str, object]:
