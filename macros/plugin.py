@@ -12,10 +12,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from .pages import dump_page
-from .pipeline import book_for_build
-from .problems import DataError
-from .site import SiteMacros
+from macros.site import SiteMacros
+from playbook.pipeline import book_for_build
+from playbook.problems import DataError
+from playbook.render.pages import dump_page
 
 
 def define_env(env: Any) -> None:

@@ -9,16 +9,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from . import practice
-from .contract import fields_of, kind_docs
-from .export import Export, ExportCitation, ExportEntry, ExportReference
-from .find import FIND_KINDS, QUESTIONS
-from .index import Playbook
-from .kinds import KINDS_BY_DIR
-from .models import LEVELS
-from .present import present
-from .render import render, url_path
-from .search import index_meta
+from playbook.contract.docs import fields_of, kind_docs
+from playbook.contract.kinds import KINDS_BY_DIR
+from playbook.contract.models import LEVELS
+from playbook.index.book import Playbook
+from playbook.render.export import Export, ExportCitation, ExportEntry, ExportReference
+from playbook.render.jinja import render, url_path
+from playbook.render.present import present
+from playbook.render.search_meta import index_meta
+from playbook.tools import practice
+from playbook.tools.find import FIND_KINDS, QUESTIONS
 
 
 class SiteMacros:

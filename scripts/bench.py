@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.pages import PAGES_DIR
-from macros.pipeline import load_playbook
+from playbook.pipeline import load_playbook
+from playbook.render.pages import PAGES_DIR
 from scripts.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
             ensure_chromium()
         ensure_java()
         ensure_node_tools()
-        run(BIN / "ruff", "check", "macros", "tests", "scripts", env=env)
+        run(BIN / "ruff", "check", "macros", "playbook", "tests", "scripts", env=env)
         return subprocess.run([BIN / "python", "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
     print(f"unknown command '{command}'\n{__doc__}", file=sys.stderr)
     return 2

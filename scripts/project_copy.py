@@ -1,4 +1,4 @@
-"""A throwaway copy of the project (configuration, pages, macros, overrides, data), for the benchmark
+"""A throwaway copy of the project (configuration, pages, macros, the playbook package, overrides, data), for the benchmark
 and for tests that break or grow the data on purpose."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "data")
+PARTS = ("mkdocs.yml", "docs", "macros", "playbook", "overrides", "data")
 IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
 
 

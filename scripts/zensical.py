@@ -25,9 +25,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.export import write_export
-from macros.pages import generate_pages, write_pages
-from macros.pipeline import load_playbook
+from playbook.pipeline import load_playbook
+from playbook.render.export import write_export
+from playbook.render.pages import generate_pages, write_pages
 from scripts.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.quality import default_sources
+from playbook.quality.bar import default_sources
 from scripts.project_copy import copy_project
 
 from . import htmlcheck
@@ -177,10 +177,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target = data if prose else data["steps"][0]
         target[prose or "discuss"] += " " + HOSTILE
         path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    (project / "macros" / "models.py").write_text((project / "macros" / "models.py").read_text() + NOTE_MODEL)
-    kinds = project / "macros" / "kinds.py"
+    (project / "playbook" / "contract" / "models.py").write_text((project / "playbook" / "contract" / "models.py").read_text() + NOTE_MODEL)
+    kinds = project / "playbook" / "contract" / "kinds.py"
     kinds.write_text(kinds.read_text().replace("Source, Tactic, Term", "Note, Source, Tactic, Term") + NOTE_KIND)
-    (project / "macros" / "templates" / "note.md.j2").write_text('{% extends "_entry.md.j2" %}\n')
+    (project / "playbook" / "render" / "templates" / "note.md.j2").write_text('{% extends "_entry.md.j2" %}\n')
     (project / "data" / "notes").mkdir()
     (project / "data" / "notes" / "first-note.yml").write_text(NOTE_DATA)
     out = project / "site"
@@ -201,7 +201,7 @@ def linkchecker() -> str:
 
 @pytest.fixture(scope="session")
 def book():
-    from macros.pipeline import load_playbook
+    from playbook.pipeline import load_playbook
 
     return load_playbook(ROOT)
 

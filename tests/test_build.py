@@ -10,9 +10,9 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from macros.export import Export
-from macros.pages import generate_pages, published_urls, read_manifest
-from macros.pipeline import load_playbook
+from playbook.pipeline import load_playbook
+from playbook.render.export import Export
+from playbook.render.pages import generate_pages, published_urls, read_manifest
 from scripts.project_copy import copy_project
 
 from .conftest import ROOT, Built

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
-from macros.kinds import KINDS
-from macros.pipeline import load_playbook
+from playbook.cli import main
+from playbook.contract.kinds import KINDS
+from playbook.pipeline import load_playbook
 
 from .conftest import ROOT
 

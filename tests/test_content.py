@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from macros.quality import RUN, below_bar, copied_runs, runs, source_runs, words
+from playbook.quality.bar import RUN, below_bar, copied_runs, runs, source_runs, words
 
 from .conftest import ROOT, SOURCES
 
@@ -407,8 +407,8 @@ def test_reader_text_names_articles_not_source_numbers(book):
 
 def test_every_inline_link_in_the_data_is_well_formed(book):
     """A `[[kind/id|text]]` split by line wrapping (say at a hyphen) is no link at all: it shows as raw brackets."""
-    from macros.models import INLINE_REF
-    from macros.paraphrase import prose_of
+    from playbook.contract.models import INLINE_REF
+    from playbook.quality.paraphrase import prose_of
 
     broken = []
     for record in book.records.values():

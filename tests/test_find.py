@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from macros.find import ENUMS, FIND_KINDS, QUESTIONS
-from macros.models import Fits
+from playbook.contract.models import Fits
+from playbook.tools.find import ENUMS, FIND_KINDS, QUESTIONS
 
 
 def test_every_enumerated_answer_has_a_label():

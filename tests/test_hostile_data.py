@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
-from macros.data_files import MAX_FILE_BYTES
-from macros.names import MAX_ID, SITE_NAMES
-from macros.text_budget import MAX_BRACKET_DEPTH, MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_MARKERS
-from macros.yaml_source import MAX_DEPTH, MAX_TEXT
+from playbook.cli import main
+from playbook.contract.names import MAX_ID, SITE_NAMES
+from playbook.load.files import MAX_FILE_BYTES
+from playbook.load.yaml_source import MAX_DEPTH, MAX_TEXT
+from playbook.schema.text_budget import MAX_BRACKET_DEPTH, MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_MARKERS
 
 from .conftest import ROOT
 
@@ -379,7 +379,7 @@ def test_mkdocs_build_refuses_hostile_data_quickly(tmp_path):
     in bounded time and memory (a regression fails here instead of hanging or swapping)."""
     project = tmp_path / "site-project"
     shutil.copytree(FIXTURE, project)
-    for name in ("mkdocs.yml", "overrides", "macros", "docs"):
+    for name in ("mkdocs.yml", "overrides", "macros", "playbook", "docs"):
         source = ROOT / name
         copy = shutil.copytree if source.is_dir() else shutil.copy
         copy(source, project / name, ignore=shutil.ignore_patterns("__pycache__")) if source.is_dir() else copy(source, project / name)

@@ -7,9 +7,9 @@ import markdown
 import nh3
 import pytest
 
-from macros import present
-from macros.index import _texts
-from macros.models import INLINE_REF
+from playbook.contract.models import INLINE_REF
+from playbook.index.book import _texts
+from playbook.render import present
 
 
 def _markdown_reference(book, text: str, here: str) -> str:

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from macros.paraphrase import SourceIndex, content_words, lcs, paraphrases, sentences
-from macros.quality import entry_prose, paraphrased, source_index, source_runs, source_texts
+from playbook.quality.bar import entry_prose, paraphrased, source_index, source_runs, source_texts
+from playbook.quality.paraphrase import SourceIndex, content_words, lcs, paraphrases, sentences
 
 from .conftest import ROOT, SOURCES
 
@@ -90,7 +90,7 @@ def test_missing_sources_are_an_error_not_a_pass(tmp_path, make):
 
 
 def test_playbook_quality_with_no_sources_is_an_error(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(ROOT), "quality", "--sources", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-m", "playbook.cli", "--root", str(ROOT), "quality", "--sources", str(tmp_path)],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2 and "no source text" in done.stderr, done.stderr
 

@@ -11,7 +11,7 @@ INTERNAL = re.compile(r"\bsources? 0\d\d\b|\bour copy\b", re.IGNORECASE)
 
 
 def reader_files() -> list[Path]:
-    files = sorted((ROOT / "macros" / "templates").rglob("*.j2"))
+    files = sorted((ROOT / "playbook" / "render" / "templates").rglob("*.j2"))
     files += sorted((ROOT / "overrides").rglob("*.html"))
     files += [p for p in sorted((ROOT / "docs").rglob("*.md")) if "interview" not in p.relative_to(ROOT / "docs").parts]
     return files

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 import yaml
 
-from macros.kinds import KINDS
-from macros.pages import generate_pages
-from macros.pipeline import load_playbook
-from macros.render import href, render
+from playbook.contract.kinds import KINDS
+from playbook.pipeline import load_playbook
+from playbook.render.jinja import href, render
+from playbook.render.pages import generate_pages
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
@@ -54,8 +54,8 @@ def test_href():
 
 
 def test_diagram_has_title_description_and_no_script():
-    from macros.models import Shape
-    from macros.validation import Record
+    from playbook.contract.models import Shape
+    from playbook.schema.validation import Record
 
     shape = Shape(type="pyramid", caption="Needs", items=[{"label": "Base", "detail": "food"}, {"label": "Top"}])
     doc = SimpleNamespace(shape=shape)
@@ -84,7 +84,7 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
     render gives: the edited entry and every page showing its title change, nothing else is stale."""
     import shutil
 
-    from macros import pages
+    from playbook.render import pages
 
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)
@@ -101,7 +101,7 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
 def test_the_build_cache_is_reused_only_while_data_and_code_are_unchanged(tmp_path):
     import shutil
 
-    from macros import build_cache
+    from playbook.adapter import cache as build_cache
 
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.pipeline import load_playbook
-from macros.problems import DataError
+from playbook.pipeline import load_playbook
+from playbook.problems import DataError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 

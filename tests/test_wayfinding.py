@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.wayfinding import NEIGHBOURS, RELATED, Wayfinding
+from playbook.render.wayfinding import NEIGHBOURS, RELATED, Wayfinding
 
 
 def test_sidebar_is_bounded_and_centred_on_the_entry(book):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from macros.yaml_source import read_yaml
+from playbook.load.yaml_source import read_yaml
 
 
 def _read(tmp_path: Path, text: str | bytes):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from macros.present import plain
+from playbook.render.present import plain
 
 
 def test_checklist_state_survives_a_reload_and_resets(page: Page, book):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from macros.kinds import KINDS_BY_NAME
+from playbook.contract.kinds import KINDS_BY_NAME
 from scripts.lighthouse import TARGETS, audit
 
 

@@ -18,7 +18,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from .models import INLINE_REF
+from playbook.contract.models import INLINE_REF
 
 if TYPE_CHECKING:
     from .index import Playbook

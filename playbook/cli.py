@@ -9,16 +9,16 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .export import build_export
-from .kinds import KINDS, KINDS_BY_NAME
-from .names import hand_written, id_problem, reserved_problem
-from .pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
-from .pipeline import load_playbook
-from .problems import DataError
-from .quality import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
-from .render import TEMPLATES
-from .schemas import stale_schemas, write_schemas
-from .validation import SCHEMA_DIR, schema_comment
+from playbook.contract.kinds import KINDS, KINDS_BY_NAME
+from playbook.contract.names import hand_written, id_problem, reserved_problem
+from playbook.contract.schemas import stale_schemas, write_schemas
+from playbook.pipeline import load_playbook
+from playbook.problems import DataError
+from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.render.export import build_export
+from playbook.render.jinja import TEMPLATES
+from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
+from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
 def _root(args: argparse.Namespace) -> Path:

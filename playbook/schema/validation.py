@@ -13,13 +13,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .data_files import BACKUP_SUFFIXES, inside, stamp
-from .kinds import KINDS, VOCABULARIES, Kind
-from .models import Term
-from .names import hand_written, id_problem, reserved_problem
-from .problems import Problem, display_path, field_name
-from .text_budget import markdown_problem
-from .yaml_source import Loc, YamlDocument, line_of, read_yaml
+from playbook.contract.kinds import KINDS, VOCABULARIES, Kind
+from playbook.contract.models import Term
+from playbook.contract.names import hand_written, id_problem, reserved_problem
+from playbook.load.files import BACKUP_SUFFIXES, inside, stamp
+from playbook.load.yaml_source import Loc, YamlDocument, line_of, read_yaml
+from playbook.problems import Problem, display_path, field_name
+from playbook.schema.text_budget import markdown_problem
 
 SCHEMA_DIR = "schemas"
 

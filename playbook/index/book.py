@@ -13,11 +13,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .kinds import KINDS_BY_DIR
-from .models import INLINE_REF, Citation, Relation, Term
-from .problems import Problem, field_name
-from .validation import Record, Validated, did_you_mean
-from .yaml_source import Loc
+from playbook.contract.kinds import KINDS_BY_DIR
+from playbook.contract.models import INLINE_REF, Citation, Relation, Term
+from playbook.load.yaml_source import Loc
+from playbook.problems import Problem, field_name
+from playbook.schema.validation import Record, Validated, did_you_mean
 
 
 @dataclass(frozen=True)

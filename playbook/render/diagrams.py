@@ -10,7 +10,7 @@ import math
 import textwrap
 from dataclasses import dataclass, field
 
-from .models import Shape
+from playbook.contract.models import Shape
 
 WIDTH = 680
 LABEL_PX_PER_CHAR = 8.6

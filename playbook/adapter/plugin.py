@@ -20,13 +20,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import build_cache
-from .export import write_export
-from .index import Playbook
-from .kinds import KINDS
-from .pages import PAGES_DIR, generate_pages, write_pages
-from .pipeline import load_playbook, use_for_build
-from .problems import DataError
+from playbook.adapter import cache as build_cache
+from playbook.contract.kinds import KINDS
+from playbook.index.book import Playbook
+from playbook.pipeline import load_playbook, use_for_build
+from playbook.problems import DataError
+from playbook.render.export import write_export
+from playbook.render.pages import PAGES_DIR, generate_pages, write_pages
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 served_log = logging.getLogger("playbook.serve")

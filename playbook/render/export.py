@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .index import Playbook
+from playbook.index.book import Playbook
 
 EXPORT_VERSION = 1
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .validation import Record
+from playbook.schema.validation import Record
 
 KIND_BOOST: dict[str, float] = {
     "situation": 1.6,

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from .data_files import Refused, read_bytes
-from .problems import Problem, field_name
+from playbook.load.files import Refused, read_bytes
+from playbook.problems import Problem, field_name
 
 Loc = tuple[str | int, ...]
 

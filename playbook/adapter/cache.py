@@ -13,12 +13,12 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from .index import Playbook
-from .names import hand_written
-from .pipeline import tree_stamp
+from playbook.contract.names import hand_written
+from playbook.index.book import Playbook
+from playbook.pipeline import tree_stamp
 
 CACHE_FILE = Path(".cache") / "playbook.pickle"
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the whole playbook package: modules and templates
 
 
 def stamp(root: Path) -> tuple[object, ...]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .index import Playbook, build_index
-from .names import hand_written
-from .problems import DataError
-from .validation import validate_tree
+from playbook.contract.names import hand_written
+from playbook.index.book import Playbook, build_index
+from playbook.problems import DataError
+from playbook.schema.validation import validate_tree
 
 _LAST: tuple[tuple[object, ...], Playbook] | None = None
 

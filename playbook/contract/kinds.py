@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .models import Archetype, Checklist, Competency, Model, Path, Prompt, Situation, Source, Tactic, Term
+from playbook.contract.models import Archetype, Checklist, Competency, Model, Path, Prompt, Situation, Source, Tactic, Term
 
 
 @dataclass(frozen=True)

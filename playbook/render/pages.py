@@ -19,13 +19,13 @@ from pathlib import Path
 
 import yaml
 
-from .index import Playbook
-from .kinds import KINDS
-from .present import plain
-from .render import render, templates_stamp
-from .search import entry_meta, index_meta
-from .validation import Record
-from .wayfinding import Wayfinding
+from playbook.contract.kinds import KINDS
+from playbook.index.book import Playbook
+from playbook.render.jinja import render, templates_stamp
+from playbook.render.present import plain
+from playbook.render.search_meta import entry_meta, index_meta
+from playbook.render.wayfinding import Wayfinding
+from playbook.schema.validation import Record
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PAGES_DIR = Path(".cache") / "pages"

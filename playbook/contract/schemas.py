@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .kinds import KINDS, Kind
+from playbook.contract.kinds import KINDS, Kind
 
 DRAFT7 = "http://json-schema.org/draft-07/schema#"
 

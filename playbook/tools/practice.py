@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .present import present, url_path
-from .render import render
+from playbook.render.jinja import render
+from playbook.render.present import present, url_path
 
 if TYPE_CHECKING:
     from .site import SiteMacros

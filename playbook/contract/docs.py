@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .kinds import KINDS, Kind
+from playbook.contract.kinds import KINDS, Kind
 
 
 @dataclass(frozen=True)

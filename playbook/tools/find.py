@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .models import What, When, Who
+from playbook.contract.models import What, When, Who
 
 
 @dataclass(frozen=True)

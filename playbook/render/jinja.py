@@ -15,10 +15,10 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import present as presenter
-from .diagrams import layout
-from .kinds import KINDS
-from .present import href, md_escape, url_path
+from playbook.contract.kinds import KINDS
+from playbook.render import present as presenter
+from playbook.render.diagrams import layout
+from playbook.render.present import href, md_escape, url_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_ONLY = {"contract.md.j2", "fields.md.j2"}

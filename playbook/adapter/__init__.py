@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the `playbook` plugin, the only code that imports MkDocs."""
