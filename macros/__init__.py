@@ -1,24 +1,27 @@
-"""The playbook's mkdocs-macros module (`module_name: macros`): its hooks live in `plugin.py`.
+"""The macros that the hand-written pages in docs/ call (`site.py`), for mkdocs-macros.
 
-Zensical, Material's successor, loads this file as a lone module rather than as a package, so relative
-imports would fail; in that case it loads itself again as the package it is.
+Under MkDocs the `playbook` plugin (playbook/adapter/plugin.py) runs the pipeline once per build and
+registers these macros with mkdocs-macros itself (its `register_macros` hook), bound to that build's index.
+`define_env` below is what mkdocs-macros calls for `module_name: macros`: it does nothing when the playbook
+plugin is there, and otherwise (mkdocs-macros without our plugin) loads the index itself.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+from typing import Any
 
-if sys.modules.get(__name__) is None:  # executed outside the import system (Zensical)
-    _spec = importlib.util.spec_from_file_location(__name__, __file__, submodule_search_locations=[str(Path(__file__).parent)])
-    assert _spec and _spec.loader
-    _package = importlib.util.module_from_spec(_spec)
-    sys.modules[__name__] = _package
-    _spec.loader.exec_module(_package)
-    define_env = _package.define_env
-    on_post_page_macros = _package.on_post_page_macros
-else:
-    from .plugin import define_env, on_post_page_macros
+from macros.site import SiteMacros
 
-__all__ = ["define_env", "on_post_page_macros"]
+__all__ = ["SiteMacros", "define_env"]
+
+
+def define_env(env: Any) -> None:
+    if "playbook" in env.conf["plugins"]:
+        return  # the playbook plugin registers the macros, bound to the index of the build it runs
+    from playbook.pipeline import Memo, load_playbook
+
+    memo = Memo()
+    book = load_playbook(Path(env.project_dir), Path(env.conf["docs_dir"]), memo)
+    for name, macro in SiteMacros(book, memo.templates, env).macros().items():
+        env.macro(macro, name)

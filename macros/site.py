@@ -1,6 +1,8 @@
-"""The macros that pages call. Each returns Markdown rendered from a template.
+"""The macros that hand-written pages call. Each returns Markdown or HTML rendered from a template.
 
-Pages hold one call, e.g. `{{ entry("models/conger-persuasion") }}` or `{{ kind_index("tactics") }}`.
+Pages hold one call, e.g. `{{ home() }}` or `{{ term_index("tags") }}`. The macros read the index of the build
+(`playbook.pipeline`) and render through its templates; `env` is mkdocs-macros' plugin object, which says which
+page is being rendered.
 """
 
 from __future__ import annotations
@@ -10,22 +12,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from playbook.contract.docs import fields_of, kind_docs
-from playbook.contract.kinds import KINDS_BY_DIR
+from playbook.contract.kinds import FIND_KINDS
 from playbook.contract.models import LEVELS
 from playbook.index.book import Playbook
 from playbook.render.export import Export, ExportCitation, ExportEntry, ExportReference
-from playbook.render.jinja import render, url_path
+from playbook.render.jinja import Templates, url_path
 from playbook.render.present import present
 from playbook.render.search_meta import index_meta
 from playbook.tools import practice
-from playbook.tools.find import FIND_KINDS, QUESTIONS
+from playbook.tools.find import QUESTIONS
 
 
 class SiteMacros:
     """Binds the index of one build to the page being rendered."""
 
-    def __init__(self, book: Playbook, env: Any):
+    def __init__(self, book: Playbook, templates: Templates, env: Any):
         self.book = book
+        self.templates = templates
         self.env = env
 
     @property
@@ -34,33 +37,37 @@ class SiteMacros:
         page = self.env.page
         return page.file.src_uri if hasattr(page, "file") else page.path
 
-    def _context(self, **extra: Any) -> dict[str, Any]:
-        return {"book": self.book, "here": self.here, "tags": self.book.tags, **extra}
+    @property
+    def page(self) -> practice.PageContext:
+        return practice.PageContext(self.book, self.templates, self.here, self._site_url())
+
+    def _render(self, template: str, **extra: Any) -> str:
+        return self.page.render(template, **extra)
 
     def term_index(self, name: str) -> str:
         """Every term of a vocabulary (tags, competencies, archetypes), its definition and its entries."""
-        return render("terms.md.j2", **self._context(name=name, terms=self.book.vocabulary(name)))
+        return self._render("terms.md.j2", name=name, terms=self.book.vocabulary(name))
 
     def home(self) -> str:
         """The home page: counts, situations to start from, checklists to print."""
         counts = Counter(r.kind.name for r in self.book.records.values())
-        return render("home.md.j2", **self._context(
-            counts=counts, situations=self.book.of_kind("situations"), checklists=self.book.of_kind("checklists"),
-        ))
+        return self._render(
+            "home.md.j2", counts=counts, situations=self.book.of_kind("situations"), checklists=self.book.of_kind("checklists"),
+        )
 
     def prompt_bank(self) -> str:
         """The interview question bank, filterable by competency and level."""
-        return render("prompt_bank.md.j2", **self._context(records=self.book.of_kind("prompts")))
+        return self._render("prompt_bank.md.j2", records=self.book.of_kind("prompts"))
 
     def find_move(self) -> str:
         """Find your move: three questions that narrow the situations, tactics and checklists to those that fit."""
         self.env.page.meta.setdefault("search", index_meta()["search"])
         groups = [
-            {"kind": KINDS_BY_DIR[d], "records": [r for r in self.book.of_kind(d) if getattr(r.doc, "fits", None)]}
-            for d in FIND_KINDS
+            {"kind": kind, "records": [r for r in self.book.of_kind(kind) if getattr(r.doc, "fits", None)]}
+            for kind in FIND_KINDS
         ]
         total = sum(len(g["records"]) for g in groups)
-        return render("find.html.j2", **self._context(questions=QUESTIONS, groups=groups, total=total))
+        return self._render("find.html.j2", questions=QUESTIONS, groups=groups, total=total)
 
     def drill(self) -> str:
         """The practice drill: a random question, a timer, then the coach notes."""
@@ -78,7 +85,7 @@ class SiteMacros:
             }
             for r in self.book.of_kind("prompts")
         ]
-        return render("drill.html.j2", **self._context(prompts=prompts))
+        return self._render("drill.html.j2", prompts=prompts)
 
     def story_map(self) -> str:
         """The story-coverage map: the reader's stories against the competencies (kept in the browser)."""
@@ -89,29 +96,29 @@ class SiteMacros:
                 for k in self.book.competencies
             },
         }
-        return render("story_map.html.j2", **self._context(data=data))
+        return self._render("story_map.html.j2", data=data)
 
     def prep_sheet(self) -> str:
         """The one-page STAR+ interview prep sheet."""
-        return render("prep_sheet.html.j2", **self._context(parts=STAR_PARTS, url=self._page_url()))
+        return self._render("prep_sheet.html.j2", parts=STAR_PARTS, url=self._page_url())
 
     def print_pack(self) -> str:
         """Every checklist, one per printed sheet."""
-        return render("print_pack.html.j2", **self._context(records=self.book.of_kind("checklists"), base_url=self._site_url()))
+        return self._render("print_pack.html.j2", records=self.book.of_kind("checklists"), base_url=self._site_url())
 
     def my_playbook(self) -> str:
         """The reader's saved entries and tried tactics (from localStorage)."""
-        return render("my_playbook.html.j2", **self._context())
+        return self._render("my_playbook.html.j2")
 
     def data_contract(self) -> str:
         """The fields of every kind, from the models, each with a complete example file."""
         examples = {d.kind.example: self.book.get(d.kind.example).path.read_text(encoding="utf-8") for d in kind_docs()}
-        return render("contract.md.j2", **self._context(kinds=kind_docs(), examples=examples))
+        return self._render("contract.md.j2", kinds=kind_docs(), examples=examples)
 
     def export_fields(self) -> str:
         """The fields of the JSON export, from its models."""
         tables = {m.__name__: fields_of(m) for m in (Export, ExportEntry, ExportReference, ExportCitation)}
-        return render("fields.md.j2", **self._context(tables=tables))
+        return self._render("fields.md.j2", tables=tables)
 
     def _site_url(self) -> str:
         return self.env.conf.get("site_url") or "/"
@@ -119,13 +126,20 @@ class SiteMacros:
     def _page_url(self) -> str:
         return self._site_url() + self.env.page.url.lstrip("/")
 
-    def register(self, env: Any) -> None:
-        for name in ("term_index", "home", "prompt_bank", "drill", "story_map",
-                     "prep_sheet", "print_pack", "my_playbook", "data_contract", "export_fields", "find_move"):
-            env.macro(getattr(self, name), name)
-        env.macro(lambda: practice.self_assessment(self), "self_assessment")
-        env.macro(lambda: practice.review_deck(self), "review_deck")
-        env.macro(lambda: practice.interview_plan(self), "interview_plan")
+    def self_assessment(self) -> str:
+        return practice.self_assessment(self.page)
+
+    def review_deck(self) -> str:
+        return practice.review_deck(self.page)
+
+    def interview_plan(self) -> str:
+        return practice.interview_plan(self.page)
+
+    def macros(self) -> dict[str, Any]:
+        """Every macro by the name pages call it."""
+        names = ("term_index", "home", "prompt_bank", "drill", "story_map", "prep_sheet", "print_pack", "my_playbook",
+                 "data_contract", "export_fields", "find_move", "self_assessment", "review_deck", "interview_plan")
+        return {name: getattr(self, name) for name in names}
 
 
 @dataclass(frozen=True)

@@ -49,3 +49,16 @@ def field_name(loc: tuple[str | int, ...]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+Loc = tuple[str | int, ...]
+"""Where a value sits in a YAML document: the keys and list indexes from the top."""
+
+
+def line_of(lines: dict[Loc, int], loc: Loc) -> int:
+    """The line of `loc`, or of its closest ancestor that has one (line 1 when none has)."""
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get((), 1)

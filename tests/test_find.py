@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from playbook.contract.kinds import FIND_KINDS
 from playbook.contract.models import Fits
-from playbook.tools.find import ENUMS, FIND_KINDS, QUESTIONS
+from playbook.tools.find import ENUMS, QUESTIONS
 
 
 def test_every_enumerated_answer_has_a_label():

@@ -9,7 +9,7 @@ import yaml
 
 from playbook.contract.kinds import KINDS
 from playbook.pipeline import load_playbook
-from playbook.render.jinja import href, render
+from playbook.render.jinja import Templates, href
 from playbook.render.pages import generate_pages
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
@@ -55,14 +55,14 @@ def test_href():
 
 def test_diagram_has_title_description_and_no_script():
     from playbook.contract.models import Shape
-    from playbook.schema.validation import Record
+    from playbook.contract.record import Record
 
     shape = Shape(type="pyramid", caption="Needs", items=[{"label": "Base", "detail": "food"}, {"label": "Top"}])
     doc = SimpleNamespace(shape=shape)
     record = Record.__new__(Record)
     object.__setattr__(record, "doc", doc)
     object.__setattr__(record, "id", "x")
-    svg = render("diagram.svg.j2", record=record)
+    svg = Templates().render("diagram.svg.j2", record=record)
     assert 'role="img"' in svg and "<title id=" in svg and "1. Base: food; 2. Top" in svg
     assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
 
@@ -84,16 +84,17 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
     render gives: the edited entry and every page showing its title change, nothing else is stale."""
     import shutil
 
-    from playbook.render import pages
+    from playbook.pipeline import Memo, run
 
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)
-    before = generate_pages(load_playbook(project))
+    memo = Memo()  # what `mkdocs serve` keeps between rebuilds
+    before = run(project, project / "docs", memo).pages
     model = project / "data/models/first-model.yml"
     model.write_text(model.read_text().replace("title: First model", "title: Renamed model"))
-    after = generate_pages(load_playbook(project))
-    pages._KEPT.clear()
-    assert after == generate_pages(load_playbook(project))
+    after = run(project, project / "docs", memo).pages
+    assert len(memo.pages.kept) >= 2, "the memo keeps the entry pages between runs"
+    assert after == run(project, project / "docs").pages  # a full render, from nothing
     changed = sorted(k for k in after if after[k] != before[k])
     assert "tactics/first-tactic.md" in changed and "models/first-model.md" in changed and "sources/a-book.md" in changed
 
@@ -107,12 +108,12 @@ def test_the_build_cache_is_reused_only_while_data_and_code_are_unchanged(tmp_pa
     shutil.copytree(FIXTURE, project)
     book = load_playbook(project)
     pages = generate_pages(book)
-    key = build_cache.stamp(project)
+    key = build_cache.stamp(project, project / "docs")
     build_cache.save(project, key, book, pages)
-    reused = build_cache.load(project, build_cache.stamp(project))
+    reused = build_cache.load(project, build_cache.stamp(project, project / "docs"))
     assert reused is not None and reused[1] == pages and set(reused[0].records) == set(book.records)
     model = project / "data/models/first-model.yml"
     model.write_text(model.read_text().replace("title: First model", "title: Edited model"))
-    assert build_cache.load(project, build_cache.stamp(project)) is None, "an edit must not reuse the cache"
+    assert build_cache.load(project, build_cache.stamp(project, project / "docs")) is None, "an edit must not reuse the cache"
     (project / build_cache.CACHE_FILE).write_bytes(b"truncated")
-    assert build_cache.load(project, build_cache.stamp(project)) is None, "a broken cache file is ignored"
+    assert build_cache.load(project, build_cache.stamp(project, project / "docs")) is None, "a broken cache file is ignored"

@@ -21,10 +21,10 @@ CACHE_FILE = Path(".cache") / "playbook.pickle"
 PACKAGE = Path(__file__).resolve().parents[1]  # the whole playbook package: modules and templates
 
 
-def stamp(root: Path) -> tuple[object, ...]:
+def stamp(root: Path, docs_dir: Path) -> tuple[object, ...]:
     """Every data file and every file of this package, with modification time and size, and the names of the
     hand-written pages (an id may not take one)."""
-    return (*tree_stamp(root.resolve() / "data"), *tree_stamp(PACKAGE), *sorted(hand_written(root / "docs")))
+    return (*tree_stamp(root.resolve() / "data"), *tree_stamp(PACKAGE), *sorted(hand_written(docs_dir)))
 
 
 def load(root: Path, key: tuple[object, ...]) -> tuple[Playbook, dict[str, str]] | None:

@@ -1,11 +1,13 @@
-"""The `playbook` MkDocs plugin: runs the data pipeline once per build and adds the generated pages.
+"""The `playbook` MkDocs plugin: the only code that imports MkDocs. It runs the pipeline once per build
+(playbook.pipeline.run) and hands MkDocs its results:
 
-    on_config  load YAML -> validate -> index (pipeline.py); render every generated page (pages.py) and
-               write the ones whose text changed to .cache/pages/
-    on_files   add those pages to the site (entries are not listed in the navigation)
-    post_build write the JSON export; after a dirty build, keep the search index whole
+    on_startup  one Memo for the life of the process (`mkdocs serve` keeps this plugin between rebuilds)
+    on_config   run the pipeline; write the generated pages whose text changed to .cache/pages/; register the
+                macros of the hand-written pages with mkdocs-macros, bound to this build's index
+    on_files    add the generated pages (File.generated; entries are not listed in the navigation)
+    post_build  write the JSON export; after a dirty build, keep the search index whole
 
-mkdocs-macros (plugin.py) still renders the hand-written pages in docs/, from the same index.
+Every piece of state lives on the plugin instance, as MkDocs and Material's own plugins keep theirs.
 """
 
 from __future__ import annotations
@@ -15,25 +17,30 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from playbook.adapter import cache as build_cache
+from macros.site import SiteMacros
+from playbook.adapter import cache
 from playbook.contract.kinds import KINDS
 from playbook.index.book import Playbook
-from playbook.pipeline import load_playbook, use_for_build
+from playbook.pipeline import Memo, run
 from playbook.problems import DataError
 from playbook.render.export import write_export
-from playbook.render.pages import PAGES_DIR, generate_pages, write_pages
+from playbook.render.pages import PAGES_DIR, write_pages
 
 log = logging.getLogger("mkdocs.plugins.playbook")
-served_log = logging.getLogger("playbook.serve")
-served_log.addHandler(logging.StreamHandler())
-served_log.propagate = False
-"""Outside MkDocs' logger tree on purpose: under `mkdocs serve`, data problems are shown without counting as
-warnings, so strict mode does not abort the rebuild and the server keeps answering with the last good site."""
+
+
+class PlaybookConfig(base.Config):
+    pages_dir = c.Type(str, default=PAGES_DIR.as_posix())
+    """Where the generated pages are written, relative to the project folder (ignored by git)."""
+    export = c.Type(bool, default=True)
+    """Write the JSON export (site/api/playbook.json) after a build."""
 
 
 class _DirtyNotice(logging.Filter):
@@ -44,15 +51,17 @@ class _DirtyNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-class PlaybookPlugin(BasePlugin):
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
+        self.memo = Memo()
         self.book: Playbook | None = None
         self.pages: dict[str, str] = {}
-        self.pages_dir = PAGES_DIR
+        self.pages_dir = Path(".cache/pages")
         self.search_docs: list[dict[str, Any]] | None = None
         self.built: set[str] = set()
         self.serving = False
         self.dirty = False
+        self.served_log: logging.Logger | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -60,34 +69,49 @@ class PlaybookPlugin(BasePlugin):
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
             log.info("playbook: dirty builds rebuild exactly the pages whose data changed")
+        if self.serving:
+            # Outside MkDocs' logger tree on purpose: under `mkdocs serve`, data problems are shown without counting
+            # as warnings, so strict mode does not abort the rebuild and the server keeps the last good site.
+            self.served_log = logging.getLogger("playbook.serve")
+            if not self.served_log.handlers:
+                self.served_log.addHandler(logging.StreamHandler())
+            self.served_log.propagate = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        self.pages_dir = root / PAGES_DIR
+        docs_dir = Path(config.docs_dir)
+        self.pages_dir = root / self.config.pages_dir
         # `mkdocs build` reuses the last build's results when nothing changed; `serve` keeps its own in memory.
-        key = build_cache.stamp(root)
-        cached = None if self.serving else build_cache.load(root, key)
+        key = cache.stamp(root, docs_dir)
+        cached = None if self.serving else cache.load(root, key)
         if cached is not None:
             self.book, self.pages = cached
         else:
             try:
-                self.book = load_playbook(root)
+                built = run(root, docs_dir, self.memo)
             except DataError as err:
                 if not (self.serving and self.book is not None):
                     raise PluginError(str(err)) from None
-                served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
+                assert self.served_log is not None
+                self.served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
                 return config
-            self.pages = generate_pages(self.book)
+            self.book, self.pages = built.book, built.pages
             if not self.serving:
-                build_cache.save(root, key, self.book, self.pages)
-        use_for_build(self.book)
+                cache.save(root, key, self.book, self.pages)
         if config.nav:  # a kind mkdocs.yml does not place gets its index page at the end of the navigation
             placed = set(_nav_paths(config.nav))
             config.nav += [{k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed]
         report = write_pages(self.pages, self.pages_dir)
         if report.written or report.removed:
             log.debug("playbook: %d pages written, %d removed", len(report.written), len(report.removed))
+        self._register_macros(config)
         return config
+
+    def _register_macros(self, config: MkDocsConfig) -> None:
+        """Hand the macros of the hand-written pages to mkdocs-macros, bound to this build's index."""
+        macros = config.plugins.get("macros")
+        if macros is not None and self.book is not None:
+            macros.register_macros(SiteMacros(self.book, self.memo.templates, macros).macros())
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         in_nav = set(_nav_paths(config.nav or []))
@@ -96,7 +120,7 @@ class PlaybookPlugin(BasePlugin):
                 raise PluginError(f"docs/{rel}: this page is generated from data/ (an id or alias is '{rel}'); "
                                   "rename the hand-written page or the entry")
             inclusion = InclusionLevel.INCLUDED if rel in in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File(rel, str(self.pages_dir), config.site_dir, config.use_directory_urls, inclusion=inclusion))
+            files.append(File.generated(config, rel, abs_src_path=str(self.pages_dir / rel), inclusion=inclusion))
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -111,7 +135,8 @@ class PlaybookPlugin(BasePlugin):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.book is not None
-        write_export(self.book, Path(config.site_dir), config.site_url or "/")
+        if self.config.export:
+            write_export(self.book, Path(config.site_dir), config.site_url or "/")
         if self.dirty:
             self._keep_search_index_whole(Path(config.site_dir) / "search" / "search_index.json")
 

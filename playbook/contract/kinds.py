@@ -15,6 +15,17 @@ from playbook.contract.models import Archetype, Checklist, Competency, Model, Pa
 
 
 @dataclass(frozen=True)
+class CardFace:
+    """The review-deck card made from each entry of a kind. A card's id is `<kind>/<entry id>#<suffix>`: it names
+    the entry and the question, never the text, so progress survives edits to the wording."""
+
+    suffix: str
+    front: str  # formatted with the entry's title and question
+    field: str  # the list field whose items make the back
+    first_only: bool = False  # the first item only
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str  # singular, used by the CLI: `playbook new model <id>`
     dir: str  # data/<dir>/ and the URL /<dir>/<id>/
@@ -26,6 +37,9 @@ class Kind:
     skeleton: str = ""  # skeleton template for `playbook new` (default: the kind's name)
     index_template: str = "kind_index.md.j2"
     content_bar: bool = False  # held to the content bar of `playbook quality`
+    search_boost: float = 1.0  # multiplies a page's search score: moves a reader can act on first, records behind them last
+    card: CardFace | None = None  # the review-deck card of each entry
+    find: bool = False  # narrowed by Find your move (listed in registry order)
 
     @property
     def page_template(self) -> str:
@@ -39,27 +53,33 @@ class Kind:
 KINDS: tuple[Kind, ...] = (
     Kind("situation", "situations", "Situations", "Situation", Situation,
          "Start from where you are stuck: each situation lists the signs and the moves, in order.",
-         "situations/proposal-stalled", content_bar=True),
+         "situations/proposal-stalled", content_bar=True, search_boost=1.6, find=True,
+         card=CardFace("first-move", "{title}: what is your first move?", "moves", first_only=True)),
     Kind("model", "models", "Mental models", "Mental model", Model,
          "Ways of seeing people and decisions that explain why influence works or fails.",
-         "models/conger-persuasion", skeleton="practice", content_bar=True),
+         "models/conger-persuasion", skeleton="practice", content_bar=True, search_boost=1.4,
+         card=CardFace("when", "When does {title} help, and when does it not?", "when_to_use")),
     Kind("tactic", "tactics", "Tactics", "Tactic", Tactic,
          "Concrete moves to make, with when to use them, when not to, and where the ethical line is.",
-         "tactics/straw-man-design", skeleton="practice", content_bar=True),
+         "tactics/straw-man-design", skeleton="practice", content_bar=True, search_boost=1.5, find=True,
+         card=CardFace("pitfall", "{title}: what is the main pitfall?", "pitfalls", first_only=True)),
     Kind("checklist", "checklists", "Checklists", "Checklist", Checklist,
          "One-page checklists to print and take into the room.",
-         "checklists/before-a-design-review", content_bar=True),
+         "checklists/before-a-design-review", content_bar=True, search_boost=1.4, find=True),
     Kind("prompt", "prompts", "Interview question bank", "Interview question", Prompt,
          "Staff-level behavioural questions with level signals and coach notes.",
-         "prompts/pushback-on-a-proposal", index_template="prompt_bank.md.j2"),
+         "prompts/pushback-on-a-proposal", index_template="prompt_bank.md.j2", search_boost=1.25,
+         card=CardFace("listen-for", "“{question}” What do interviewers listen for?", "listen_for")),
     Kind("path", "paths", "Learning paths", "Learning path", Path,
          "Ordered reading for mentoring, with a question to discuss at each step.",
-         "paths/getting-a-proposal-adopted"),
+         "paths/getting-a-proposal-adopted", search_boost=1.3),
     Kind("source", "sources", "Sources", "Source", Source,
          "The books, articles and papers behind the playbook, and what cites each.",
-         "sources/conger-necessary-art-of-persuasion", index_template="bibliography.md.j2"),
+         "sources/conger-necessary-art-of-persuasion", index_template="bibliography.md.j2", search_boost=0.9),
 )
 KINDS_BY_NAME = {k.name: k for k in KINDS}
+FIND_KINDS = tuple(k for k in KINDS if k.find)
+"""The kinds Find your move narrows, in the order it lists them."""
 KINDS_BY_DIR = {k.dir: k for k in KINDS}
 
 VOCABULARIES: dict[str, type[BaseModel]] = {

@@ -10,14 +10,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
-from playbook.contract.kinds import KINDS_BY_DIR
+from playbook.contract.kinds import KINDS_BY_DIR, Kind
 from playbook.contract.models import INLINE_REF, Citation, Relation, Term
-from playbook.load.yaml_source import Loc
-from playbook.problems import Problem, field_name
-from playbook.schema.validation import Record, Validated, did_you_mean
+from playbook.contract.record import Record, Validated
+from playbook.problems import Loc, Problem, field_name
+from playbook.schema.validation import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,15 @@ class Playbook:
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
     mentions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # ref -> refs named in its text
-    rendered: dict[tuple[str, str, bool], str] = field(default_factory=dict, repr=False)
-    """Data text already presented as HTML in this build (present.py), by (text, page folder, inline)."""
+    rendered: dict[tuple[str, str, bool], str] = field(default_factory=dict, repr=False, compare=False)
+    """Data text already presented as HTML for this index (present.py), by (text, page folder, inline): a memo
+    that lives and dies with the index of one build."""
+    markdown: Any = field(default=None, repr=False, compare=False)
+    """The presenter's Python-Markdown instance for this index (made on first use; present.py)."""
 
-    def of_kind(self, kind_dir: str) -> list[Record]:
+    def of_kind(self, kind: Kind | str) -> list[Record]:
+        """The entries of a kind (a Kind, or its folder name), by title."""
+        kind_dir = kind if isinstance(kind, str) else kind.dir
         return sorted((r for r in self.records.values() if r.kind.dir == kind_dir), key=lambda r: r.title.lower())
 
     def get(self, ref: str) -> Record:

@@ -23,9 +23,7 @@ from typing import Any
 import yaml
 
 from playbook.load.files import Refused, read_bytes
-from playbook.problems import Problem, field_name
-
-Loc = tuple[str | int, ...]
+from playbook.problems import Loc, Problem, field_name, line_of
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML11_BOOLS = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$")
@@ -47,15 +45,6 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-
-def line_of(lines: dict[Loc, int], loc: Loc) -> int:
-    """The line of `loc`, or of its closest ancestor that has one (line 1 when none has)."""
-    while loc:
-        if loc in lines:
-            return lines[loc]
-        loc = loc[:-1]
-    return lines.get((), 1)
 
 
 @dataclass

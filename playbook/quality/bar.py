@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from playbook.contract.record import Record
 from playbook.index.book import Playbook
 from playbook.quality.paraphrase import SourceIndex, paraphrases, prose_of
-from playbook.schema.validation import Record
 
 RUN = 12  # a shared run of this many words counts as copied
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

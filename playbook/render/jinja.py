@@ -1,17 +1,19 @@
-"""Render validated records through Jinja templates (all markup lives in `macros/templates/`).
+"""The Jinja environment of our templates (all markup lives in `playbook/render/templates/`).
 
 Templates receive typed records and the index. Data text is never compiled as a template: it reaches
 HTML only through the presenter (`present.py`), as the filters `md` (paragraphs), `md_inline` (a line),
 `plain` (text for attributes and JSON) and `md_escape` (a title inside page Markdown).
+
+One `Templates` object lives as long as its owner (the MkDocs plugin, for a whole `mkdocs serve`), so
+templates are compiled once and recompiled only when their file changes.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -21,11 +23,11 @@ from playbook.render.diagrams import layout
 from playbook.render.present import href, md_escape, url_path
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MARKDOWN_ONLY = {"contract.md.j2", "fields.md.j2"}
+_MARKDOWN_ONLY = frozenset({"contract.md.j2", "fields.md.j2"})
 """Templates of maintainer pages built from our own code (field tables, YAML examples): not autoescaped,
 since their output is Markdown and code blocks. Every other template escapes every value it inserts."""
 
-__all__ = ["TEMPLATES", "environment", "href", "render", "url_path"]
+__all__ = ["TEMPLATES", "Templates", "href", "url_path"]
 
 
 @pass_context
@@ -43,27 +45,26 @@ def _plain(ctx: Context, text: str) -> str:
     return presenter.plain(ctx["book"], text)
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        undefined=StrictUndefined,
-        autoescape=lambda name: name not in _MARKDOWN_ONLY,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=True,
-        bytecode_cache=FileSystemBytecodeCache(),  # compiled templates in the user's temp folder, keyed by source
-    )
-    env.filters.update(href=href, url_path=url_path, md=_md, md_inline=_md_inline, plain=_plain, md_escape=md_escape)
-    env.globals.update(KINDS=KINDS, layout=layout)
-    return env
+class Templates:
+    """Our templates, compiled on first use and again only when their file changes."""
 
+    def __init__(self, folder: Path = TEMPLATES) -> None:
+        self.folder = folder
+        self.env = Environment(
+            loader=FileSystemLoader(folder),
+            undefined=StrictUndefined,
+            autoescape=lambda name: name not in _MARKDOWN_ONLY,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+        )
+        self.env.filters.update(href=href, url_path=url_path, md=_md, md_inline=_md_inline, plain=_plain, md_escape=md_escape)
+        self.env.globals.update(KINDS=KINDS, layout=layout)
 
-def templates_stamp() -> tuple[tuple[str, int], ...]:
-    """The templates with their modification times: changes when one is edited."""
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.rglob("*.j2")))
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)
 
-
-def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+    def stamp(self) -> tuple[tuple[str, int], ...]:
+        """The templates with their modification times: changes when one is edited."""
+        return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in self.folder.rglob("*.j2")))

@@ -14,18 +14,18 @@ from __future__ import annotations
 import html
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from playbook.contract.kinds import KINDS
+from playbook.contract.record import Record
 from playbook.index.book import Playbook
-from playbook.render.jinja import render, templates_stamp
+from playbook.render.jinja import Templates
 from playbook.render.present import plain
 from playbook.render.search_meta import entry_meta, index_meta
 from playbook.render.wayfinding import Wayfinding
-from playbook.schema.validation import Record
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PAGES_DIR = Path(".cache") / "pages"
@@ -45,55 +45,60 @@ def _meta(title: str, description: str | None = None, **extra: object) -> dict[s
     return meta | extra
 
 
-_KEPT: dict[str, tuple[list[object], str]] = {}
-"""Entry pages of the last build with what they showed: `mkdocs serve` re-renders only pages whose inputs changed."""
-_CONTEXT: list[object] = []
+@dataclass
+class PageMemo:
+    """Entry pages of the last build with what they showed: `mkdocs serve` re-renders only pages whose inputs
+    changed. `context` stands for the vocabularies and templates: the same object while they are unchanged."""
 
+    kept: dict[str, tuple[list[object], str]] = field(default_factory=dict)
+    context: object = None
 
-def _context_key(book: Playbook) -> object:
-    """One object standing for the vocabularies and templates: the same object while they are unchanged."""
-    key = (book.tags, book.competencies, book.archetypes, templates_stamp())
-    if not _CONTEXT or _CONTEXT[0] != key:
-        _CONTEXT[:] = [key]
-    return _CONTEXT[0]
+    def context_key(self, book: Playbook, templates: Templates) -> object:
+        key = (book.tags, book.competencies, book.archetypes, templates.stamp())
+        if self.context != key:
+            self.context = key
+        return self.context
 
 
 def _same(a: list[object], b: list[object]) -> bool:
     return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b, strict=True))
 
 
-def _entry_page(book: Playbook, record: Record, context: object, way: Wayfinding) -> str:
-    inputs = [context, record, *book.shown_on_page(record), *way.shown(record)]
-    kept = _KEPT.get(record.src_uri)
+def _entry_page(book: Playbook, record: Record, templates: Templates, memo: PageMemo, way: Wayfinding) -> str:
+    inputs = [memo.context, record, *book.shown_on_page(record), *way.shown(record)]
+    kept = memo.kept.get(record.src_uri)
     if kept and _same(kept[0], inputs):
         return kept[1]
     # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html); entry_meta: search (search.py)
     meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record), **entry_meta(record))
-    text = _front(meta) + render(
+    text = _front(meta) + templates.render(
         record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
     )
-    _KEPT[record.src_uri] = (inputs, text)
+    memo.kept[record.src_uri] = (inputs, text)
     return text
 
 
-def generate_pages(book: Playbook) -> dict[str, str]:
-    """docs-relative path -> Markdown, for every generated page."""
+def generate_pages(book: Playbook, templates: Templates | None = None, memo: PageMemo | None = None) -> dict[str, str]:
+    """docs-relative path -> Markdown, for every generated page. `memo` (kept by a long-lived caller) skips
+    entry pages whose inputs did not change since the last call."""
+    templates = templates or Templates()
+    memo = memo if memo is not None else PageMemo()
+    memo.context_key(book, templates)
     pages: dict[str, str] = {}
-    context = _context_key(book)
     way = Wayfinding(book)
     for kind in KINDS:
         records = book.of_kind(kind.dir)
         here = f"{kind.dir}/index.md"
         used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
-        pages[here] = _front(_meta(kind.title, kind.blurb, **index_meta())) + f"# {kind.title}\n\n" + render(
+        pages[here] = _front(_meta(kind.title, kind.blurb, **index_meta())) + f"# {kind.title}\n\n" + templates.render(
             kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
         )
         for record in records:
-            pages[record.src_uri] = _entry_page(book, record, context, way)
+            pages[record.src_uri] = _entry_page(book, record, templates, memo, way)
     for old, record in book.redirects.items():
         here = f"{old}.md"
         meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=f"../{record.id}/", search={"exclude": True})
-        pages[here] = _front(meta) + render("moved.md.j2", book=book, here=here, record=record)
+        pages[here] = _front(meta) + templates.render("moved.md.j2", book=book, here=here, record=record)
     return pages
 
 

@@ -60,9 +60,6 @@ def md_escape(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
-_markdown = markdown.Markdown(extensions=[], output_format="html")
-
-
 def present(book: Playbook, text: str, here: str, *, inline: bool = False) -> Markup:
     """Data text as safe HTML for the page `here`; `inline` drops the paragraph around a single paragraph."""
     key = (text, _url_dir(here), inline)
@@ -83,8 +80,10 @@ def _render(book: Playbook, text: str, here: str, inline: bool) -> str:
             out = _EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", out)))
         return out if inline else f"<p>{out}</p>"
     source = INLINE_REF.sub(lambda m: _md_link(book, m, here), text)
-    _markdown.reset()
-    out = _markdown.convert(source)
+    if book.markdown is None:
+        book.markdown = markdown.Markdown(extensions=[], output_format="html")
+    book.markdown.reset()
+    out = book.markdown.convert(source)
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return nh3.clean(out, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None)

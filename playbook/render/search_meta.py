@@ -2,7 +2,7 @@
 
 Readers type their problem ("disagree with my manager"), not our titles. Each entry page carries its
 `also_called` phrases as the page's search `tags` (a field Material indexes on every section of the page,
-weighted like a title: `plugins: search: fields` in mkdocs.yml), and a per-kind boost ranks the playbook's
+weighted like a title: `plugins: search: fields` in mkdocs.yml), and a per-kind boost (the registry's `search_boost`) ranks the playbook's
 entries above source records and index pages. The Material tags plugin is not used: page `tags` serve
 search only.
 """
@@ -11,18 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from playbook.schema.validation import Record
-
-KIND_BOOST: dict[str, float] = {
-    "situation": 1.6,
-    "tactic": 1.5,
-    "checklist": 1.4,
-    "model": 1.4,
-    "path": 1.3,
-    "prompt": 1.25,
-    "source": 0.9,
-}
-"""Multiplies a page's search score: the moves a reader can act on first, the records behind them last."""
+from playbook.contract.record import Record
 
 INDEX_BOOST = 0.3
 """Index pages list every title and summary of their kind; the entries themselves should win."""
@@ -30,7 +19,7 @@ INDEX_BOOST = 0.3
 
 def entry_meta(record: Record) -> dict[str, Any]:
     """Front-matter values for an entry page: its search boost and the words readers use for it."""
-    meta: dict[str, Any] = {"search": {"boost": KIND_BOOST.get(record.kind.name, 1.0)}}
+    meta: dict[str, Any] = {"search": {"boost": record.kind.search_boost}}
     also_called = getattr(record.doc, "also_called", None)
     if also_called:
         meta["tags"] = list(also_called)

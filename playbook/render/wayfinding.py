@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from playbook.contract.record import Record
 from playbook.index.book import Playbook
-from playbook.schema.validation import Record
 
 NEIGHBOURS = 3  # entries of the same kind listed before and after this one
 RELATED = 8

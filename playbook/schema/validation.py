@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,10 @@ from pydantic import BaseModel, ValidationError
 from playbook.contract.kinds import KINDS, VOCABULARIES, Kind
 from playbook.contract.models import Term
 from playbook.contract.names import hand_written, id_problem, reserved_problem
+from playbook.contract.record import Record, Validated
 from playbook.load.files import BACKUP_SUFFIXES, inside, stamp
-from playbook.load.yaml_source import Loc, YamlDocument, line_of, read_yaml
-from playbook.problems import Problem, display_path, field_name
+from playbook.load.yaml_source import YamlDocument, read_yaml
+from playbook.problems import Loc, Problem, display_path, field_name
 from playbook.schema.text_budget import markdown_problem
 
 SCHEMA_DIR = "schemas"
@@ -29,57 +29,15 @@ def schema_comment(kind: Kind) -> str:
     return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{kind.name}.schema.json"
 
 
-@dataclass(frozen=True)
-class Record:
-    """One validated entry: its kind, its id (the file name) and its typed fields."""
-
-    kind: Kind
-    id: str
-    doc: Any  # an instance of kind.schema
-    path: Path
-    shown_as: str
-    lines: dict[Loc, int] = field(repr=False, compare=False, default_factory=dict)
-
-    @property
-    def ref(self) -> str:
-        return f"{self.kind.dir}/{self.id}"
-
-    @property
-    def src_uri(self) -> str:
-        return f"{self.kind.dir}/{self.id}.md"
-
-    @property
-    def url(self) -> str:
-        return f"{self.kind.dir}/{self.id}/"
-
-    @property
-    def title(self) -> str:
-        return self.doc.title
-
-    @property
-    def summary(self) -> str:
-        return self.doc.summary
-
-    def line_of(self, loc: Loc) -> int:
-        return line_of(self.lines, loc)
-
-
-@dataclass
-class Validated:
-    data_dir: Path
-    records: list[Record]
-    vocabularies: dict[str, dict[str, Term]]
-    problems: list[Problem]
-
-
-def validate_tree(data_dir: Path, root: Path) -> Validated:
-    """Read and validate every entry file and vocabulary under `data_dir`."""
+def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, tuple[tuple[int, int], Record]]) -> Validated:
+    """Read and validate every entry file and vocabulary under `data_dir`; `known` holds the records of files
+    read before, by version, and receives the new ones."""
     records: list[Record] = []
     problems: list[Problem] = []
     if not data_dir.is_dir():
         problems.append(_not_a_project(data_dir, root))
         return Validated(data_dir, records, {name: {} for name in VOCABULARIES}, problems)
-    pages = hand_written(root / "docs")
+    pages = hand_written(docs_dir)
     for kind in KINDS:
         folder = data_dir / kind.dir
         for path in sorted(folder.iterdir()) if folder.is_dir() else ():
@@ -89,7 +47,7 @@ def validate_tree(data_dir: Path, root: Path) -> Validated:
                 problems.append(Problem(shown, 1, "", f"the file name is the entry's id and URL: {reserved}"))
                 continue
             before = len(problems)
-            record = _validate_entry(kind, path, shown, data_dir, problems)
+            record = _validate_entry(kind, path, shown, data_dir, problems, known)
             if record:
                 records.append(record)
             elif len(problems) == before and not _ignored(path):
@@ -128,22 +86,17 @@ def _ignored(path: Path) -> bool:
 
 
 
-_VALID: dict[Path, tuple[tuple[int, int], Record]] = {}
-"""Valid records by file, with the version they were read at (`data_files.stamp`: inode, mtime and size
-of the link and of its target): `mkdocs serve` keeps this process alive, so a rebuild re-reads only the
-files that changed. Only valid regular files are cached; a refused file is read (and refused) again."""
-
-
-def _validate_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem]) -> Record | None:
+def _validate_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem],
+                    known: dict[Path, tuple[tuple[int, int], Record]]) -> Record | None:
     if _ignored(path):
         return None
     version = stamp(path) if inside(path, data_dir) else None  # a file moved out of data/ is read (and refused) again
-    cached = _VALID.get(path)
+    cached = known.get(path)
     if version and cached and cached[0] == version and cached[1].kind is kind:
         return cached[1]
     record = _read_entry(kind, path, shown, data_dir, problems)
     if record and version:
-        _VALID[path] = (version, record)
+        known[path] = (version, record)
     return record
 
 

@@ -40,6 +40,3 @@ QUESTIONS: tuple[Question, ...] = (
 )
 
 ENUMS: dict[str, type[StrEnum]] = {"who": Who, "what": What, "when": When}
-
-FIND_KINDS = ("situations", "tactics", "checklists")
-"""The kinds the page narrows, in the order it lists them."""

@@ -9,14 +9,27 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from playbook.render.jinja import render
+from playbook.contract.kinds import KINDS
+from playbook.contract.models import LEVELS
 from playbook.render.present import present, url_path
 
 if TYPE_CHECKING:
-    from .site import SiteMacros
-    from .validation import Record
+    from playbook.contract.record import Record
+    from playbook.index.book import Playbook
+    from playbook.render.jinja import Templates
 
-LEVELS = ("senior", "staff", "principal")
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page a tool is rendered on: the build's index and templates, the page's docs path and the site's address."""
+
+    book: Playbook
+    templates: Templates
+    here: str
+    site_url: str
+
+    def render(self, template: str, **extra: Any) -> str:
+        return self.templates.render(template, book=self.book, here=self.here, tags=self.book.tags, **extra)
 
 # ---- Self-assessment -------------------------------------------------------------------------
 
@@ -30,10 +43,9 @@ class Grow:
     paths: list[Record]
 
 
-def grows(site: SiteMacros, competency: str, limit: int = 3) -> Grow:
+def grows(book: Playbook, competency: str, limit: int = 3) -> Grow:
     """The prompts probing `competency`, the tactics and models those prompts link to most, and the
     learning paths that step through any of them."""
-    book = site.book
     prompts = book.having("competencies", competency)
     counts: Counter[str] = Counter(
         link.to for p in prompts for link in p.doc.related if link.to.startswith(("tactics/", "models/"))
@@ -44,55 +56,47 @@ def grows(site: SiteMacros, competency: str, limit: int = 3) -> Grow:
     return Grow(prompts[:limit], practices, paths[:2])
 
 
-def self_assessment(site: SiteMacros) -> str:
+def self_assessment(page: PageContext) -> str:
     """Rate yourself per competency against the level signals in data/competencies.yml; radar chart."""
-    competencies = {k: t for k, t in site.book.competencies.items() if getattr(t, "signals", None)}
-    grow = {k: grows(site, k) for k in competencies}
-    return render("self_assessment.html.j2", **site._context(competencies=competencies, grow=grow, levels=LEVELS))
+    competencies = {k: t for k, t in page.book.competencies.items() if getattr(t, "signals", None)}
+    grow = {k: grows(page.book, k) for k in competencies}
+    return page.render("self_assessment.html.j2", competencies=competencies, grow=grow, levels=LEVELS)
 
 
 # ---- Review deck -----------------------------------------------------------------------------
 
-CARD_FACES = {
-    # kind dir: (card id suffix, front, field, take the first item only)
-    "models": ("when", "When does {title} help, and when does it not?", "when_to_use", False),
-    "situations": ("first-move", "{title}: what is your first move?", "moves", True),
-    "tactics": ("pitfall", "{title}: what is the main pitfall?", "pitfalls", True),
-    "prompts": ("listen-for", "“{question}” What do interviewers listen for?", "listen_for", False),
-}
-"""One card per entry of these kinds. A card's id is `<kind>/<entry id>#<suffix>`: it names the
-entry and the question, never the text, so progress survives edits to the wording."""
-
-
-def cards(site: SiteMacros) -> list[dict[str, Any]]:
-    """Every card of the deck, with its front and back as HTML."""
-    book, here = site.book, site.here
+def cards(page: PageContext) -> list[dict[str, Any]]:
+    """Every card of the deck (one per entry of each kind that has a card face), front and back as HTML."""
+    book, here = page.book, page.here
     out = []
-    for kind_dir, (suffix, front, field, first_only) in CARD_FACES.items():
-        for record in book.of_kind(kind_dir):
-            items = getattr(record.doc, field)
-            items = items[:1] if first_only else items
+    for kind in KINDS:
+        face = kind.card
+        if face is None:
+            continue
+        for record in book.of_kind(kind):
+            items = getattr(record.doc, face.field)
+            items = items[:1] if face.first_only else items
             question = getattr(record.doc, "question", "")
-            back = render("card_back.html.j2", items=[present(book, item, here, inline=True) for item in items])
+            back = page.templates.render("card_back.html.j2", items=[present(book, item, here, inline=True) for item in items])
             out.append({
-                "id": f"{record.ref}#{suffix}",
+                "id": f"{record.ref}#{face.suffix}",
                 "kind": record.kind.name,
                 "kind_title": record.kind.singular_title,
                 "tags": list(record.doc.tags),
                 "title": record.title,
-                "front": str(present(book, front.format(title=record.title, question=question.strip()), here, inline=True)),
+                "front": str(present(book, face.front.format(title=record.title, question=question.strip()), here, inline=True)),
                 "back": back,
                 "url": url_path(record, here),
             })
     return out
 
 
-def review_deck(site: SiteMacros) -> str:
+def review_deck(page: PageContext) -> str:
     """Spaced repetition over cards made from the data (Leitner boxes, kept in the browser)."""
-    deck = cards(site)
+    deck = cards(page)
     kinds = sorted({(c["kind"], c["kind_title"]) for c in deck})
     tags = sorted({t for c in deck for t in c["tags"]})
-    return render("review_deck.html.j2", **site._context(deck=deck, kinds=kinds, used_tags=tags, boxes=BOXES))
+    return page.render("review_deck.html.j2", deck=deck, kinds=kinds, used_tags=tags, boxes=BOXES)
 
 
 BOXES = (1, 2, 4, 8, 16)
@@ -101,17 +105,17 @@ BOXES = (1, 2, 4, 8, 16)
 # ---- Interview countdown ---------------------------------------------------------------------
 
 
-def interview_plan(site: SiteMacros) -> str:
+def interview_plan(page: PageContext) -> str:
     """A day-by-day plan to the interview date, printable and as an .ics calendar file."""
-    book, here = site.book, site.here
+    book, here = page.book, page.here
     data = {
         "competencies": [
             {"id": k, "title": t.title, "prompts": len(book.having("competencies", k))} for k, t in book.competencies.items()
         ],
         "links": {name: url_path(path, here) for name, path in PLAN_LINKS.items()},
-        "site": site._site_url(),
+        "site": page.site_url,
     }
-    return render("interview_plan.html.j2", **site._context(data=data, levels=LEVELS))
+    return page.render("interview_plan.html.j2", data=data, levels=LEVELS)
 
 
 PLAN_LINKS = {
