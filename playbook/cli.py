@@ -6,12 +6,15 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from types import MappingProxyType
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
+from playbook.contract.site_config import docs_dir
+from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.pipeline import load_playbook
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
@@ -38,7 +41,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     root = _root(args)
     kind = KINDS_BY_NAME[args.kind]
-    problem = id_problem(args.id) or reserved_problem(args.id, kind.dir, hand_written(root / "docs"))
+    problem = id_problem(args.id) or reserved_problem(args.id, kind.dir, hand_written(docs_dir(root)))
     if problem:
         print(f"error: {args.id!r} is not a valid id: {problem}", file=sys.stderr)
         return 2
@@ -69,7 +72,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     """Write the generated pages (the build does this itself, into .cache/pages/) for a tool that runs no MkDocs plugin."""
     root = _root(args)
     out = Path(args.out) if args.out else root / PAGES_DIR
-    docs, target = (root / "docs").resolve(), out.resolve()
+    docs, target = docs_dir(root).resolve(), out.resolve()
     if target == docs or docs in target.parents or target in docs.parents:
         print(f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own", file=sys.stderr)
         return 2
@@ -111,7 +114,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
 def cmd_urls(args: argparse.Namespace) -> int:
     root = _root(args)
     manifest = root / "tests" / "published_urls.txt"
-    current = published_urls(root / "docs", generate_pages(load_playbook(root)))
+    current = published_urls(docs_dir(root), generate_pages(load_playbook(root, docs_dir(root))))
     known = read_manifest(manifest)
     new = sorted(set(current) - set(known))
     gone = sorted(set(known) - set(current))
@@ -153,14 +156,14 @@ def parser() -> argparse.ArgumentParser:
     urls.add_argument("--write", action="store_true", help="add new URLs to the manifest (never removes one)")
     export = sub.add_parser("export", help="print the JSON export (the build writes it to site/api/playbook.json)")
     export.add_argument("-o", "--output", default="-")
-    export.add_argument("--site-url", default="http://127.0.0.1:8000/")
+    export.add_argument("--site-url", default=DEFAULT_SITE_URL)
     return p
 
 
-COMMANDS = {
+COMMANDS = MappingProxyType({
     "check": cmd_check, "new": cmd_new, "pages": cmd_pages, "schemas": cmd_schemas,
     "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export,
-}
+})
 
 
 def main(argv: list[str] | None = None) -> int:

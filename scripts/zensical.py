@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.pipeline import load_playbook
 from playbook.render.export import write_export
 from playbook.render.pages import generate_pages, write_pages
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ZENSICAL = "zensical==0.0.73"
 HOME = ROOT / ".cache" / "zensical"
 VENV = HOME / "venv"
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = DEFAULT_SITE_URL
 
 
 def ensure_venv() -> Path:

@@ -16,7 +16,7 @@ def _markdown_reference(book, text: str, here: str) -> str:
     converter = markdown.Markdown()
     source = INLINE_REF.sub(lambda m: present._md_link(book, m, here), text.strip())
     html = converter.convert(source)
-    return nh3.clean(html, tags=present.TAGS, attributes=present.ATTRIBUTES, url_schemes=present.SCHEMES, link_rel=None)
+    return nh3.clean(html, tags=present.TAGS, attributes=dict(present.ATTRIBUTES), url_schemes=present.SCHEMES, link_rel=None)
 
 
 def test_the_quick_path_matches_markdown_on_every_text_of_the_playbook(book):

@@ -8,6 +8,7 @@ and the export. Adding a kind means a model in `models.py`, a page template, and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from pydantic import BaseModel
 
@@ -77,14 +78,14 @@ KINDS: tuple[Kind, ...] = (
          "The books, articles and papers behind the playbook, and what cites each.",
          "sources/conger-necessary-art-of-persuasion", index_template="bibliography.md.j2", search_boost=0.9),
 )
-KINDS_BY_NAME = {k.name: k for k in KINDS}
+KINDS_BY_NAME = MappingProxyType({k.name: k for k in KINDS})
 FIND_KINDS = tuple(k for k in KINDS if k.find)
 """The kinds Find your move narrows, in the order it lists them."""
-KINDS_BY_DIR = {k.dir: k for k in KINDS}
+KINDS_BY_DIR = MappingProxyType({k.dir: k for k in KINDS})
 
-VOCABULARIES: dict[str, type[BaseModel]] = {
+VOCABULARIES: MappingProxyType[str, type[BaseModel]] = MappingProxyType({
     "tags": Term,
     "competencies": Competency,
     "archetypes": Archetype,
-}
+})
 """Single-file vocabularies in data/<name>.yml: a mapping of id to a Term."""

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-REF_PATTERN = r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$"
+from playbook.contract.names import ID
+
+ID_PATTERN = rf"^{ID}$"
+REF_PATTERN = rf"^[a-z]+/{ID}$"
 """`<kind dir>/<id>`; the index checks that the kind and the entry exist (kinds.py is the registry)."""
-INLINE_REF = re.compile(r"\[\[([a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]]+))?\]\]")
+INLINE_REF = re.compile(rf"\[\[([a-z]+/{ID})(?:\|([^\]]+))?\]\]")
 """An inline reference in Markdown text: [[tactics/pre-mortem]] or [[tactics/pre-mortem|a pre-mortem]]."""
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
@@ -53,7 +56,7 @@ Line = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_markd
 Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_markdown_only), AfterValidator(_one_line)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`")]
-SourceRef = Annotated[str, Field(pattern=r"^sources/[a-z0-9]+(?:-[a-z0-9]+)*$")]
+SourceRef = Annotated[str, Field(pattern=rf"^sources/{ID}$")]
 
 
 class Strict(BaseModel):
@@ -81,14 +84,14 @@ class Relation(StrEnum):
         return _RELATION_LABELS[self][1]
 
 
-_RELATION_LABELS = {
+_RELATION_LABELS = MappingProxyType({
     Relation.uses: ("Uses", "Used by"),
     Relation.builds_on: ("Builds on", "Built on by"),
     Relation.complements: ("Works well with", "Works well with"),
     Relation.contrasts_with: ("Contrasts with", "Contrasts with"),
     Relation.prepares_for: ("Prepares for", "Prepared for by"),
     Relation.see_also: ("See also", "Mentioned by"),
-}
+})
 
 
 class Link(Strict):
@@ -251,7 +254,7 @@ class Run(Strict):
     minutes: list[Minutes] | None = Field(
         None, description="optional minutes for each step (tactic) or item (checklist), in order: one per step",
     )
-    follow_up: Annotated[str, Field(pattern=r"^checklists/[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = Field(
+    follow_up: Annotated[str, Field(pattern=rf"^checklists/{ID}$")] | None = Field(
         None, description="the checklist to work through after the meeting, shown on the end screen",
     )
 
@@ -336,7 +339,7 @@ class Prompt(Entry):
 
     question: Text
     asked_at: list[Level] = Field(
-        default_factory=lambda: ["senior", "staff", "principal"], min_length=1,
+        default_factory=lambda: list(LEVELS), min_length=1,
         description="the levels at which interviewers typically ask it (the bank filters on this)",
     )
     competencies: list[Id] = Field(min_length=1, description="competency ids from data/competencies.yml")

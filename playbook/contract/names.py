@@ -14,7 +14,10 @@ from pathlib import Path
 MAX_ID = 80
 """Characters in an id: a URL segment people read, and far below the 255-byte file-name limit."""
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""An id: lowercase letters and digits in words joined by single hyphens (the one definition; models.py builds
+its patterns from it)."""
+_ID = re.compile(ID)
 
 SITE_NAMES = ("index", "print", "tags", "search", "assets", "api", "404", "sitemap", "stylesheets", "javascripts")
 """Names MkDocs, Material or the playbook plugin give to pages and folders (each kind's generated

@@ -8,6 +8,7 @@ from typing import Any
 
 from playbook.contract.kinds import Kind
 from playbook.contract.models import Term
+from playbook.contract.urls import page_url
 from playbook.problems import Loc, Problem, line_of
 
 
@@ -32,7 +33,7 @@ class Record:
 
     @property
     def url(self) -> str:
-        return f"{self.kind.dir}/{self.id}/"
+        return page_url(self.src_uri)
 
     @property
     def title(self) -> str:

@@ -151,7 +151,7 @@ class _Frame:
             self.at_key = True
 
 
-_TAGS = {"!", *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))}
+_TAGS = frozenset({"!", *(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))})
 _ALIASES = "YAML anchors and aliases (&name, *name) are not allowed: write each value out in full"
 
 

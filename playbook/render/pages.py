@@ -21,6 +21,7 @@ import yaml
 
 from playbook.contract.kinds import KINDS
 from playbook.contract.record import Record
+from playbook.contract.urls import page_url
 from playbook.index.book import Playbook
 from playbook.render.jinja import Templates
 from playbook.render.present import plain
@@ -142,8 +143,7 @@ def published_urls(docs_dir: Path, generated: dict[str, str]) -> list[str]:
     sources = [path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")] + list(generated)
     urls = {"/api/playbook.json"}
     for src in sources:
-        rel = src.removesuffix(".md").removesuffix("index").rstrip("/")
-        urls.add(f"/{rel}/" if rel else "/")
+        urls.add("/" + page_url(src))
     return sorted(urls)
 
 

@@ -10,23 +10,24 @@ past validation still cannot carry a script, an event handler, a style or an out
 from __future__ import annotations
 
 import html
-import posixpath
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import markdown
 import nh3
 from markupsafe import Markup
 
+from playbook.contract import urls
 from playbook.contract.models import INLINE_REF
 
 if TYPE_CHECKING:
     from .index import Playbook
     from .validation import Record
 
-TAGS = {"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"}
-ATTRIBUTES = {"a": {"href"}}
-SCHEMES = {"http", "https", "mailto"}
+TAGS = frozenset({"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"})
+ATTRIBUTES = MappingProxyType({"a": frozenset({"href"})})
+SCHEMES = frozenset({"http", "https", "mailto"})
 _PLAIN = re.compile(r"[*_`<>&\\!\[\]#|]|^\s*(?:[-+>]|\d+[.)])\s|\n\s*\n", re.MULTILINE)
 _MARKERS = re.compile(r"(\*\*|__|\*|`)")
 _SIMPLE = re.compile(r"[_<>&\\!\[\]#|]|^\s*(?:[-+*>]|\d+[.)])\s|\n\s*\n", re.MULTILINE)
@@ -39,20 +40,17 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 def href(target: Record | str, here: str) -> str:
     """Relative Markdown link from the page `here` (a docs path such as models/x.md) to a record or docs path."""
-    path = target.src_uri if not isinstance(target, str) else target
-    return posixpath.relpath(path, posixpath.dirname(here) or ".")
+    return urls.href(target if isinstance(target, str) else target.src_uri, here)
 
 
 def url_path(target: Record | str, here: str) -> str:
     """Relative *URL* (for HTML, which MkDocs does not rewrite) from the page `here`."""
-    path = target.src_uri if not isinstance(target, str) else target
-    dest = posixpath.dirname(path) if path.endswith("index.md") else path.removesuffix(".md")
-    rel = posixpath.relpath(dest or ".", _url_dir(here))
-    return "./" if rel == "." else rel + "/"
+    return urls.url_path(target if isinstance(target, str) else target.src_uri, here)
 
 
 def _url_dir(here: str) -> str:
-    return (posixpath.dirname(here) if here.endswith("index.md") else here.removesuffix(".md")) or "."
+    """The folder of the page's URL: texts presented for pages in one folder are presented alike."""
+    return urls.page_url(here).rstrip("/") or "."
 
 
 def md_escape(text: str) -> Markup:
@@ -86,7 +84,7 @@ def _render(book: Playbook, text: str, here: str, inline: bool) -> str:
     out = book.markdown.convert(source)
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
-    return nh3.clean(out, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES, link_rel=None)
+    return nh3.clean(out, tags=TAGS, attributes=dict(ATTRIBUTES), url_schemes=SCHEMES, link_rel=None)
 
 
 def _md_link(book: Playbook, match: re.Match[str], here: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 
 from playbook.contract.models import What, When, Who
 
@@ -39,4 +40,4 @@ QUESTIONS: tuple[Question, ...] = (
     }),
 )
 
-ENUMS: dict[str, type[StrEnum]] = {"who": Who, "what": What, "when": When}
+ENUMS: MappingProxyType[str, type[StrEnum]] = MappingProxyType({"who": Who, "what": What, "when": When})

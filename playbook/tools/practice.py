@@ -1,5 +1,5 @@
 """The practice tools: data prepared at build time for the self-assessment, the review deck, the
-interview countdown and run mode. Each macro renders one template in `macros/templates/`; text
+interview countdown and run mode. Each macro renders one template in `playbook/render/templates/`; text
 from the data reaches the browser only as HTML made by `present.present` (Markdown, links, escaped).
 """
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from playbook.contract.kinds import KINDS
@@ -118,8 +119,8 @@ def interview_plan(page: PageContext) -> str:
     return page.render("interview_plan.html.j2", data=data, levels=LEVELS)
 
 
-PLAN_LINKS = {
+PLAN_LINKS = MappingProxyType({
     "story_map": "interview/story-map.md", "prep_sheet": "interview/prep-sheet.md", "star_guide": "interview/star-guide.md",
     "drill": "interview/drill.md", "review": "practice/review.md", "bank": "prompts/index.md",
     "archetypes": "interview/archetypes.md", "assessment": "practice/self-assessment.md",
-}
+})
