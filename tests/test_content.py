@@ -375,16 +375,40 @@ def _examples(book) -> dict[str, str]:
     return {r.ref: r.doc.example for r in book.records.values() if r.kind.name in ("model", "tactic", "situation")}
 
 
-COST = re.compile(r"\bcosts?\b|\bslip(ped)?\b|\blost\b|\bprice\b|took longer|\blate\b|\bdelay|\bdamag", re.I)
-HINDSIGHT = re.compile(r"\bwould now\b|\bnow \w+s\b|\bnext time\b|\blooking back\b|\bwith hindsight\b|\bwould have\b"
-                       r"|\bverdict\b|\blesson\b|\bdifferently\b", re.I)
+COST = re.compile(r"\bcosts?\b|\bslip(ped)?\b|\blost\b|\bprice\b|took longer|\blate\b|\bdelay|\bdamag|trade-?off|gave up"
+                  r"|\bfailed\b|\bbroke\b|\bmissed\b|\bwasted\b|\bexpense\b|\bresent|\bhurt|did not (?:work|get|help|land)"
+                  r"|fell short|\bwrong\b|backfired|\bpaid\b|gave away|\bgive up\b|\bweak spot", re.I)
 
 
-def test_a_third_of_examples_show_a_move_that_cost_something(book):
-    """A costly example says what the move cost and what the person would do differently."""
+def test_two_thirds_of_examples_show_a_cost_or_a_partial_failure(book):
+    """Issue 21: an example that only succeeds teaches little; two in three say what the move cost or where it fell short."""
     examples = {ref: " ".join(text.split()) for ref, text in _examples(book).items()}
-    costly = [ref for ref, text in examples.items() if COST.search(text) and HINDSIGHT.search(text)]
-    assert len(costly) * 3 >= len(examples), (len(costly), len(examples))
+    costly = [ref for ref, text in examples.items() if COST.search(text)]
+    assert len(costly) * 3 >= len(examples) * 2, (len(costly), len(examples), sorted(set(examples) - set(costly)))
+
+
+def _closing_opening(text: str, n: int = 3) -> str:
+    """The first n words of an example's last sentence, its subject (a pronoun or a name) replaced by X."""
+    from macros.paraphrase import sentences
+
+    words = re.findall(r"[A-Za-z']+", sentences(" ".join(text.split()))[-1])
+    if words and (words[0].lower() in {"she", "he", "they", "you", "we", "i"} or words[0][0].isupper() and words[0] not in {"The", "A", "An"}):
+        words[0] = "X"
+    return " ".join(w if w == "X" else w.lower() for w in words[:n])
+
+
+def test_no_stock_closing_sentence(book):
+    """Issue 21: 36 examples ended "she would now ..."; no opening of a last sentence may be shared by more than three."""
+    openings = Counter(_closing_opening(text) for text in _examples(book).values())
+    assert {o: n for o, n in openings.items() if n > 3} == {}
+
+
+def test_the_closing_check_catches_the_stock_sentence():
+    stock = ["A team shipped. She would now ask first.", "It slipped. He would now ask earlier.",
+             "It cost a week. Priya would now write first.", "They lost a day. You would now check.",
+             "The price was speed. She now opens the window early."]
+    openings = Counter(_closing_opening(t) for t in stock)
+    assert openings["X would now"] == 4 and openings["X now opens"] == 1
 
 
 def test_no_two_examples_share_a_figure(book):

@@ -117,3 +117,60 @@ def test_hand_written_pages_retell_no_source():
     pages = sorted((ROOT / "docs").rglob("*.md"))
     found = [f"{p.relative_to(ROOT)}: {f.message}" for p in pages for f in paraphrases([p.read_text(encoding="utf-8")], index)]
     assert found == []
+
+
+# Issue 21: what the first check missed. Both cases are built from the seed texts themselves.
+
+# (a) One seed sentence (002, "Stage 1: Research") with its words swapped for synonyms and words inserted.
+SYNONYM_SWAP = ("Should your investigation be too superficial, you face a real risk of a torrent of negative "
+                "criticism once the proposal stage arrives.")
+# (b) A seed section (000, "Priorities and Interdependencies") retold point by point in other sentences:
+# no sentence is close on its own, but each makes the next point of the section, in its order.
+RETOLD_SECTION = (
+    "Projects that need several teams are a special kind of trouble in a big company. "
+    "Engineers are tribal and think in us versus them, identifying with their own team more than the organisation. "
+    "Distance in geography, time zone or culture makes this harder. "
+    "Each team holds its own view of business priorities, and even clear OKRs get different interpretations and buy-in. "
+    "Coupled systems create interdependencies, so your feature cannot ship until a significant number of teams make changes to their codebase. "
+    "So every team agrees the projects are good ideas, assigns different priorities, waits on each other and launches nothing."
+)
+# Negative: the same topic in our own outline, and a sentence that only names the same things.
+OWN_OUTLINE = (
+    "Start from one team's planning meeting. Putting its own project first is the obvious, defensible choice, "
+    "and the team next door makes the same choice. If each project needs a piece from the other team, both now "
+    "wait, and both status pages say on track. Adding people does not help, because nobody is short of hands. "
+    "What helps is a single order all the teams follow."
+)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> SourceIndex:
+    return source_index(SOURCES)
+
+
+def test_synonyms_compare_as_equal():
+    from macros.paraphrase import canonical
+    assert canonical(content_words("shallow research invites objections")) == canonical(content_words("superficial investigation invites criticism"))
+    assert canonical(content_words("the problem")) != canonical(content_words("the proposal"))
+
+
+def test_a_seed_sentence_with_synonyms_swapped_is_caught(seeds):
+    found = list(paraphrases([SYNONYM_SWAP], seeds))
+    assert [f.source for f in found if f.message.startswith("close paraphrase")] == ["002_9773d214aeeacfd7.txt"], found
+
+
+def test_a_seed_section_retold_point_by_point_is_caught(seeds):
+    found = [f for f in paraphrases([RETOLD_SECTION], seeds) if "point by point" in f.message]
+    assert found and found[0].source == "000_0017f4a9fb0461db.txt", [f.message for f in paraphrases([RETOLD_SECTION], seeds)]
+
+
+def test_the_same_topic_in_our_own_outline_is_not_caught(seeds):
+    assert list(paraphrases([OWN_OUTLINE], seeds)) == []
+    assert list(paraphrases([INDEPENDENT], seeds)) == []
+
+
+def test_point_by_point_needs_the_sources_order(seeds):
+    """The same sentences in reverse order make the same points but do not follow the section."""
+    from macros.paraphrase import sentences as split
+    reversed_text = " ".join(reversed(split(RETOLD_SECTION)))
+    assert not [f for f in paraphrases([reversed_text], seeds) if "point by point" in f.message]

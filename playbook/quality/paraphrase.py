@@ -4,10 +4,18 @@ Each sentence is reduced to its content words (stop words dropped, words lightly
 of ours that keeps a long enough run of a source sentence's content words *in order* (their longest
 common subsequence) is a close paraphrase of it; a file that keeps several weaker matches in the
 source's own order follows that source's structure. Both are reported with the source sentence.
+
+Words a paraphrase swaps for synonyms compare as equal (a small table of synonym groups), so "too
+shallow invites a storm of objections" still keeps the order of "too shallow ... negative feedback".
+And a passage that makes a source section's points one after another, in its order, is reported even
+when no single sentence is close: each of our sentences shares a few of the rarer words of a next
+sentence of the section (see POINT_*).
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -24,6 +32,18 @@ ORDER_SHARED = 3
 ORDER_SHARE = 0.3
 ORDER_CHAIN = 3
 ORDER_GAP = 8  # ...within one passage: at most this many source sentences between two links
+# A passage follows a source section point by point when POINT_CHAIN of its sentences each make the
+# point of a next sentence of one source passage, in order (b). A point is made with POINT_SHARED
+# content words in common (synonyms joined, words as common as POINT_RARE ignored) weighing POINT_WEIGHT
+# (each word weighs log(source sentences / source sentences holding it)). Calibrated on the playbook:
+# a section retold with other words chains 5 to 8 points; entries that only share a topic chain at most 4.
+POINT_SHARED = 2
+POINT_WEIGHT = 6.0
+POINT_GAP = 4
+POINT_OUR_GAP = 8
+POINT_RARE = 2.0
+POINT_CHAIN = 5
+POINT_TOTAL = 50.0  # ...and their weights add up to this: five points of a section, each made with its rarer words
 ORDER_STRONG = (4, 0.4)  # ...and at least one link this strong: three bare three-word echoes are one topic, not a retelling
 
 _STOP_WORDS = """
@@ -40,6 +60,56 @@ won't would wouldn't yet you you'd you'll you're you've your yours yourself your
 """
 STOP = frozenset(_STOP_WORDS.split())
 
+# Words a paraphrase swaps for each other. Each group is one meaning; its words compare as equal, so
+# "too shallow invites a storm of objections" keeps the order of "too shallow ... negative feedback".
+# Kept to plain synonyms in the vocabulary of the source texts; a group never joins two ideas.
+_SYNONYM_GROUPS = """
+problem issue challenge trouble difficulty trap pitfall snag
+feedback objection criticism critique pushback comment concern complaint
+propose proposal suggest suggestion recommend recommendation
+shallow superficial skimp skimpy cursory
+deep depth thorough thoroughly detail detailed dig indepth
+breadth broad wide widely cover coverage sweep survey landscape
+research investigate investigation study explore exploration homework
+risk danger hazard threat exposure
+mistake error failure fault blunder
+people colleague coworker peer stakeholder person folk
+opinion view perspective position viewpoint stance
+agree agreement consensus align alignment buyin
+accept assimilate absorb incorporate
+cost price expense
+benefit improvement gain advantage upside
+show reveal expose surface display demonstrate visible
+hide conceal bury obscure
+reason reasoning rationale logic
+decision choice call verdict
+defer postpone delay shelve deprioritise
+cancel drop abandon scrap
+escalate escalation
+trade exchange swap barter bargain
+ask request
+help assist support aid
+engage participate involve involvement join
+quick fast rapid quickly swift
+important vital essential crucial key critical
+hard difficult tough challenging
+goal objective okr target aim
+priority prioritise prioritize ranking rank
+ship launch release deliver rollout
+start begin kickoff
+concede concession compromise yield
+empathy empathetic empathise empathize sympathy
+evidence data proof fact facts numbers
+upset disturb bother distress
+outcome result effect consequence impact
+story anecdote example experience
+skill competency capability ability
+clear clearly plain plainly
+write writing written document draft
+senior experienced seasoned
+"""
+_SYNONYMS: dict[str, str] = {}
+
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # Marked quotations, titles in italics, links to entries (named by their titles), link targets and URLs
 # are not prose of ours to compare.
@@ -48,6 +118,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"”’)]*\s+|\n\s*\n|\n(?=\s*(?:[-*�
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ness", "ers", "er", "ed", "es", "ly", "s")
 
 
+@functools.lru_cache(maxsize=None)
 def stem(word: str) -> str:
     """A light stem: drop one common suffix, keep at most six letters."""
     for suffix in _SUFFIXES:
@@ -55,6 +126,19 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word[:6]
+
+
+def _load_synonyms() -> None:
+    for line in _SYNONYM_GROUPS.strip().splitlines():
+        group = line.split()
+        head = stem(group[0])
+        for word in group:
+            _SYNONYMS.setdefault(stem(word), head)
+
+
+def canonical(words: Iterable[str]) -> tuple[str, ...]:
+    """Stems with each synonym replaced by its group's first word: the words a paraphrase keeps."""
+    return tuple(_SYNONYMS.get(w, w) for w in words)
 
 
 def content_words(text: str) -> tuple[str, ...]:
@@ -72,6 +156,15 @@ def content_words(text: str) -> tuple[str, ...]:
             continue
         out.append(stem(lower.removesuffix("'s")))
     return tuple(out)
+
+
+_load_synonyms()
+
+
+@functools.lru_cache(maxsize=65536)
+def sentence_words(sentence: str) -> tuple[str, ...]:
+    """The canonical content words of one sentence, quotations left out (cached: both checks use them)."""
+    return canonical(content_words(unquoted(sentence)))
 
 
 def unquoted(text: str) -> str:
@@ -136,17 +229,23 @@ class SourceIndex:
         self._by_word: dict[str, set[int]] = defaultdict(set)
         for name, text in sorted(texts.items()):
             for i, sentence in enumerate(sentences(text, lines=True)):
-                ws = content_words(unquoted(sentence))
-                if len(ws) < ORDER_SHARED:
+                ws = canonical(content_words(unquoted(sentence)))
+                if len(ws) < POINT_SHARED:
                     continue
                 for w in set(ws):
                     self._by_word[w].add(len(self.sentences))
                 self.sentences.append(Sentence(name, i, sentence, ws))
+        df: dict[str, int] = defaultdict(int)
+        for s in self.sentences:
+            for w in set(s.words):
+                df[w] += 1
+        n = max(1, len(self.sentences))
+        self.weight = {w: math.log(n / k) for w, k in df.items()}
 
     def echoes(self, ours: list[str]) -> Iterator[Echo]:
         """Every pair (our sentence, source sentence) sharing at least ORDER_SHARED content words in order."""
         for i, sentence in enumerate(ours):
-            ws = content_words(unquoted(sentence))
+            ws = sentence_words(sentence)
             if len(ws) < ORDER_SHARED:
                 continue
             counts: dict[int, int] = defaultdict(int)
@@ -157,6 +256,8 @@ class SourceIndex:
                 if n < ORDER_SHARED:
                     continue
                 src = self.sentences[j]
+                if len(src.words) < ORDER_SHARED:
+                    continue
                 shared = lcs(ws, src.words)
                 if shared >= ORDER_SHARED and shared / min(len(ws), len(src.words)) >= ORDER_SHARE:
                     yield Echo(sentence, i, src, shared)
@@ -181,6 +282,46 @@ def ordered_chain(echoes: Iterable[Echo]) -> list[Echo]:
                 chain = [*prev, e]
         best.append(chain)
     return max(best, key=len, default=[])
+
+
+def points(ours: list[str], index: SourceIndex) -> list[tuple[int, Sentence, float]]:
+    """Every pair (our sentence, source sentence) making the same point: at least POINT_SHARED content
+    words in common (synonyms joined), weighing at least POINT_WEIGHT by how rare they are in the sources."""
+    out = []
+    for i, sentence in enumerate(ours):
+        ws = set(sentence_words(sentence))
+        if len(ws) < POINT_SHARED:
+            continue
+        counts: dict[int, int] = defaultdict(int)
+        weights: dict[int, float] = defaultdict(float)
+        for w in ws:
+            weight = index.weight.get(w, 0.0)
+            if weight < POINT_RARE:  # a word in one source sentence of seven or more says nothing about the point
+                continue
+            for j in index._by_word.get(w, ()):
+                counts[j] += 1
+                weights[j] += weight
+        out.extend((i, index.sentences[j], weights[j]) for j, n in counts.items()
+                   if n >= POINT_SHARED and weights[j] >= POINT_WEIGHT)
+    return out
+
+
+def point_by_point(ours: list[str], index: SourceIndex) -> list[tuple[int, Sentence, float]]:
+    """The heaviest run of our sentences that makes the points of one source passage in its order: each
+    next link is a later sentence of ours (within POINT_OUR_GAP) matching a later sentence of the same
+    source (within POINT_GAP): a section retold point by point, whatever words it uses."""
+    pairs = sorted(points(ours, index), key=lambda p: (p[0], p[1].source, p[1].index))
+    best: list[tuple[float, list[tuple[int, Sentence, float]]]] = []
+    for k, (i, src, w) in enumerate(pairs):
+        score, chain = w, [(i, src, w)]
+        for m in range(k):
+            prev_score, prev = best[m]
+            pi, ps, _ = prev[-1]
+            if (ps.source == src.source and 0 < i - pi <= POINT_OUR_GAP and 0 < src.index - ps.index <= POINT_GAP
+                    and prev_score + w > score):
+                score, chain = prev_score + w, [*prev, (i, src, w)]
+        best.append((score, chain))
+    return max(best, key=lambda b: b[0], default=(0.0, []))[1]
 
 
 @dataclass(frozen=True)
@@ -208,6 +349,11 @@ def paraphrases(text_parts: list[str], index: SourceIndex) -> Iterator[Paraphras
         if len(chain) >= ORDER_CHAIN and any(e.shared >= ORDER_STRONG[0] and e.share >= ORDER_STRONG[1] for e in chain):
             pairs = "; ".join(f"“{_clip(e.ours, 60)}” ~ “{_clip(e.source.text, 60)}”" for e in chain)
             yield Paraphrase(f"follows the order of {name} over {len(chain)} sentences: {pairs}", name)
+    chain = point_by_point(ours, index)
+    if len(chain) >= POINT_CHAIN and sum(w for _, _, w in chain) >= POINT_TOTAL:
+        name = chain[0][1].source
+        pairs = "; ".join(f"“{_clip(ours[i], 50)}” ~ “{_clip(src.text, 50)}”" for i, src, _ in chain)
+        yield Paraphrase(f"follows {name} point by point over {len(chain)} sentences: {pairs}", name)
 
 
 def _clip(text: str, n: int = 120) -> str:
