@@ -389,10 +389,12 @@ def test_two_thirds_of_examples_show_a_cost_or_a_partial_failure(book):
 
 def _closing_opening(text: str, n: int = 3) -> str:
     """The first n words of an example's last sentence, its subject (a pronoun or a name) replaced by X."""
-    from macros.paraphrase import sentences
+    from playbook.quality.paraphrase import sentences
 
     words = re.findall(r"[A-Za-z']+", sentences(" ".join(text.split()))[-1])
-    if words and (words[0].lower() in {"she", "he", "they", "you", "we", "i"} or words[0][0].isupper() and words[0] not in {"The", "A", "An"}):
+    speaker = words and (words[0].lower() in {"she", "he", "they", "you", "we", "i"}
+                         or (words[0][0].isupper() and words[0] not in {"The", "A", "An"}))
+    if speaker:
         words[0] = "X"
     return " ".join(w if w == "X" else w.lower() for w in words[:n])
 

@@ -131,7 +131,8 @@ RETOLD_SECTION = (
     "Engineers are tribal and think in us versus them, identifying with their own team more than the organisation. "
     "Distance in geography, time zone or culture makes this harder. "
     "Each team holds its own view of business priorities, and even clear OKRs get different interpretations and buy-in. "
-    "Coupled systems create interdependencies, so your feature cannot ship until a significant number of teams make changes to their codebase. "
+    "Coupled systems create interdependencies, so your feature cannot ship until a significant number of teams make "
+    "changes to their codebase. "
     "So every team agrees the projects are good ideas, assigns different priorities, waits on each other and launches nothing."
 )
 # Negative: the same topic in our own outline, and a sentence that only names the same things.
@@ -149,8 +150,9 @@ def seeds() -> SourceIndex:
 
 
 def test_synonyms_compare_as_equal():
-    from macros.paraphrase import canonical
-    assert canonical(content_words("shallow research invites objections")) == canonical(content_words("superficial investigation invites criticism"))
+    from playbook.quality.paraphrase import canonical
+    same = canonical(content_words("superficial investigation invites criticism"))
+    assert canonical(content_words("shallow research invites objections")) == same
     assert canonical(content_words("the problem")) != canonical(content_words("the proposal"))
 
 
@@ -171,6 +173,6 @@ def test_the_same_topic_in_our_own_outline_is_not_caught(seeds):
 
 def test_point_by_point_needs_the_sources_order(seeds):
     """The same sentences in reverse order make the same points but do not follow the section."""
-    from macros.paraphrase import sentences as split
+    from playbook.quality.paraphrase import sentences as split
     reversed_text = " ".join(reversed(split(RETOLD_SECTION)))
     assert not [f for f in paraphrases([reversed_text], seeds) if "point by point" in f.message]

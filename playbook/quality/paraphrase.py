@@ -14,12 +14,12 @@ sentence of the section (see POINT_*).
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 # A sentence pair is a paraphrase when it shares, in order, at least n content words covering this
 # share of the shorter sentence, for any (n, share) below (calibrated on the playbook and the five
@@ -108,7 +108,6 @@ clear clearly plain plainly
 write writing written document draft
 senior experienced seasoned
 """
-_SYNONYMS: dict[str, str] = {}
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 # Marked quotations, titles in italics, links to entries (named by their titles), link targets and URLs
@@ -118,7 +117,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?:;])[\"”’)]*\s+|\n\s*\n|\n(?=\s*(?:[-*�
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ness", "ers", "er", "ed", "es", "ly", "s")
 
 
-@functools.lru_cache(maxsize=None)
 def stem(word: str) -> str:
     """A light stem: drop one common suffix, keep at most six letters."""
     for suffix in _SUFFIXES:
@@ -128,12 +126,18 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def _load_synonyms() -> None:
+def _synonyms() -> MappingProxyType[str, str]:
+    """Each stem of a synonym group -> the stem of the group's first word."""
+    table: dict[str, str] = {}
     for line in _SYNONYM_GROUPS.strip().splitlines():
         group = line.split()
         head = stem(group[0])
         for word in group:
-            _SYNONYMS.setdefault(stem(word), head)
+            table.setdefault(stem(word), head)
+    return MappingProxyType(table)
+
+
+_SYNONYMS = _synonyms()
 
 
 def canonical(words: Iterable[str]) -> tuple[str, ...]:
@@ -158,12 +162,9 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_load_synonyms()
 
-
-@functools.lru_cache(maxsize=65536)
 def sentence_words(sentence: str) -> tuple[str, ...]:
-    """The canonical content words of one sentence, quotations left out (cached: both checks use them)."""
+    """The canonical content words of one sentence, quotations left out."""
     return canonical(content_words(unquoted(sentence)))
 
 
