@@ -13,7 +13,7 @@ from typing import Any
 
 from macros.site import SiteMacros
 
-__all__ = ["SiteMacros", "define_env"]
+__all__ = ["SiteMacros", "define_env", "on_post_page_macros"]
 
 
 def define_env(env: Any) -> None:
@@ -25,3 +25,15 @@ def define_env(env: Any) -> None:
     book = load_playbook(Path(env.project_dir), Path(env.conf["docs_dir"]), memo)
     for name, macro in SiteMacros(book, memo.templates, env).macros().items():
         env.macro(macro, name)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """For the benchmark only: with PLAYBOOK_DUMP_MARKDOWN set, keep each hand-written page as plain Markdown
+    (after its macros ran), to build the same pages without our plugin or mkdocs-macros."""
+    import os
+
+    folder = os.environ.get("PLAYBOOK_DUMP_MARKDOWN")
+    if folder:
+        from playbook.render.pages import dump_page
+
+        dump_page(Path(folder), env.page.file.src_uri, env.page.meta, env.markdown)

@@ -55,10 +55,6 @@ class SiteMacros:
             "home.md.j2", counts=counts, situations=self.book.of_kind("situations"), checklists=self.book.of_kind("checklists"),
         )
 
-    def prompt_bank(self) -> str:
-        """The interview question bank, filterable by competency and level."""
-        return self._render("prompt_bank.md.j2", records=self.book.of_kind("prompts"))
-
     def find_move(self) -> str:
         """Find your move: three questions that narrow the situations, tactics and checklists to those that fit."""
         self.env.page.meta.setdefault("search", index_meta()["search"])
@@ -137,7 +133,7 @@ class SiteMacros:
 
     def macros(self) -> dict[str, Any]:
         """Every macro by the name pages call it."""
-        names = ("term_index", "home", "prompt_bank", "drill", "story_map", "prep_sheet", "print_pack", "my_playbook",
+        names = ("term_index", "home", "drill", "story_map", "prep_sheet", "print_pack", "my_playbook",
                  "data_contract", "export_fields", "find_move", "self_assessment", "review_deck", "interview_plan")
         return {name: getattr(self, name) for name in names}
 

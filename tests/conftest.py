@@ -180,7 +180,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "playbook" / "contract" / "models.py").write_text((project / "playbook" / "contract" / "models.py").read_text() + NOTE_MODEL)
     kinds = project / "playbook" / "contract" / "kinds.py"
     kinds.write_text(kinds.read_text().replace("Source, Tactic, Term", "Note, Source, Tactic, Term") + NOTE_KIND)
-    (project / "playbook" / "render" / "templates" / "note.md.j2").write_text('{% extends "_entry.md.j2" %}\n')
+    (project / "playbook" / "render" / "templates" / "note.html.j2").write_text('{% extends "_entry.html.j2" %}\n')
     (project / "data" / "notes").mkdir()
     (project / "data" / "notes" / "first-note.yml").write_text(NOTE_DATA)
     out = project / "site"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from playbook.cli import main
 from playbook.contract.kinds import KINDS
@@ -82,8 +83,8 @@ def test_pages_writes_entries_indexes_and_redirects_and_removes_orphans(project,
     tactic.write_text(tactic.read_text().replace("tags: [persuasion]", "tags: [persuasion]\naliases: [old-name]"))
     assert playbook("pages", "--out", str(out), root=project).returncode == 0
     assert (out / "tactics/index.md").exists() and (out / "tactics/second-tactic.md").exists()
-    stub = (out / "tactics/old-name.md").read_text()
-    assert "template: redirect.html" in stub and "redirect: ../first-tactic/" in stub
+    front = yaml.safe_load((out / "tactics/old-name.md").read_text().split("---\n")[1])  # front matter, read as MkDocs reads it
+    assert front["template"] == "redirect.html" and front["redirect"] == "../first-tactic/"
     (project / "data/tactics/second-tactic.yml").unlink()
     model = project / "data/models/first-model.yml"
     model.write_text(model.read_text().replace("  - {rel: see-also, to: tactics/second-tactic}\n", ""))

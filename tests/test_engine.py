@@ -133,3 +133,27 @@ def test_serve_shows_an_edit_with_its_backlinks_and_survives_a_broken_edit(tmp_p
         _, err = server.communicate(timeout=30)
     assert "sumary: unknown field 'sumary'" in err and "Still serving the last good version" in err
     assert "Traceback" not in err
+
+
+def test_html_pages_equal_what_markdown_makes_of_the_same_pages(built_site: Built, tmp_path: Path):
+    """The plugin hands MkDocs the generated pages' HTML and table of contents; MkDocs' own path (Markdown over the
+    same pages' Markdown files, `html_pages: false`) must give the same site: every page, every anchor and the
+    search index, which Material builds from each page's HTML and table of contents."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - playbook ", "  - playbook:\n      html_pages: false\n   ", 1),
+                      encoding="utf-8")
+    assert "html_pages: false" in config.read_text(encoding="utf-8")
+    site_url = json.loads((built_site.site / "api" / "playbook.json").read_text(encoding="utf-8"))["site_url"]
+    out = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": site_url})
+    assert done.returncode == 0, done.stderr[-3000:]
+    ours = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    theirs = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert len(ours["docs"]) > 2000 and ours == theirs
+    pages = sorted(p.relative_to(out) for p in out.rglob("*.html"))
+    assert pages == sorted(p.relative_to(built_site.site) for p in built_site.site.rglob("*.html"))
+    differ = [str(p) for p in pages if " ".join((built_site.site / p).read_text(encoding="utf-8").split())
+              != " ".join((out / p).read_text(encoding="utf-8").split())]
+    assert not differ, differ[:10]

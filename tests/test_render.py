@@ -16,7 +16,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 
 def _pages(root: Path = FIXTURE) -> dict[str, str]:
-    return generate_pages(load_playbook(root))
+    """Each generated page as the Markdown file MkDocs, ProperDocs or Zensical build without our plugin."""
+    return {src: page.text for src, page in generate_pages(load_playbook(root)).items()}
 
 
 def test_jinja_delimiters_in_data_stay_text():
@@ -44,7 +45,7 @@ def test_every_section_has_an_explicit_anchor():
 def test_kind_index_pages_are_generated_from_the_registry():
     pages = _pages()
     for kind in KINDS:
-        assert pages[f"{kind.dir}/index.md"].split("---\n", 2)[2].startswith(f"# {kind.title}\n")
+        assert pages[f"{kind.dir}/index.md"].split("---\n", 2)[2].startswith(f"# {kind.title} {{ #")
 
 
 def test_href():
@@ -99,21 +100,33 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
     assert "tactics/first-tactic.md" in changed and "models/first-model.md" in changed and "sources/a-book.md" in changed
 
 
-def test_the_build_cache_is_reused_only_while_data_and_code_are_unchanged(tmp_path):
+def test_a_cache_that_arrives_with_the_checkout_never_runs(tmp_path):
+    """The build keeps nothing on disk to reuse, so a pickle committed with `git add -f .cache/...` is never read:
+    building a project that carries one runs none of its code."""
+    import os
+    import pickle
     import shutil
-
-    from playbook.adapter import cache as build_cache
+    import subprocess
+    import sys
 
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)
-    book = load_playbook(project)
-    pages = generate_pages(book)
-    key = build_cache.stamp(project, project / "docs")
-    build_cache.save(project, key, book, pages)
-    reused = build_cache.load(project, build_cache.stamp(project, project / "docs"))
-    assert reused is not None and reused[1] == pages and set(reused[0].records) == set(book.records)
-    model = project / "data/models/first-model.yml"
-    model.write_text(model.read_text().replace("title: First model", "title: Edited model"))
-    assert build_cache.load(project, build_cache.stamp(project, project / "docs")) is None, "an edit must not reuse the cache"
-    (project / build_cache.CACHE_FILE).write_bytes(b"truncated")
-    assert build_cache.load(project, build_cache.stamp(project, project / "docs")) is None, "a broken cache file is ignored"
+    for name in ("mkdocs.yml", "overrides", "macros", "playbook", "docs"):
+        source = Path(__file__).resolve().parent.parent / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, project / name)
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    (project / ".cache").mkdir()
+    for name in ("playbook.pickle", "playbook.json", "build.pickle"):
+        (project / ".cache" / name).write_bytes(pickle.dumps(Payload()))
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not marker.exists(), "a cache file from the checkout was unpickled"

@@ -5,7 +5,11 @@
     on_config   run the pipeline; write the generated pages whose text changed to .cache/pages/; register the
                 macros of the hand-written pages with mkdocs-macros, bound to this build's index
     on_files    add the generated pages (File.generated; entries are not listed in the navigation)
+    on_pre_page a generated page takes its HTML, metadata and table of contents from the pipeline: MkDocs
+                neither parses its front matter nor runs Markdown over it (GeneratedHtmlPage)
     post_build  write the JSON export; after a dirty build, keep the search index whole
+
+Nothing is cached on disk between builds: a cache a checkout can carry is a cache an attacker can write.
 
 Every piece of state lives on the plugin instance, as MkDocs and Material's own plugins keep theirs.
 """
@@ -23,15 +27,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from macros.site import SiteMacros
-from playbook.adapter import cache
 from playbook.contract.kinds import KINDS
 from playbook.index.book import Playbook
 from playbook.pipeline import Memo, run
 from playbook.problems import DataError
 from playbook.render.export import write_export
-from playbook.render.pages import PAGES_DIR, write_pages
+from playbook.render.headings import anchor_ids, toc_tokens
+from playbook.render.pages import PAGES_DIR, GeneratedPage, write_pages
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -41,6 +47,24 @@ class PlaybookConfig(base.Config):
     """Where the generated pages are written, relative to the project folder (ignored by git)."""
     export = c.Type(bool, default=True)
     """Write the JSON export (site/api/playbook.json) after a build."""
+    html_pages = c.Type(bool, default=True)
+    """Hand MkDocs the generated pages' HTML; false: let MkDocs build their Markdown files, as without the plugin."""
+
+
+class GeneratedHtmlPage(Page):
+    """A generated page whose HTML, metadata and table of contents the pipeline made already. MkDocs calls
+    `read_source` and `render`; the rest of a Page (title, URL, navigation, templates) is MkDocs' own."""
+
+    generated: GeneratedPage
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", dict(self.generated.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.generated.html
+        self.toc = get_toc(toc_tokens(self.generated.headings))
+        self.present_anchor_ids = anchor_ids(self.generated.html)
+        self.links_to_anchors = {}  # links between generated pages come from resolved references (the index)
 
 
 class _DirtyNotice(logging.Filter):
@@ -55,7 +79,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self.memo = Memo()
         self.book: Playbook | None = None
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, GeneratedPage] = {}
         self.pages_dir = Path(".cache/pages")
         self.search_docs: list[dict[str, Any]] | None = None
         self.built: set[str] = set()
@@ -81,23 +105,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
         self.pages_dir = root / self.config.pages_dir
-        # `mkdocs build` reuses the last build's results when nothing changed; `serve` keeps its own in memory.
-        key = cache.stamp(root, docs_dir)
-        cached = None if self.serving else cache.load(root, key)
-        if cached is not None:
-            self.book, self.pages = cached
-        else:
-            try:
-                built = run(root, docs_dir, self.memo)
-            except DataError as err:
-                if not (self.serving and self.book is not None):
-                    raise PluginError(str(err)) from None
-                assert self.served_log is not None
-                self.served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
-                return config
-            self.book, self.pages = built.book, built.pages
-            if not self.serving:
-                cache.save(root, key, self.book, self.pages)
+        try:
+            built = run(root, docs_dir, self.memo)
+        except DataError as err:
+            if not (self.serving and self.book is not None):
+                raise PluginError(str(err)) from None
+            assert self.served_log is not None
+            self.served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
+            return config
+        self.book, self.pages = built.book, built.pages
         if config.nav:  # a kind mkdocs.yml does not place gets its index page at the end of the navigation
             placed = set(_nav_paths(config.nav))
             config.nav += [{k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed]
@@ -122,6 +138,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             inclusion = InclusionLevel.INCLUDED if rel in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, rel, abs_src_path=str(self.pages_dir / rel), inclusion=inclusion))
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        generated = self.pages.get(page.file.src_uri) if self.config.html_pages else None
+        if generated is not None and page.file.generated_by:
+            page.__class__ = GeneratedHtmlPage  # the same object: the navigation and the file refer to it
+            page.generated = generated  # type: ignore[attr-defined]
+        return page
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.built = set()

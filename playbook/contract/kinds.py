@@ -36,7 +36,7 @@ class Kind:
     blurb: str  # one line on the index page
     example: str  # the entry shown as a complete example on the contributing page
     skeleton: str = ""  # skeleton template for `playbook new` (default: the kind's name)
-    index_template: str = "kind_index.md.j2"
+    index_template: str = "kind_index.html.j2"
     content_bar: bool = False  # held to the content bar of `playbook quality`
     search_boost: float = 1.0  # multiplies a page's search score: moves a reader can act on first, records behind them last
     card: CardFace | None = None  # the review-deck card of each entry
@@ -44,7 +44,7 @@ class Kind:
 
     @property
     def page_template(self) -> str:
-        return f"{self.name}.md.j2"
+        return f"{self.name}.html.j2"
 
     @property
     def skeleton_template(self) -> str:
@@ -69,14 +69,14 @@ KINDS: tuple[Kind, ...] = (
          "checklists/before-a-design-review", content_bar=True, search_boost=1.4, find=True),
     Kind("prompt", "prompts", "Interview question bank", "Interview question", Prompt,
          "Staff-level behavioural questions with level signals and coach notes.",
-         "prompts/pushback-on-a-proposal", index_template="prompt_bank.md.j2", search_boost=1.25,
+         "prompts/pushback-on-a-proposal", index_template="prompt_bank.html.j2", search_boost=1.25,
          card=CardFace("listen-for", "“{question}” What do interviewers listen for?", "listen_for")),
     Kind("path", "paths", "Learning paths", "Learning path", Path,
          "Ordered reading for mentoring, with a question to discuss at each step.",
          "paths/getting-a-proposal-adopted", search_boost=1.3),
     Kind("source", "sources", "Sources", "Source", Source,
          "The books, articles and papers behind the playbook, and what cites each.",
-         "sources/conger-necessary-art-of-persuasion", index_template="bibliography.md.j2", search_boost=0.9),
+         "sources/conger-necessary-art-of-persuasion", index_template="bibliography.html.j2", search_boost=0.9),
 )
 KINDS_BY_NAME = MappingProxyType({k.name: k for k in KINDS})
 FIND_KINDS = tuple(k for k in KINDS if k.find)

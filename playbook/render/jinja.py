@@ -10,11 +10,13 @@ templates are compiled once and recompiled only when their file changes.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from playbook.contract.kinds import KINDS
@@ -45,6 +47,16 @@ def _plain(ctx: Context, text: str) -> str:
     return presenter.plain(ctx["book"], text)
 
 
+def _text(text: str) -> Markup:
+    """Text escaped as Python-Markdown escapes it (&, < and >; quotes kept): headings read as Markdown would give them."""
+    return Markup(html.escape(text, quote=False))
+
+
+def _slug(text: str) -> str:
+    """A heading's id as Markdown's toc extension makes it from the heading's text."""
+    return slugify(text, "-")
+
+
 class Templates:
     """Our templates, compiled on first use and again only when their file changes."""
 
@@ -59,7 +71,8 @@ class Templates:
             keep_trailing_newline=True,
             auto_reload=True,
         )
-        self.env.filters.update(href=href, url_path=url_path, md=_md, md_inline=_md_inline, plain=_plain, md_escape=md_escape)
+        self.env.filters.update(href=href, url_path=url_path, md=_md, md_inline=_md_inline, plain=_plain, md_escape=md_escape,
+                                slug=_slug, text=_text)
         self.env.globals.update(KINDS=KINDS, layout=layout)
 
     def render(self, template: str, **context: Any) -> str:

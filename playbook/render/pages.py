@@ -1,21 +1,24 @@
 """Step 4 of the pipeline: the generated pages (every entry, every kind's index, every former id), rendered
-once per build from the index and written outside the docs folder, only where their text changed.
+once per build from the index as HTML with their metadata and headings (`GeneratedPage`).
 
-Why files and why only on change: `mkdocs serve --dirty` rebuilds a page when its source file is newer
-than its output, so an edit rewrites exactly the pages whose text changed (the entry, the pages that
-list or link to it) and MkDocs rebuilds exactly those. The folder is `.cache/pages/` (ignored by git):
-the build never writes into `docs/` or `data/`. Generated pages opt out of mkdocs-macros
-(`render_macros: false`): their Markdown is final, so MkDocs spends on them what it spends on plain
-Markdown. `playbook pages --out DIR` writes the same files for tools that run no MkDocs plugin.
+The MkDocs plugin hands each page's HTML, table of contents and metadata to MkDocs directly: no Markdown pass,
+no front matter to parse. Each page is also written, as Markdown a person could have written (`as_markdown`),
+to `.cache/pages/` (ignored by git), only where its text changed: `mkdocs serve --dirty` rebuilds a page when
+its source file is newer than its output, so an edit rebuilds exactly the pages whose text changed; and
+MkDocs, ProperDocs or Zensical build those files to the same site without our plugin (`playbook tree`).
+The build never writes into `docs/` or `data/`.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,19 +26,34 @@ from playbook.contract.kinds import KINDS
 from playbook.contract.record import Record
 from playbook.contract.urls import page_url
 from playbook.index.book import Playbook
+from playbook.render.headings import Heading, as_markdown, read_headings
 from playbook.render.jinja import Templates
 from playbook.render.present import plain
 from playbook.render.search_meta import entry_meta, index_meta
 from playbook.render.wayfinding import Wayfinding
 
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PAGES_DIR = Path(".cache") / "pages"
 """Where the build writes the generated pages, relative to the project folder."""
 
 
-def _front(meta: dict[str, object]) -> str:
-    # libyaml's emitter: the pure-Python one cost about 6 ms a page (the sidebar and search data are nested)
-    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One generated page: its metadata (what front matter would hold), its HTML and its headings."""
+
+    src_uri: str
+    meta: dict[str, Any]
+    html: str
+    headings: tuple[Heading, ...]
+
+    @classmethod
+    def of(cls, src_uri: str, meta: dict[str, Any], body: str) -> GeneratedPage:
+        body, headings = read_headings(body)
+        return cls(src_uri, meta, body, headings)
+
+    @cached_property
+    def text(self) -> str:
+        """The page as a Markdown file: JSON front matter (valid YAML) and Markdown with its HTML blocks."""
+        return f"---\n{json.dumps(self.meta, sort_keys=False)}\n---\n{as_markdown(self.html)}"
 
 
 def _meta(title: str, description: str | None = None, **extra: object) -> dict[str, object]:
@@ -51,7 +69,7 @@ class PageMemo:
     """Entry pages of the last build with what they showed: `mkdocs serve` re-renders only pages whose inputs
     changed. `context` stands for the vocabularies and templates: the same object while they are unchanged."""
 
-    kept: dict[str, tuple[list[object], str]] = field(default_factory=dict)
+    kept: dict[str, tuple[list[object], GeneratedPage]] = field(default_factory=dict)
     context: object = None
 
     def context_key(self, book: Playbook, templates: Templates) -> object:
@@ -65,41 +83,41 @@ def _same(a: list[object], b: list[object]) -> bool:
     return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b, strict=True))
 
 
-def _entry_page(book: Playbook, record: Record, templates: Templates, memo: PageMemo, way: Wayfinding) -> str:
+def _entry_page(book: Playbook, record: Record, templates: Templates, memo: PageMemo, way: Wayfinding) -> GeneratedPage:
     inputs = [memo.context, record, *book.shown_on_page(record), *way.shown(record)]
     kept = memo.kept.get(record.src_uri)
     if kept and _same(kept[0], inputs):
         return kept[1]
     # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html); entry_meta: search (search.py)
     meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record), **entry_meta(record))
-    text = _front(meta) + templates.render(
+    page = GeneratedPage.of(record.src_uri, meta, templates.render(
         record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
-    )
-    memo.kept[record.src_uri] = (inputs, text)
-    return text
+    ))
+    memo.kept[record.src_uri] = (inputs, page)
+    return page
 
 
-def generate_pages(book: Playbook, templates: Templates | None = None, memo: PageMemo | None = None) -> dict[str, str]:
-    """docs-relative path -> Markdown, for every generated page. `memo` (kept by a long-lived caller) skips
+def generate_pages(book: Playbook, templates: Templates | None = None, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
+    """docs-relative path -> page, for every generated page. `memo` (kept by a long-lived caller) skips
     entry pages whose inputs did not change since the last call."""
     templates = templates or Templates()
     memo = memo if memo is not None else PageMemo()
     memo.context_key(book, templates)
-    pages: dict[str, str] = {}
+    pages: dict[str, GeneratedPage] = {}
     way = Wayfinding(book)
     for kind in KINDS:
         records = book.of_kind(kind.dir)
         here = f"{kind.dir}/index.md"
         used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
-        pages[here] = _front(_meta(kind.title, kind.blurb, **index_meta())) + f"# {kind.title}\n\n" + templates.render(
+        pages[here] = GeneratedPage.of(here, _meta(kind.title, kind.blurb, **index_meta()), templates.render(
             kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
-        )
+        ))
         for record in records:
             pages[record.src_uri] = _entry_page(book, record, templates, memo, way)
     for old, record in book.redirects.items():
         here = f"{old}.md"
         meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=f"../{record.id}/", search={"exclude": True})
-        pages[here] = _front(meta) + templates.render("moved.md.j2", book=book, here=here, record=record)
+        pages[here] = GeneratedPage.of(here, meta, templates.render("moved.html.j2", book=book, here=here, record=record))
     return pages
 
 
@@ -109,7 +127,7 @@ class WriteReport:
     removed: list[str]
 
 
-def write_pages(pages: dict[str, str], folder: Path) -> WriteReport:
+def write_pages(pages: dict[str, GeneratedPage], folder: Path) -> WriteReport:
     """Make `folder` hold exactly `pages`, touching only files whose text changed (atomic writes)."""
     report = WriteReport([], [])
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
@@ -117,8 +135,8 @@ def write_pages(pages: dict[str, str], folder: Path) -> WriteReport:
         if rel not in pages:
             path.unlink()
             report.removed.append(rel)
-    for rel, text in pages.items():
-        path = folder / rel
+    for rel, page in pages.items():
+        path, text = folder / rel, page.text
         try:
             if path.read_text(encoding="utf-8") == text:
                 continue
@@ -138,7 +156,7 @@ def read_manifest(path: Path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
 
 
-def published_urls(docs_dir: Path, generated: dict[str, str]) -> list[str]:
+def published_urls(docs_dir: Path, generated: dict[str, GeneratedPage]) -> list[str]:
     """URL path of every page the site publishes (hand-written and generated), plus the JSON export."""
     sources = [path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md")] + list(generated)
     urls = {"/api/playbook.json"}
