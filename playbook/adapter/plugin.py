@@ -21,6 +21,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from macros.site import SiteMacros
+from playbook.adapter.watcher import listen_instead_of_polling
 from playbook.contract.kinds import KINDS
 from playbook.index.book import Playbook
 from playbook.pipeline import Memo, run
@@ -75,6 +78,23 @@ class _DirtyNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+class _CompiledInMemory(BytecodeCache):
+    """Compiled theme templates kept in memory between `serve` rebuilds (MkDocs makes a new Jinja environment for
+    each build, which would compile every Material template again). Never written to disk: nothing a checkout
+    carries is ever loaded as code."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self.memo = Memo()
@@ -86,6 +106,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.serving = False
         self.dirty = False
         self.served_log: logging.Logger | None = None
+        self.builds = 0
+        self.compiled = _CompiledInMemory()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -114,10 +136,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.served_log.error("%s\nStill serving the last good version of the site: fix the data and save again.", err)
             return config
         self.book, self.pages = built.book, built.pages
+        self.builds += 1
+        if self.serving and self.builds > 1:  # 404 and sitemap exist from the first build; a rebuild need not redo them
+            config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
         if config.nav:  # a kind mkdocs.yml does not place gets its index page at the end of the navigation
             placed = set(_nav_paths(config.nav))
             config.nav += [{k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed]
-        report = write_pages(self.pages, self.pages_dir)
+        report = write_pages(self.pages, self.pages_dir, self.memo.pages.written if self.serving else None)
         if report.written or report.removed:
             log.debug("playbook: %d pages written, %d removed", len(report.written), len(report.removed))
         self._register_macros(config)
@@ -128,6 +153,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         macros = config.plugins.get("macros")
         if macros is not None and self.book is not None:
             macros.register_macros(SiteMacros(self.book, self.memo.templates, macros).macros())
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.serving:  # a bucket's key holds the template's name and its source's checksum: an edit recompiles it
+            env.bytecode_cache = self.compiled
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         in_nav = set(_nav_paths(config.nav or []))
@@ -156,9 +186,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.built.add(page.url)
         return context
 
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """MkDocs polls for changes every half second; where the platform reports them (inotify), listen instead."""
+        return listen_instead_of_polling(server)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.book is not None
-        if self.config.export:
+        if self.config.export and not (self.serving and self.builds > 1):  # under serve: the first build's export
             write_export(self.book, Path(config.site_dir), config.site_url or "/")
         if self.dirty:
             self._keep_search_index_whole(Path(config.site_dir) / "search" / "search_index.json")

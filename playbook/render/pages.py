@@ -71,6 +71,8 @@ class PageMemo:
 
     kept: dict[str, tuple[list[object], GeneratedPage]] = field(default_factory=dict)
     context: object = None
+    written: dict[str, str] = field(default_factory=dict)
+    """The text of each page file as last written by this process: compared in memory, not re-read."""
 
     def context_key(self, book: Playbook, templates: Templates) -> object:
         key = (book.tags, book.competencies, book.archetypes, templates.stamp())
@@ -127,24 +129,35 @@ class WriteReport:
     removed: list[str]
 
 
-def write_pages(pages: dict[str, GeneratedPage], folder: Path) -> WriteReport:
-    """Make `folder` hold exactly `pages`, touching only files whose text changed (atomic writes)."""
+def write_pages(pages: dict[str, GeneratedPage], folder: Path, written: dict[str, str] | None = None) -> WriteReport:
+    """Make `folder` hold exactly `pages`, touching only files whose text changed (atomic writes). `written` (kept
+    by a long-lived caller) holds what this process wrote last time: those files are compared in memory."""
     report = WriteReport([], [])
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
+    written = written if written is not None else {}
+    known = set(written) if written else None
+    for path in (() if known is not None else sorted(folder.rglob("*.md")) if folder.is_dir() else ()):
         rel = path.relative_to(folder).as_posix()
         if rel not in pages:
             path.unlink()
             report.removed.append(rel)
+    for rel in sorted(known - set(pages)) if known is not None else ():
+        (folder / rel).unlink(missing_ok=True)
+        written.pop(rel)
+        report.removed.append(rel)
     for rel, page in pages.items():
         path, text = folder / rel, page.text
+        if written.get(rel) == text:
+            continue
         try:
-            if path.read_text(encoding="utf-8") == text:
+            if rel not in written and path.read_text(encoding="utf-8") == text:
+                written[rel] = text
                 continue
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as out:
             out.write(text)
         os.replace(out.name, path)
+        written[rel] = text
         report.written.append(rel)
     return report
 
