@@ -205,3 +205,27 @@ def book():
 
     return load_playbook(ROOT)
 
+
+
+SITE_FIXTURES = {"built_site", "served", "server", "hostile_site"}
+CONTENT_MODULES = {"test_content", "test_quality_paraphrase", "test_reader_text"}
+TIERS = ("unit", "build", "browser", "content")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in one tier, run alone with `python3 scripts/dev.py test --tier NAME` (pytest -m NAME):
+    browser (tests/browser/), content (the content bar and facts about the data), build (builds a site: the real
+    one once per session, or a small copy, explicitly marked), and unit (everything else: no build, no browser)."""
+    for item in items:
+        own = {m.name for m in item.iter_markers()} & set(TIERS)
+        if own:
+            continue
+        module = item.path.stem
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        elif module in CONTENT_MODULES:
+            item.add_marker(pytest.mark.content)
+        elif SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
