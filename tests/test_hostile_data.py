@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from playbook.cli import main
-from playbook.contract.names import MAX_ID, SITE_NAMES
+from playbook.contract.names import MAX_ID, SITE_NAMES, WINDOWS_NAMES
 from playbook.load.files import MAX_FILE_BYTES
 from playbook.load.yaml_source import MAX_DEPTH, MAX_TEXT
 from playbook.schema.text_budget import MAX_BRACKET_DEPTH, MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_MARKERS
@@ -181,6 +181,9 @@ KIND_FOLDERS = "checklists/, models/, paths/, prompts/, situations/, sources/, t
 IN_DATA = f"entries are files in a kind folder ({KIND_FOLDERS}) and the vocabularies are archetypes.yml, competencies.yml, tags.yml"
 NOT_KIND = f"a folder that is not a kind folder ({KIND_FOLDERS})"
 HIDDEN = "a hidden file (its name starts with '.'); rename it to <id>.yml or delete it"
+REFDEF = ("a reference definition ('{} …') is not allowed in text: write the link where it is used, [text](https://…), "
+          "or \\[ for a literal bracket")
+LINKS = "links in text go to http(s) or mailto addresses only; link entries with [[kind/id]]"
 WINDOWS = "'{}' is a device name on Windows (with or without an extension): such a file cannot exist there; choose another name"
 BACKUP = "a backup file, not an entry: delete it (or keep it out of data/)"
 
@@ -320,6 +323,19 @@ CASES: dict[str, tuple[Setup, str]] = {
     "bad term definition": (write("persuasion:\n  title: P\n  definition: '" + "[x " * 50 + "'\n", "data/tags.yml"),
                             "data/tags.yml:3: persuasion.definition: square brackets do not pair up: close each '[' with ']', "
                             "or write \\[ for a literal bracket"),
+    # Markdown corners: reference definitions anywhere, relative links (the trust model: http(s) and mailto only)
+    "reference definition": (write(example("'[x]: https://example.com'")), f"{T}:10: example: {REFDEF.format('[x]:')}"),
+    "reference definition in a list item": (write(VALID.replace("steps: [Step one.]", "steps: ['- [x]: https://example.com']")),
+                                            f"{T}:8: steps[0]: {REFDEF.format('[x]:')}"),
+    "reference definition in a quote": (write(example("'> > [evil]: https://example.com'")),
+                                        f"{T}:10: example: {REFDEF.format('[evil]:')}"),
+    "reference definition in a nested item": (write(example("|\n  1. item\n\n      - [x]:\n        https://example.com\n")),
+                                              f"{T}:10: example: {REFDEF.format('[x]:')}"),
+    "reference definition inside a paragraph": (write(example("|\n  Text.\n  [x]: mailto:a@example.com\n")),
+                                                f"{T}:10: example: {REFDEF.format('[x]:')}"),
+    "relative link": (write(example("'[a pre-mortem](../pre-mortem/)'")),
+                      f"{T}:10: example: link to '../pre-mortem/': {LINKS}"),
+    "root-relative link": (write(example("'[home](/)'")), f"{T}:10: example: link to '/': {LINKS}"),
     # files that are not files, or not ours
     "fifo": (fifo(), f"{T}:1: {FIFO}"),
     "symlink to a fifo in data/": (both(fifo("data/tactics/.pipe"), link(".pipe")), f"{T}:1: {FIFO}"),
@@ -516,5 +532,10 @@ def test_the_trust_model_states_the_limits_the_code_applies():
     for fact in (f"{MAX_FILE_BYTES // 1024} KiB", f"{MAX_TEXT:,} characters", f"{MAX_DEPTH} levels", f"at most {MAX_ID} characters",
                  f"over {MAX_BRACKET_DEPTH} deep", f"more than {MAX_MARKERS} list or quote markers", f"over {MAX_INDENT} spaces",
                  f"more than {MAX_LINES} lines or {MAX_BRACKETS} `[`",
-                 *(f"`{name}`" for name in SITE_NAMES), "`x.yml~`", "`x.yml.bak`"):
+                 *(f"`{name}`" for name in SITE_NAMES), "`x.yml~`", "`x.yml.bak`",
+                 *(f"`{name}`" for name in sorted(WINDOWS_NAMES) if name[-1] not in "123456789"), "`com0`–`com9`", "`lpt0`–`lpt9`",
+                 "a relative link is refused", "no reference definitions", "U+202E RIGHT-TO-LEFT OVERRIDE", "U+FEFF",
+                 "`data/schemas/`"):
         assert fact in section, fact
+    assert "relative addresses" not in section  # validation refuses them (the "relative link" case above)
+    assert {"con", "prn", "aux", "nul", *(f"{p}{n}" for p in ("com", "lpt") for n in range(10))} == WINDOWS_NAMES

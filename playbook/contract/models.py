@@ -24,7 +24,10 @@ INLINE_REF = re.compile(rf"\[\[([a-z]+/{ID})(?:\|([^\]]+))?\]\]")
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _ATTR_LIST = re.compile(r"\{\s*(?::|[#.][A-Za-z_]|[A-Za-z_][\w-]*\s*=)")
-_LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFERENCE_DEFINITION = re.compile(r"^(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])[ \t])*\[[^\[\]]*\]:", re.MULTILINE)
+"""`[x]: http://…` at the start of a line, also inside a list item or a quote (Python-Markdown reads one anywhere
+in a block): its link would be made far from its text, and the sanitiser leaves an empty element behind."""
 _SAFE_DEST = re.compile(r"(?:https?://|mailto:)\S+", re.IGNORECASE)
 
 
@@ -37,8 +40,13 @@ def _markdown_only(text: str) -> str:
         raise ValueError("attribute lists ('{: ... }', '{ #id }', '{ .class }') are not allowed in text")
     if "![" in text:
         raise ValueError("images are not allowed in text (they would load from another host)")
+    definition = _REFERENCE_DEFINITION.search(text)
+    if definition:
+        label = definition.group().lstrip(" \t>-*+0123456789.)")
+        raise ValueError(f"a reference definition ('{label[:40]} …') is not allowed in text: write the link where it is used,"
+                         " [text](https://…), or \\[ for a literal bracket")
     for match in _LINK_DEST.finditer(text):
-        dest = match.group(1) if match.group(1) is not None else match.group(2)
+        dest = match.group(1)
         if not _SAFE_DEST.fullmatch(dest):
             raise ValueError(f"link to '{dest[:60]}': links in text go to http(s) or mailto addresses only; link entries with [[kind/id]]")
     return text
