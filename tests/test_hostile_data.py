@@ -488,7 +488,9 @@ def test_cli_file_errors_are_messages(project, tmp_path, capsys):
 
 BUILD_CASES = ("billion laughs", "30,000 deep", "unclosed brackets", "lists on one line",
                 "big file", "fifo", "symlink to /dev/zero", "dangling symlink",
-               "null referenced by another entry", "alias index", "huge integer", "byte-order mark")
+               "null referenced by another entry", "alias index", "huge integer", "byte-order mark",
+               "escape \\e", "Markdown's STX/ETX in a title", "RLO in a title", "bare merge key", "reference definition in a list item",
+               "stray file in data/", "id con", "hidden entry")
 
 
 def test_mkdocs_build_refuses_hostile_data_quickly(tmp_path):
