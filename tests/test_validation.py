@@ -151,7 +151,9 @@ def test_a_reference_to_a_former_id_names_the_new_one(project):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("a [x](javascript:alert(1))", "links in text go to http(s) or mailto addresses only"),
-    ("[r]: vbscript:msgbox", "links in text go to http(s) or mailto addresses only"),
+    ("[r]: vbscript:msgbox", "a reference definition ('[r]: …') is not allowed in text"),
+    ("- [r]: https://example.com", "a reference definition ('[r]: …') is not allowed in text"),
+    ("see [a](../relative/)", "link to '../relative/': links in text go to http(s) or mailto addresses only"),
     ("see [x](data:text/html,hi)", "links in text go to http(s) or mailto addresses only"),
     ("Do it{: onclick=alert(1) }", "attribute lists"),
     ("*x*{: onmouseover=\"a\" }", "attribute lists"),

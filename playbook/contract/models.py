@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
+from playbook.contract.characters import character_problem
 from playbook.contract.names import ID
 
 ID_PATTERN = rf"^{ID}$"
@@ -23,7 +24,10 @@ INLINE_REF = re.compile(rf"\[\[([a-z]+/{ID})(?:\|([^\]]+))?\]\]")
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _ATTR_LIST = re.compile(r"\{\s*(?::|[#.][A-Za-z_]|[A-Za-z_][\w-]*\s*=)")
-_LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFERENCE_DEFINITION = re.compile(r"^(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])[ \t])*\[[^\[\]]*\]:", re.MULTILINE)
+"""`[x]: http://…` at the start of a line, also inside a list item or a quote (Python-Markdown reads one anywhere
+in a block): its link would be made far from its text, and the sanitiser leaves an empty element behind."""
 _SAFE_DEST = re.compile(r"(?:https?://|mailto:)\S+", re.IGNORECASE)
 
 
@@ -36,27 +40,44 @@ def _markdown_only(text: str) -> str:
         raise ValueError("attribute lists ('{: ... }', '{ #id }', '{ .class }') are not allowed in text")
     if "![" in text:
         raise ValueError("images are not allowed in text (they would load from another host)")
+    definition = _REFERENCE_DEFINITION.search(text)
+    if definition:
+        label = definition.group().lstrip(" \t>-*+0123456789.)")
+        raise ValueError(f"a reference definition ('{label[:40]} …') is not allowed in text: write the link where it is used,"
+                         " [text](https://…), or \\[ for a literal bracket")
     for match in _LINK_DEST.finditer(text):
-        dest = match.group(1) if match.group(1) is not None else match.group(2)
+        dest = match.group(1)
         if not _SAFE_DEST.fullmatch(dest):
             raise ValueError(f"link to '{dest[:60]}': links in text go to http(s) or mailto addresses only; link entries with [[kind/id]]")
     return text
 
 
-def _one_line(text: str) -> str:
-    if "\n" in text.strip():
-        raise ValueError("must be a single line")
+def _text(text: str) -> str:
+    """Only text: no control, format or noncharacters (the reader checks every value already; models made
+    elsewhere are held to the same). Newline and tab are allowed. See contract/characters.py."""
+    problem = character_problem(text)
+    if problem:
+        raise ValueError(problem)
     return text
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(_markdown_only)]
+def _one_line(text: object) -> object:
+    """One line of text, naming the first character that breaks it (a newline, a tab, U+200B ...)."""
+    problem = character_problem(text, one_line=True) if isinstance(text, str) else None
+    if problem:
+        raise ValueError(problem)
+    return text
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_text), AfterValidator(_markdown_only)]
 """Markdown text: one or more paragraphs, no raw HTML."""
-Line = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_markdown_only), AfterValidator(_one_line)]
+Line = Annotated[str, Field(min_length=1, max_length=160), AfterValidator(_one_line), AfterValidator(_markdown_only)]
 """A short single line: a title, a label, a checklist item."""
-Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_markdown_only), AfterValidator(_one_line)]
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`")]
-SourceRef = Annotated[str, Field(pattern=rf"^sources/{ID}$")]
+Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80), BeforeValidator(_one_line)]
+Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`"),
+                BeforeValidator(_one_line)]
+SourceRef = Annotated[str, Field(pattern=rf"^sources/{ID}$"), BeforeValidator(_one_line)]
 
 
 class Strict(BaseModel):
@@ -111,8 +132,8 @@ class Citation(Strict):
 
 
 class ShapeItem(Strict):
-    label: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_markdown_only), AfterValidator(_one_line)]
-    detail: Annotated[str, Field(max_length=90), AfterValidator(_markdown_only), AfterValidator(_one_line)] | None = None
+    label: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+    detail: Annotated[str, Field(max_length=90), AfterValidator(_one_line), AfterValidator(_markdown_only)] | None = None
 
 
 class Shape(Strict):
@@ -192,7 +213,7 @@ class Fits(Strict):
         return self
 
 
-AlsoCalled = Annotated[str, Field(min_length=3, max_length=80), AfterValidator(_markdown_only), AfterValidator(_one_line)]
+AlsoCalled = Annotated[str, Field(min_length=3, max_length=80), AfterValidator(_one_line), AfterValidator(_markdown_only)]
 
 
 class Entry(Strict):
@@ -254,7 +275,7 @@ class Run(Strict):
     minutes: list[Minutes] | None = Field(
         None, description="optional minutes for each step (tactic) or item (checklist), in order: one per step",
     )
-    follow_up: Annotated[str, Field(pattern=rf"^checklists/{ID}$")] | None = Field(
+    follow_up: Annotated[str, Field(pattern=rf"^checklists/{ID}$"), BeforeValidator(_one_line)] | None = Field(
         None, description="the checklist to work through after the meeting, shown on the end screen",
     )
 
@@ -303,14 +324,14 @@ class Situation(Entry):
     )
 
 
-ChecklistItem = Annotated[str, Field(min_length=3, max_length=110), AfterValidator(_markdown_only), AfterValidator(_one_line)]
+ChecklistItem = Annotated[str, Field(min_length=3, max_length=110), AfterValidator(_one_line), AfterValidator(_markdown_only)]
 
 
 class Checklist(Entry):
     """A one-page checklist for a real moment, printable."""
 
     moment: Line = Field(description="when to pick it up, e.g. 'the day before the design review'")
-    why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_markdown_only)]
+    why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_text), AfterValidator(_markdown_only)]
     items: list[ChecklistItem] = Field(min_length=4, max_length=14)
     run: Run | None = Field(None, description="set when the checklist is worked through in a meeting: offers run mode")
     fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
@@ -378,6 +399,7 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'\\`{}|^()\[\]]+", re.IGNORECASE)
 
 def _web_address(value: object) -> object:
     """A source's address: a plain http(s) URL with no spaces, quotes, brackets or parentheses."""
+    _one_line(value)
     if isinstance(value, str) and not _WEB_ADDRESS.fullmatch(value.strip()):
         raise ValueError("must be a plain http(s) address (no spaces, quotes, brackets or parentheses; percent-encode them)")
     return value

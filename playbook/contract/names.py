@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from playbook.contract.characters import character_problem
+
 MAX_ID = 80
 """Characters in an id: a URL segment people read, and far below the 255-byte file-name limit."""
 
@@ -24,12 +26,30 @@ SITE_NAMES = ("index", "print", "tags", "search", "assets", "api", "404", "sitem
 `index`, the print pack): never an id or alias."""
 
 
+WINDOWS_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
+"""Device names Windows reserves, with any extension (`con.yml`, `nul.tar.gz`): such a file or folder cannot be
+checked out or built there."""
+
+
+def windows_problem(name: str) -> str | None:
+    """Why `name` cannot be a file or folder name on Windows, or None."""
+    device = name.split(".", 1)[0].rstrip(" ").lower()
+    if device in WINDOWS_NAMES:
+        return f"'{device}' is a device name on Windows (with or without an extension): such a file cannot exist there; choose another name"
+    return None
+
+
 def id_problem(name: str) -> str | None:
     """Why `name` is not a valid id, or None. The whole name must match (a trailing newline does not)."""
     if len(name) > MAX_ID:
         return f"an id is at most {MAX_ID} characters (this one has {len(name)})"
+    windows = windows_problem(name)
+    if windows:
+        return windows
     if not _ID.fullmatch(name):
-        return "use lowercase letters, digits and single hyphens"
+        hidden = character_problem(name, one_line=True)
+        return f"{hidden.split(':', 1)[0]}: use lowercase letters, digits and single hyphens" if hidden else \
+            "use lowercase letters, digits and single hyphens"
     return None
 
 
@@ -50,6 +70,9 @@ def hand_written(docs_dir: Path) -> dict[str, list[str]]:
 
 def reserved_problem(name: str, kind_dir: str, pages: dict[str, list[str]]) -> str | None:
     """Why `name` may not be an id or alias in `kind_dir`, given the hand-written `pages`; or None."""
+    windows = windows_problem(name)
+    if windows:
+        return windows
     if name in SITE_NAMES:
         return f"'{name}' is reserved for the site's own pages and folders: choose another name"
     if name in pages:

@@ -62,10 +62,11 @@ def read_bytes(path: Path, folder: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as err:
         raise Refused(f"cannot be opened: {err.strerror}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):  # before fdopen, which refuses a folder with an exception of its own
+        os.close(fd)
+        raise Refused(f"is {_kind_of(mode)}, not a file: data files must be regular files")
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise Refused(f"is {_kind_of(mode)}, not a file: data files must be regular files")
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise Refused(f"the file is over {limit // 1024} KiB, the limit for a data file: split the entry or shorten it")

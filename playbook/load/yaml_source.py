@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from playbook.contract.characters import character_message, character_problem
 from playbook.load.files import Refused, read_bytes
 from playbook.problems import Loc, Problem, field_name, line_of
 
@@ -29,6 +30,8 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML11_BOOLS = re.compile(r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)$")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_VALUE_TAG = "tag:yaml.org,2002:value"
 
 MAX_DEPTH = 10
 """Nested mappings and lists, counting the top mapping: entries use 4."""
@@ -83,6 +86,9 @@ def read_yaml(path: Path, shown_as: str, folder: Path | None = None) -> YamlDocu
         doc.problems.append(Problem(shown_as, line, "", f"the file is not UTF-8 (byte {err.start}); save it as UTF-8"))
         return doc
     doc.first_line = text.split("\n", 1)[0].strip()
+    if _RAW_REFUSED.search(text):
+        _raw_characters(text, doc)
+        return doc
     try:
         if _within_budget(text, doc):
             _compose(text, doc)
@@ -95,6 +101,39 @@ def read_yaml(path: Path, shown_as: str, folder: Path | None = None) -> YamlDocu
         doc.problems.append(Problem(shown_as, 1, "", f"not valid YAML: {str(err).splitlines()[0]}"))
         doc.data = None
     return doc
+
+
+_RAW_REFUSED = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\r(?!\n)")
+"""Characters YAML refuses in a file (C0 and C1 controls, DEL, U+FFFE, U+FFFF; libyaml's message names no line),
+and those it reads as line breaks where editors may not (NEL U+0085, U+2028, U+2029, a lone CR): the lines of
+every message would shift."""
+
+
+_MAX_RAW = 10
+"""Refused characters reported one by one; the rest of the file's are counted in one more line."""
+
+
+def _raw_characters(text: str, doc: YamlDocument) -> None:
+    """One problem per refused character in the file, at its line and in its field: the field is found by reading
+    the file with each such character replaced by U+FFFD, and a lone CR by a newline (the same shape)."""
+    probe = YamlDocument(doc.path, doc.shown_as)
+    shaped = _RAW_REFUSED.sub(lambda m: "\n" if m.group() == "\r" else "\ufffd", text)
+    try:
+        if _within_budget(shaped, probe):
+            _compose(shaped, probe)
+    except yaml.YAMLError:
+        pass
+    for count, match in enumerate(_RAW_REFUSED.finditer(text)):
+        line = text.count("\n", 0, match.start()) + 1
+        if count == _MAX_RAW:
+            more = len(_RAW_REFUSED.findall(text)) - count
+            doc.problems.append(Problem(doc.shown_as, line, "", f"and {more:,} more characters like these: save the file as plain text"))
+            break
+        shifted = line + shaped.count("\n", 0, match.start()) - text.count("\n", 0, match.start())
+        owners = [loc for loc, at in probe.lines.items() if at <= shifted]
+        column = match.start() - text.rfind("\n", 0, match.start())
+        name = field_name(owners[-1]) if owners else ""
+        doc.problems.append(Problem(doc.shown_as, line, name, character_message(match.group(), f"at column {column}")))
 
 
 _NO_DATA = "the file holds no data (only `---`, `~` or `null`): an entry is a mapping of fields"
@@ -195,21 +234,39 @@ def _within_budget(text: str, doc: YamlDocument) -> bool:
     return True
 
 
+_MERGE = "the merge key `<<` is not allowed: write each field out in full (each entry stands alone)"
+_VALUE = "a bare `=` is a special value in YAML 1.1: write \"=\" for text"
+
+
 def _construct(loader: Any, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
-    """One scalar's value; a value YAML resolves but Python cannot build (a 5,000-digit int, month 13) is a problem."""
+    """One scalar's value; a value YAML resolves but Python cannot build (a 5,000-digit int, month 13) is a problem,
+    and so is text holding a character that is not text (a YAML escape decodes `"\\e"` to ESCAPE)."""
+    line, name = node.start_mark.line + 1, field_name(loc)
+    if node.tag in (_MERGE_TAG, _VALUE_TAG):
+        doc.problems.append(Problem(doc.shown_as, line, name, _MERGE if node.tag == _MERGE_TAG else _VALUE))
+        return None
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError, TypeError) as err:
         message = f"cannot read this value ({err}); quote it to keep it as text"
-        doc.problems.append(Problem(doc.shown_as, node.start_mark.line + 1, field_name(loc), message))
+        doc.problems.append(Problem(doc.shown_as, line, name, message))
         return None
+    if isinstance(value, str):
+        problem = character_problem(value)
+        if problem:
+            doc.problems.append(Problem(doc.shown_as, line, name, problem))
+            return None
+    return value
 
 
 def _convert(loader: Any, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _construct(loader, key_node, loc, doc)
+            before = len(doc.problems)
+            key = _construct(loader, key_node, (*loc, str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else loc, doc)
+            if len(doc.problems) > before:
+                continue
             if not isinstance(key, str):
                 doc.problems.append(Problem(doc.shown_as, key_node.start_mark.line + 1, str(key), "keys must be text"))
                 continue

@@ -30,9 +30,10 @@ ATTRIBUTES = MappingProxyType({"a": frozenset({"href"})})
 SCHEMES = frozenset({"http", "https", "mailto"})
 _PLAIN = re.compile(r"[*_`<>&\\!\[\]#|]|^\s*(?:[-+>]|\d+[.)])\s|\n\s*\n", re.MULTILINE)
 _MARKERS = re.compile(r"(\*\*|__|\*|`)")
-_SIMPLE = re.compile(r"[_<>&\\!\[\]#|]|^\s*(?:[-+*>]|\d+[.)])\s|\n\s*\n", re.MULTILINE)
-"""What only full Markdown handles: text without it holds at most *emphasis*, **strong** and `code` spans."""
-_CODE = re.compile(r"`([^`\n]+)`")
+_SIMPLE = re.compile(r"[_<>&\\!\[\]#|]|^\s*(?:[-+*>]|\d+[.)])\s|\n\s*\n|^[ \t]*(?:[-*_=+][ \t]*)+$| {2,}\n", re.MULTILINE)
+"""What only full Markdown handles: text without it holds at most *emphasis*, **strong** and `code` spans (a line of
+only `*`, `-` or `=` is a rule or a heading underline, two spaces before a newline a line break)."""
+_CODE = re.compile(r"`(?=[^`\s])([^`\n]*?[^`\s])`")
 _STRONG = re.compile(r"(?<!\*)\*\*(?=\S)([^*]+?)(?<=\S)\*\*(?!\*)")
 _EM = re.compile(r"(?<!\*)\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -69,14 +70,14 @@ def present(book: Playbook, text: str, here: str, *, inline: bool = False) -> Ma
 
 def _render(book: Playbook, text: str, here: str, inline: bool) -> str:
     text = text.strip()
-    bare = INLINE_REF.sub("", text)
-    if not _SIMPLE.search(bare) and not ("`" in bare and "*" in bare):
+    if _quick(text):
         # Most texts hold no Markdown beyond emphasis: escaped text, our own links and <em>/<strong>/<code>,
         # nothing for a sanitiser to remove. (Full Markdown costs a hundred times more per text.)
-        out = INLINE_REF.sub(lambda m: _anchor(book, m, here), html.escape(text, quote=False))
+        out = _escaped_with_links(book, text, here)
         if "*" in out or "`" in out:
             out = _EM.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", out)))
-        return out if inline else f"<p>{out}</p>"
+        if "*" not in out and "`" not in out:  # every marker paired: else Markdown's rules for odd runs decide
+            return out if inline else f"<p>{out}</p>"
     source = INLINE_REF.sub(lambda m: _md_link(book, m, here), text)
     if book.markdown is None:
         book.markdown = markdown.Markdown(extensions=[], output_format="html")
@@ -85,6 +86,27 @@ def _render(book: Playbook, text: str, here: str, inline: bool) -> str:
     if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         out = out[3:-4]
     return nh3.clean(out, tags=TAGS, attributes=dict(ATTRIBUTES), url_schemes=SCHEMES, link_rel=None)
+
+
+def _quick(text: str) -> bool:
+    """True when the quick path gives what Markdown gives: no Markdown beyond emphasis and code (in the text or a
+    reference's label), never code and emphasis together, and never emphasis or code beside a reference (an `*`
+    before a reference and one in its label would make <em><a></em></a>)."""
+    markup = "*" in text or "`" in text
+    if "[[" not in text:
+        return not _SIMPLE.search(text) and not ("`" in text and "*" in text)
+    labelled = INLINE_REF.sub(lambda m: m.group(2) or "title", text)
+    return not markup and not _SIMPLE.search(labelled)
+
+
+def _escaped_with_links(book: Playbook, text: str, here: str) -> str:
+    """The text escaped once, its references links (their labels escaped once, as their own text)."""
+    out, start = [], 0
+    for match in INLINE_REF.finditer(text):
+        out += [html.escape(text[start:match.start()], quote=False), _anchor(book, match, here)]
+        start = match.end()
+    out.append(html.escape(text[start:], quote=False))
+    return "".join(out)
 
 
 def _md_link(book: Playbook, match: re.Match[str], here: str) -> str:

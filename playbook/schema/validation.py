@@ -38,10 +38,15 @@ def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, 
         problems.append(_not_a_project(data_dir, root))
         return Validated(data_dir, records, {name: {} for name in VOCABULARIES}, problems)
     pages = hand_written(docs_dir)
+    problems.extend(_strays(data_dir, root))
     for kind in KINDS:
         folder = data_dir / kind.dir
         for path in sorted(folder.iterdir()) if folder.is_dir() else ():
             shown = display_path(path, root)
+            stray = _stray_in_kind(path, kind)
+            if stray:
+                problems.append(Problem(shown + ("/" if path.is_dir() else ""), 0, "", f"{_STRAY}: {stray}"))
+                continue
             reserved = reserved_problem(path.stem, kind.dir, pages) if path.suffix == ".yml" else None
             if reserved:
                 problems.append(Problem(shown, 1, "", f"the file name is the entry's id and URL: {reserved}"))
@@ -50,7 +55,7 @@ def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, 
             record = _validate_entry(kind, path, shown, data_dir, problems, known)
             if record:
                 records.append(record)
-            elif len(problems) == before and not _ignored(path):
+            elif len(problems) == before:
                 problems.append(Problem(shown, 1, "", "the file could not be read as an entry"))
     problems.extend(_reserved_aliases(records, pages))
     vocabularies: dict[str, dict[str, Term]] = {}
@@ -81,15 +86,41 @@ def _reserved_aliases(records: list[Record], pages: dict[str, list[str]]) -> lis
     return problems
 
 
-def _ignored(path: Path) -> bool:
-    return path.name.startswith(".") or (path.is_dir() and not path.is_symlink())
+_STRAY = "not an entry or a vocabulary"
 
+
+def _strays(data_dir: Path, root: Path) -> list[Problem]:
+    """Every file or folder directly in data/ that is neither a kind folder, a vocabulary nor data/schemas/: each
+    would be silently left out of the site. Strays are named, never opened."""
+    kinds = {kind.dir for kind in KINDS}
+    vocabularies = {f"{name}.yml" for name in VOCABULARIES}
+    problems = []
+    for path in sorted(data_dir.iterdir()):
+        folder = path.is_dir()
+        if (folder and path.name in {*kinds, SCHEMA_DIR}) or (not folder and path.name in vocabularies):
+            continue
+        listed = ", ".join(f"{name}/" for name in sorted(kinds))
+        if folder:
+            why = f"a folder that is not a kind folder ({listed}){did_you_mean(path.name + '/', (f'{k}/' for k in kinds), 0.8)}"
+        else:
+            why = (f"entries are files in a kind folder ({listed}) and the vocabularies are "
+                   f"{', '.join(sorted(vocabularies))}{did_you_mean(path.name, vocabularies, 0.8)}")
+        shown = display_path(path, root) + ("/" if folder else "")
+        problems.append(Problem(shown, 0, "", f"{_STRAY}: {why}; move it or delete it"))
+    return problems
+
+
+def _stray_in_kind(path: Path, kind: Kind) -> str | None:
+    """Why `path`, inside the folder of `kind`, is no entry and cannot be read as one (it is not opened); or None."""
+    if path.is_dir():
+        return f"entries are files directly in data/{kind.dir}/, never in a folder inside it; move its files up or delete it"
+    if path.name.startswith("."):
+        return "a hidden file (its name starts with '.'); rename it to <id>.yml or delete it"
+    return None
 
 
 def _validate_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem],
                     known: dict[Path, tuple[tuple[int, int], Record]]) -> Record | None:
-    if _ignored(path):
-        return None
     version = stamp(path) if inside(path, data_dir) else None  # a file moved out of data/ is read (and refused) again
     cached = known.get(path)
     if version and cached and cached[0] == version and cached[1].kind is kind:
@@ -226,6 +257,6 @@ def _model_args(annotation: Any) -> Iterable[type[BaseModel]]:
         yield from _model_args(arg)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
