@@ -4,7 +4,8 @@
     python3 scripts/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/ with live reload
                                    # (a save rebuilds only the pages it changed; --full rebuilds every page)
     python3 scripts/dev.py test    # set up (with Debian's chromium and java, npm ci), then ruff and every test (vnu included)
-    python3 scripts/dev.py test --fast   # ruff, data, render and build tests: no browser, no linkchecker
+    python3 scripts/dev.py test --fast   # ruff, then the unit, build and content tiers: no browser, no linkchecker
+    python3 scripts/dev.py test --tier unit   # one tier alone: unit (no build, seconds), build, browser or content
     python3 scripts/dev.py check   # validate the data: every problem as path:line: field: message
     python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
     python3 scripts/dev.py lighthouse   # Lighthouse (desktop) on one page of every kind: scores per page
@@ -115,10 +116,13 @@ def main(argv: list[str]) -> int:
         return subprocess.run([BIN / "python", ROOT / "scripts" / "bench.py", *extra], cwd=ROOT, env=env).returncode
     if command == "test":
         fast = "--fast" in extra
-        extra = [a for a in extra if a != "--fast"]
-        if fast:
-            extra = ["--ignore=tests/browser", "--ignore=tests/test_links.py", *extra]
-        else:
+        tier = extra[extra.index("--tier") + 1] if "--tier" in extra[:-1] else None
+        extra = [a for i, a in enumerate(extra) if a != "--fast" and a != "--tier" and (i == 0 or extra[i - 1] != "--tier")]
+        if tier:
+            extra = ["-m", tier, *extra]
+        elif fast:
+            extra = ["-m", "not browser", "--ignore=tests/test_links.py", *extra]
+        if tier in (None, "browser") and not fast:
             ensure_chromium()
         ensure_java()
         ensure_node_tools()

@@ -10,6 +10,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from playbook.pipeline import load_playbook
 from playbook.render.export import Export
 from playbook.render.pages import generate_pages, published_urls, read_manifest
@@ -79,6 +81,7 @@ def test_published_urls_never_disappear(built_site: Built):
     assert new == [], "new pages: add them to tests/published_urls.txt with `playbook urls --write`"
 
 
+@pytest.mark.build
 def test_bad_data_fails_the_build_with_clear_errors(tmp_path: Path):
     project = copy_project(tmp_path / "project")
     target = next((project / "data" / "models").glob("*.yml"))

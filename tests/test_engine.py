@@ -69,6 +69,7 @@ def test_the_build_never_edits_its_input(built_site: Built):
     assert built_site.status_before == built_site.status_after, "the build changed files git tracks or sees"
 
 
+@pytest.mark.build
 def test_an_invalid_edit_keeps_the_generated_pages(tmp_path: Path):
     """A data error stops the build before a page is rewritten: the last good pages stay as they were."""
     project = copy_project(tmp_path / "project")
@@ -101,6 +102,7 @@ def _wait_for(predicate, seconds: float) -> bool:
     return False
 
 
+@pytest.mark.build
 def test_serve_shows_an_edit_with_its_backlinks_and_survives_a_broken_edit(tmp_path: Path):
     """The README's serve mode (`mkdocs serve --dirty`, strict): an edit shows on its page and on a page that
     links to it; a broken edit leaves the last good site answering; fixing it shows the fix."""

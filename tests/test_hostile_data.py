@@ -493,6 +493,7 @@ BUILD_CASES = ("billion laughs", "30,000 deep", "unclosed brackets", "lists on o
                "stray file in data/", "id con", "hidden entry")
 
 
+@pytest.mark.build
 def test_mkdocs_build_refuses_hostile_data_quickly(tmp_path):
     """One strict build of a small project holding several hostile files: every one named, no traceback,
     in bounded time and memory (a regression fails here instead of hanging or swapping)."""

@@ -23,6 +23,7 @@ def _markdown_reference(book, text: str, here: str, converter: markdown.Markdown
     return nh3.clean(html, tags=present.TAGS, attributes=dict(present.ATTRIBUTES), url_schemes=present.SCHEMES, link_rel=None)
 
 
+@pytest.mark.content
 def test_the_quick_path_matches_markdown_on_every_text_of_the_playbook(book):
     differ = []
     for record in book.records.values():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 import yaml
 
 from playbook.contract.kinds import KINDS
@@ -100,6 +101,7 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
     assert "tactics/first-tactic.md" in changed and "models/first-model.md" in changed and "sources/a-book.md" in changed
 
 
+@pytest.mark.build
 def test_a_cache_that_arrives_with_the_checkout_never_runs(tmp_path):
     """The build keeps nothing on disk to reuse, so a pickle committed with `git add -f .cache/...` is never read:
     building a project that carries one runs none of its code."""
@@ -130,3 +132,31 @@ def test_a_cache_that_arrives_with_the_checkout_never_runs(tmp_path):
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stderr[-2000:]
     assert not marker.exists(), "a cache file from the checkout was unpickled"
+
+
+def test_a_failed_or_killed_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """A failure while writing a page removes its temporary file; one left by a killed build (SIGKILL cannot be
+    caught) is removed by the next write."""
+    import os
+
+    import pytest
+
+    from playbook.render import pages as pages_module
+
+    pages = generate_pages(load_playbook(FIXTURE))
+    out = tmp_path / "pages"
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        pages_module.write_pages(pages, out)
+    assert not list(out.rglob("*.tmp"))
+    monkeypatch.undo()
+    (out / "tactics").mkdir(parents=True, exist_ok=True)
+    stale = out / "tactics" / f"{pages_module.TEMP_PREFIX}killed.tmp"
+    stale.write_text("half a page")
+    pages_module.write_pages(pages, out)
+    assert not stale.exists() and not list(out.rglob("*.tmp"))
+    assert (out / "tactics" / "first-tactic.md").read_text(encoding="utf-8") == pages["tactics/first-tactic.md"].text

@@ -129,11 +129,35 @@ class WriteReport:
     removed: list[str]
 
 
+TEMP_PREFIX = ".playbook-"
+"""Temporary files while a page is written: a name only we use, removed on failure and by the next build."""
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, then rename it over `path`: a reader sees the old page or the
+    new one, never half of one; on any failure (a full disk, Ctrl-C) the temporary file is removed."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, prefix=TEMP_PREFIX, suffix=".tmp") as out:
+        name = out.name
+        try:
+            out.write(text)
+        except BaseException:
+            out.close()
+            Path(name).unlink(missing_ok=True)
+            raise
+    try:
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+
+
 def write_pages(pages: dict[str, GeneratedPage], folder: Path, written: dict[str, str] | None = None) -> WriteReport:
     """Make `folder` hold exactly `pages`, touching only files whose text changed (atomic writes). `written` (kept
     by a long-lived caller) holds what this process wrote last time: those files are compared in memory."""
     report = WriteReport([], [])
     written = written if written is not None else {}
+    for stale in folder.rglob(f"{TEMP_PREFIX}*.tmp") if folder.is_dir() and not written else ():
+        stale.unlink(missing_ok=True)  # left by a build that was killed while writing
     known = set(written) if written else None
     for path in (() if known is not None else sorted(folder.rglob("*.md")) if folder.is_dir() else ()):
         rel = path.relative_to(folder).as_posix()
@@ -154,9 +178,7 @@ def write_pages(pages: dict[str, GeneratedPage], folder: Path, written: dict[str
                 continue
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as out:
-            out.write(text)
-        os.replace(out.name, path)
+        _write_atomically(path, text)
         written[rel] = text
         report.written.append(rel)
     return report
