@@ -4,6 +4,7 @@ and mkdocs.yml read like data."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,18 @@ def test_one_default_site_address():
     settings, _ = read_site_config(ROOT / "mkdocs.yml")
     assert settings["site_url"] == DEFAULT_SITE_URL
     assert DEFAULT_SITE_URL.removeprefix("http://").rstrip("/") in (ROOT / "scripts" / "dev.py").read_text()
+
+
+def test_the_architecture_picture_names_every_module_and_only_real_ones():
+    """docs/contributing.md#architecture: a newcomer checks the picture against the tree; so does this test."""
+    text = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    picture = text[text.index("{ #architecture }"):]
+    picture = picture[: picture.index("```", picture.index("```text") + 3)]
+    folders = sorted({p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "playbook").rglob("*.py")} - {"playbook"})
+    missing = [f for f in folders if f + "/" not in picture]
+    modules = [p for p in (ROOT / "playbook").rglob("*.py") if p.name != "__init__.py"]
+    unnamed = [p.relative_to(ROOT).as_posix() for p in modules if p.name not in picture]
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", picture))
+    real = {p.name for p in modules} | {"pipeline.py", "site.py", "cli.py"}
+    ghosts = sorted(named - real)
+    assert not missing and not unnamed and not ghosts, (missing, unnamed, ghosts)
