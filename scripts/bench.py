@@ -38,7 +38,6 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playbook.pipeline import load_playbook
-from playbook.render.pages import PAGES_DIR
 from scripts.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,11 +140,14 @@ def peer_project(project: Path, work: Path) -> Path:
     peer = work / "peer"
     shutil.copytree(project / "docs", peer / "docs", ignore=shutil.ignore_patterns("*.md"))
     shutil.copytree(dump, peer / "docs", dirs_exist_ok=True)
-    for page in (project / PAGES_DIR).rglob("*.md"):  # front matter as a person writes it: block YAML
+    generated = work / "generated"
+    subprocess.run([sys.executable, "-m", "playbook.cli", "pages", "--out", str(generated)], cwd=project, check=True,
+                   capture_output=True)
+    for page in generated.rglob("*.md"):  # front matter as a person writes it: block YAML
         meta, body = page.read_text(encoding="utf-8").removeprefix("---\n").split("\n---\n", 1)
         front = yaml.safe_dump(json.loads(meta), allow_unicode=True, sort_keys=False, width=1000)
-        (peer / "docs" / page.relative_to(project / PAGES_DIR)).parent.mkdir(parents=True, exist_ok=True)
-        (peer / "docs" / page.relative_to(project / PAGES_DIR)).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+        (peer / "docs" / page.relative_to(generated)).parent.mkdir(parents=True, exist_ok=True)
+        (peer / "docs" / page.relative_to(generated)).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     shutil.copytree(project / "overrides", peer / "overrides")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:.*\n(?:      .*\n)+", "", config)

@@ -71,10 +71,11 @@ def test_the_build_never_edits_its_input(built_site: Built):
 
 @pytest.mark.build
 def test_an_invalid_edit_keeps_the_generated_pages(tmp_path: Path):
-    """A data error stops the build before a page is rewritten: the last good pages stay as they were."""
+    """A data error stops the build before a page is rewritten: the last good pages stay as they were (a dirty
+    build, as `serve` runs, keeps the generated pages as files)."""
     project = copy_project(tmp_path / "project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")]
+    build = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-d", str(tmp_path / "out")]
     assert subprocess.run(build, cwd=project, capture_output=True, env=env).returncode == 0
     page = project / ".cache" / "pages" / "tactics" / "straw-man-design.md"
     before = page.read_text(encoding="utf-8")

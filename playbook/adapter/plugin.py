@@ -2,8 +2,8 @@
 (playbook.pipeline.run) and hands MkDocs its results:
 
     on_startup  one Memo for the life of the process (`mkdocs serve` keeps this plugin between rebuilds)
-    on_config   run the pipeline; write the generated pages whose text changed to .cache/pages/; register the
-                macros of the hand-written pages with mkdocs-macros, bound to this build's index
+    on_config   run the pipeline; for a dirty build (`serve`), write the generated pages whose text changed to
+                .cache/pages/; register the macros of the hand-written pages with mkdocs-macros, bound to this build's index
     on_files    add the generated pages (File.generated; entries are not listed in the navigation)
     on_pre_page a generated page takes its HTML, metadata and table of contents from the pipeline: MkDocs
                 neither parses its front matter nor runs Markdown over it (GeneratedHtmlPage)
@@ -142,9 +142,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if config.nav:  # a kind mkdocs.yml does not place gets its index page at the end of the navigation
             placed = set(_nav_paths(config.nav))
             config.nav += [{k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed]
-        report = write_pages(self.pages, self.pages_dir, self.memo.pages.written if self.serving else None)
-        if report.written or report.removed:
-            log.debug("playbook: %d pages written, %d removed", len(report.written), len(report.removed))
+        if self.dirty:  # a dirty build compares each page's file with its output: the files must exist and change only when edited
+            report = write_pages(self.pages, self.pages_dir, self.memo.pages.written if self.serving else None)
+            if report.written or report.removed:
+                log.debug("playbook: %d pages written, %d removed", len(report.written), len(report.removed))
         self._register_macros(config)
         return config
 
@@ -166,7 +167,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 raise PluginError(f"docs/{rel}: this page is generated from data/ (an id or alias is '{rel}'); "
                                   "rename the hand-written page or the entry")
             inclusion = InclusionLevel.INCLUDED if rel in in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, rel, abs_src_path=str(self.pages_dir / rel), inclusion=inclusion))
+            if self.dirty:
+                files.append(File.generated(config, rel, abs_src_path=str(self.pages_dir / rel), inclusion=inclusion))
+            else:  # a full build: the page lives in memory (its Markdown form is read only when html_pages is false)
+                files.append(File.generated(config, rel, content=self.pages[rel].text if not self.config.html_pages else "",
+                                            inclusion=inclusion))
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
