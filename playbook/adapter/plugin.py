@@ -112,6 +112,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        self.memo.templates.env.auto_reload = self.serving  # a build reads each template once; serve sees edits
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
             log.info("playbook: dirty builds rebuild exactly the pages whose data changed")

@@ -21,9 +21,20 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+def relative(path: str, start: str) -> str:
+    """`posixpath.relpath` for site-relative paths ('' is the top), without asking the file system where we are
+    (relpath makes both absolute: a system call per link, and pages hold thousands of links)."""
+    to = [part for part in path.split("/") if part]
+    base = [part for part in start.split("/") if part]
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 def href(target: str, here: str) -> str:
     """Relative Markdown link from the page `here` to the docs path `target` (MkDocs turns it into a URL)."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return relative(target, posixpath.dirname(here))
 
 
 def url_path(target: str, here: str, directory_urls: bool = True) -> str:
@@ -31,7 +42,7 @@ def url_path(target: str, here: str, directory_urls: bool = True) -> str:
     dest = page_url(target, directory_urls)
     own = page_url(here, directory_urls)
     base = own.rstrip("/") if own.endswith("/") else posixpath.dirname(own)
-    rel = posixpath.relpath(dest.rstrip("/") or ".", base or ".")
+    rel = relative(dest.rstrip("/"), base)
     if rel == ".":
         return "./"
     return f"{rel}/" if dest.endswith("/") or dest == "" else rel

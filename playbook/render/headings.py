@@ -37,13 +37,11 @@ def read_headings(body: str) -> tuple[str, tuple[Heading, ...]]:
     """The page with the page title's id made unique (as Markdown's toc does: `title_1` when a section holds the
     title's slug already), and its headings in document order."""
     first = _HEADING.search(body)
-    if first and first.group(1) == "1":
-        others = set(_IDS.findall(body[: first.start()] + body[first.end():]))
+    if first and first.group(1) == "1" and (not first.group(2) or body.count(f'id="{first.group(2)}"') > 1):
         wanted = first.group(2)
-        if wanted in others or not wanted:
-            new = unique(wanted, others)
-            fixed = first.group(0).replace(f'id="{wanted}"', f'id="{new}"', 1).replace(f'href="#{wanted}"', f'href="#{new}"', 1)
-            body = body[: first.start()] + fixed + body[first.end():]
+        new = unique(wanted, set(_IDS.findall(body[: first.start()] + body[first.end():])))
+        fixed = first.group(0).replace(f'id="{wanted}"', f'id="{new}"', 1).replace(f'href="#{wanted}"', f'href="#{new}"', 1)
+        body = body[: first.start()] + fixed + body[first.end():]
     headings = tuple(
         Heading(int(m.group(1)), html.unescape(m.group(2)), html.escape(html.unescape(_TAG.sub("", m.group(3))), quote=False))
         for m in _HEADING.finditer(body)
