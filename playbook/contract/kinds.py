@@ -41,6 +41,14 @@ class Kind:
     search_boost: float = 1.0  # multiplies a page's search score: moves a reader can act on first, records behind them last
     card: CardFace | None = None  # the review-deck card of each entry
     find: bool = False  # narrowed by Find your move (listed in registry order)
+    find_cta: bool = False  # its index page invites the reader to Find your move
+    triable: bool = False  # a reader can mark an entry "I used this" (My playbook lists them)
+    run_field: str | None = None  # the list field run mode walks through, one item at a time
+    run_unit: str = "step"  # what one item of run_field is called
+
+    @property
+    def run_units(self) -> str:
+        return f"{self.run_unit}s"
 
     @property
     def page_template(self) -> str:
@@ -54,7 +62,7 @@ class Kind:
 KINDS: tuple[Kind, ...] = (
     Kind("situation", "situations", "Situations", "Situation", Situation,
          "Start from where you are stuck: each situation lists the signs and the moves, in order.",
-         "situations/proposal-stalled", content_bar=True, search_boost=1.6, find=True,
+         "situations/proposal-stalled", content_bar=True, search_boost=1.6, find=True, find_cta=True,
          card=CardFace("first-move", "{title}: what is your first move?", "moves", first_only=True)),
     Kind("model", "models", "Mental models", "Mental model", Model,
          "Ways of seeing people and decisions that explain why influence works or fails.",
@@ -63,10 +71,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("tactic", "tactics", "Tactics", "Tactic", Tactic,
          "Concrete moves to make, with when to use them, when not to, and where the ethical line is.",
          "tactics/straw-man-design", skeleton="practice", content_bar=True, search_boost=1.5, find=True,
+         triable=True, run_field="steps",
          card=CardFace("pitfall", "{title}: what is the main pitfall?", "pitfalls", first_only=True)),
     Kind("checklist", "checklists", "Checklists", "Checklist", Checklist,
          "One-page checklists to print and take into the room.",
-         "checklists/before-a-design-review", content_bar=True, search_boost=1.4, find=True),
+         "checklists/before-a-design-review", content_bar=True, search_boost=1.4, find=True,
+         run_field="items", run_unit="item"),
     Kind("prompt", "prompts", "Interview question bank", "Interview question", Prompt,
          "Staff-level behavioural questions with level signals and coach notes.",
          "prompts/pushback-on-a-proposal", index_template="prompt_bank.html.j2", search_boost=1.25,
