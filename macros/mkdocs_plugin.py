@@ -3,14 +3,14 @@
     on_config  load YAML -> validate -> index (pipeline.py); render every generated page (pages.py) and
                write the ones whose text changed to .cache/pages/
     on_files   add those pages to the site (entries are not listed in the navigation)
-    post_build write the JSON export; after a dirty build, keep the search index whole
+    page_content  index the rendered page for the site search (search.py)
+    post_build write the JSON export and the search index (search/index.json)
 
 mkdocs-macros (plugin.py) still renders the hand-written pages in docs/, from the same index.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ from .kinds import KINDS
 from .pages import PAGES_DIR, generate_pages, write_pages
 from .pipeline import load_playbook, use_for_build
 from .problems import DataError
+from .search import SearchIndex
+from .validation import read_synonyms
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 served_log = logging.getLogger("playbook.serve")
@@ -49,7 +51,7 @@ class PlaybookPlugin(BasePlugin):
         self.book: Playbook | None = None
         self.pages: dict[str, str] = {}
         self.pages_dir = PAGES_DIR
-        self.search_docs: list[dict[str, Any]] | None = None
+        self.search = SearchIndex()
         self.built: set[str] = set()
         self.serving = False
         self.dirty = False
@@ -101,31 +103,24 @@ class PlaybookPlugin(BasePlugin):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.built = set()
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.dirty and self.search_docs is None and index.exists():  # `mkdocs build --dirty` into an existing site
-            self.search_docs = json.loads(index.read_text(encoding="utf-8")).get("docs")
+        if self.dirty:  # `mkdocs build --dirty` into an existing site: the pages not rebuilt keep their documents
+            self.search.load(Path(config.site_dir))
 
     def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         self.built.add(page.url)
         return context
 
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        assert self.book is not None
+        self.search.add_page(page, html, self.book.records)
+        return html
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.book is not None
         write_export(self.book, Path(config.site_dir), config.site_url or "/")
-        if self.dirty:
-            self._keep_search_index_whole(Path(config.site_dir) / "search" / "search_index.json")
-
-    def _keep_search_index_whole(self, index: Path) -> None:
-        """A dirty build indexes only the pages it rebuilt; put back the entries of the pages it left alone."""
-        if not index.exists():
-            return
-        data = json.loads(index.read_text(encoding="utf-8"))
-        if self.search_docs is not None:
-            kept = [d for d in self.search_docs if d["location"].split("#", 1)[0] not in self.built]
-            if kept:
-                data["docs"] = kept + data["docs"]
-                index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        self.search_docs = data["docs"]
+        root = Path(config.config_file_path).parent
+        synonyms = read_synonyms(root / "data", root, [])  # validated with the data (load_playbook)
+        self.search.write(Path(config.site_dir), synonyms.model_dump(), None if self.dirty else self.built)
 
 
 def _nav_paths(nav: Any) -> list[str]:

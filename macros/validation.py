@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .data_files import BACKUP_SUFFIXES, inside, stamp
 from .kinds import KINDS, VOCABULARIES, Kind
-from .models import Term
+from .models import Synonyms, Term
 from .names import hand_written, id_problem, reserved_problem
 from .problems import Problem, display_path, field_name
 from .text_budget import markdown_problem
@@ -99,7 +99,22 @@ def validate_tree(data_dir: Path, root: Path) -> Validated:
     for name, schema in VOCABULARIES.items():
         path = data_dir / f"{name}.yml"
         vocabularies[name] = _validate_vocabulary(path, display_path(path, root), schema, data_dir, problems)
+    read_synonyms(data_dir, root, problems)
     return Validated(data_dir, records, vocabularies, problems)
+
+
+SYNONYMS_FILE = "synonyms.yml"
+
+
+def read_synonyms(data_dir: Path, root: Path, problems: list[Problem]) -> Synonyms:
+    """data/synonyms.yml (optional): the search box's synonyms and phrases; its problems go to `problems`."""
+    path = data_dir / SYNONYMS_FILE
+    if not path.exists() and not path.is_symlink():
+        return Synonyms()
+    doc = read_yaml(path, display_path(path, root), data_dir)
+    model = _to_model(Synonyms, doc)
+    problems.extend(doc.problems)
+    return model if model is not None and not doc.problems else Synonyms()
 
 
 def _not_a_project(data_dir: Path, root: Path) -> Problem:
