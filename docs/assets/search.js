@@ -31,7 +31,7 @@
     "we our us it its this that these those do does did done how what which who whom whose about as by from into onto " +
     "than then there their them they he she his her him so if just very really also some any can could would should " +
     "will shall may might must has have had having get got gets getting thing things stuff someone somebody something " +
-    "way ways go going want wants need needs help handle handling deal dealing lot lots let make sure").split(" ")
+    "way ways go going doing want wants need needs help handle handling deal dealing lot lots let make sure").split(" ")
     .forEach(function (w) { STOP[w] = true; });
 
   var IRREGULAR = { said: "say", says: "say", went: "go", led: "lead", lost: "lose", built: "build", made: "make",
@@ -43,7 +43,13 @@
 
   /* A light English stemmer, the same for the index and the query: every form of a word meets one stem
      (escalate, escalating, escalation -> escalat; decisions -> decision). */
+  var STEMS = Object.create(null);
   function stem(w) {
+    var s = STEMS[w];
+    if (s === undefined) s = STEMS[w] = stem1(w);
+    return s;
+  }
+  function stem1(w) {
     if (IRREGULAR[w]) return IRREGULAR[w];
     if (w.length <= 3 || /[0-9]/.test(w)) return w;
     var s = w;
@@ -58,7 +64,7 @@
     else if (/ation$/.test(s) && s.length > 6) s = s.slice(0, -3) + "e";
     else if (/ments?$/.test(s) && s.length > 7) s = s.replace(/ments?$/, "");
     else if (/ly$/.test(s) && s.length > 5) s = s.slice(0, -2);
-    if (/[^e]e$/.test(s) && s.length > 4) s = s.slice(0, -1);
+    if (/[^e]e$/.test(s) && s.length > 3) s = s.slice(0, -1);
     if (/y$/.test(s) && s.length > 4) s = s.slice(0, -1) + "i";
     return s;
   }
@@ -277,6 +283,7 @@
     options = options || {};
     var self = this, parsed = this.parse(query, options.typing !== false && !/\s$/.test(query || ""));
     var totals = {};
+    var groups = parsed.groups.filter(function (g) { return g.terms.length; }).length || 1;
     parsed.groups.forEach(function (g, gi) {
       if (!g.terms.length) return;
       var results = self.mini.search({ combineWith: "OR", queries: g.terms }, {
@@ -303,9 +310,10 @@
       var weight = doc.weight;
       if (doc.kind === "prompt" && parsed.interview) weight = 1.15;
       else if (weight < 1 && named(doc)) weight = 1;
-      return { doc: doc, score: t.score * weight, matched: t.matched, strong: t.strong };
+      var share = t.matched / groups;
+      return { doc: doc, score: t.score * weight * share * share, matched: t.matched, strong: t.strong, all: t.matched === groups };
     });
-    list.sort(function (a, b) { return (b.matched - a.matched) || (b.score - a.score); });
+    list.sort(function (a, b) { return b.score - a.score; });
     return { results: list, searchedFor: parsed.searchedFor, corrected: parsed.corrected, groups: parsed.groups.length };
   };
 
