@@ -32,7 +32,7 @@ WEIGHTS: dict[str, float] = {
     "tactic": 1.0,
     "checklist": 0.95,
     "model": 0.95,
-    "prompt": 0.85,  # search.js lifts interview questions when the query is phrased as one
+    "prompt": 0.75,  # search.js lifts interview questions (to 1.15) when the query is phrased as one
     # the rest: shown after the entries unless the query names them (search.js)
     "path": 0.6,
     "page": 0.55,  # guides and tools (interview guides, Find your move, practice)
@@ -66,7 +66,7 @@ def index_meta() -> dict[str, Any]:
 class _Text(HTMLParser):
     """The text of a page's HTML, cut into sections at each h2/h3 that has an id."""
 
-    SKIP = frozenset({"script", "style", "button", "form", "select", "option", "textarea", "svg", "nav", "template"})
+    SKIP = frozenset({"script", "style", "button", "select", "option", "textarea", "svg", "nav", "template"})
     VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"})
 
     def __init__(self) -> None:

@@ -119,8 +119,8 @@ def test_serve_shows_an_edit_with_its_backlinks_and_survives_a_broken_edit(tmp_p
         assert _wait_for(lambda: "Run a pre-mortem" in _get(base + "tactics/pre-mortem/"), 180), "serve did not start"
         data.write_text(original.replace("\ntitle: ", "\ntitle: Renamed ", 1), encoding="utf-8")
         assert _wait_for(lambda: "Renamed" in _get(base + "tactics/pre-mortem/") and "Renamed" in _get(base + "tactics/"), 60)
-        index = json.loads(_get(base + "search/search_index.json"))
-        locations = {doc["location"] for doc in index["docs"]}
+        index = json.loads(_get(base + "search/index.json"))
+        locations = {doc["url"] for doc in index["docs"]}
         assert "tactics/straw-man-design/" in locations and "tactics/pre-mortem/" in locations, "a dirty build keeps the whole index"
         assert any("Renamed" in doc["title"] for doc in index["docs"])
         data.write_text(original.replace("\nsummary:", "\nsumary:"), encoding="utf-8")

@@ -139,8 +139,9 @@
         bm25: { k: 1.2, b: 0.7, d: 0.5 }
       }
     });
-    this.mini.addAll(data.docs.map(function (d, i) { var o = Object.assign({ i: i }, d); return o; }));
-    // counted once per document would be better; per field is close enough to rank corrections
+    this.mini.addAll(data.docs.map(function (d, i) { return Object.assign({ i: i }, d); }));
+    this.titles = {};  // the words of a title -> its documents: a query that is a page's title lists that page first
+    data.docs.forEach(function (d, i) { var k = words(d.title).join(" "); (self.titles[k] = self.titles[k] || []).push(i); });
   }
 
   var OPENERS = [
@@ -270,6 +271,8 @@
 
   function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
 
+  var ENTRY_WEIGHT = 0.7;  // documents weighing less (paths, sources, guides, indexes, About) come after every entry
+
   var KIND_WORDS = {
     source: /\b(sources?|books?|articles?|papers?|reading|bibliography|cited?)\b/,
     path: /\b(paths?|learning|course|curriculum)\b/,
@@ -282,15 +285,21 @@
   Engine.prototype.search = function (query, options) {
     options = options || {};
     var self = this, parsed = this.parse(query, options.typing !== false && !/\s$/.test(query || ""));
+    if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0 };
     var totals = {};
     var groups = parsed.groups.filter(function (g) { return g.terms.length; }).length || 1;
     parsed.groups.forEach(function (g, gi) {
       if (!g.terms.length) return;
-      var results = self.mini.search({ combineWith: "OR", queries: g.terms }, {
-        prefix: g.prefix ? function (t) { return t === g.terms[0]; } : false
+      // a group scores its best alternative (a word and its synonyms are one word of the query, not several)
+      var best = {};
+      g.terms.forEach(function (term, k) {
+        self.mini.search(term, { prefix: g.prefix && k === 0 }).forEach(function (r) {
+          if (!best[r.id] || r.score > best[r.id].score) best[r.id] = r;
+        });
       });
-      results.forEach(function (r) {
-        var t = totals[r.id] || (totals[r.id] = { id: r.id, score: 0, matched: 0, strong: 0 });
+      Object.keys(best).forEach(function (id) {
+        var r = best[id];
+        var t = totals[id] || (totals[id] = { id: id, score: 0, matched: 0, strong: 0 });
         t.score += r.score;
         t.matched += 1;
         var fields = {};
@@ -303,7 +312,9 @@
     var named = function (doc) {
       if (KIND_WORDS[doc.kind] && KIND_WORDS[doc.kind].test(parsed.words.join(" "))) return true;
       var tw = words(doc.title).filter(function (w) { return !STOP[w]; }).map(stem);
-      return tw.length >= 2 && tw.every(function (w) { return qwords.indexOf(w) >= 0; });
+      // the title is in the query, or a query of two words or more is all in the title
+      return (tw.length >= 2 && tw.every(function (w) { return qwords.indexOf(w) >= 0; })) ||
+        (qwords.length >= 2 && qwords.every(function (w) { return tw.indexOf(w) >= 0; }));
     };
     var list = Object.keys(totals).map(function (id) {
       var t = totals[id], doc = self.data.docs[id];
@@ -311,9 +322,17 @@
       if (doc.kind === "prompt" && parsed.interview) weight = 1.15;
       else if (weight < 1 && named(doc)) weight = 1;
       var share = t.matched / groups;
-      return { doc: doc, score: t.score * weight * share * share, matched: t.matched, strong: t.strong, all: t.matched === groups };
+      return { doc: doc, score: t.score * weight * share * share, matched: t.matched, strong: t.strong, all: t.matched === groups,
+        entry: weight >= ENTRY_WEIGHT };
     });
-    list.sort(function (a, b) { return b.score - a.score; });
+    var top = list.length ? Math.max.apply(null, list.map(function (r) { return r.score; })) : 1;
+    (self.titles[parsed.words.join(" ")] || []).forEach(function (id) {  // the query is this page's title
+      var r = list.filter(function (x) { return x.doc === self.data.docs[id]; })[0];
+      if (!r) list.push(r = { doc: self.data.docs[id], matched: groups, strong: groups, all: true, score: 0 });
+      r.score = top * 2 + r.score;
+      r.entry = true;
+    });
+    list.sort(function (a, b) { return (b.entry - a.entry) || (b.score - a.score); });
     return { results: list, searchedFor: parsed.searchedFor, corrected: parsed.corrected, groups: parsed.groups.length };
   };
 
