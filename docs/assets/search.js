@@ -398,6 +398,8 @@
         else if (e.key === "ArrowUp" && n) { e.preventDefault(); select((active - 1 + n) % n); }
       });
       dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });  // the backdrop
+      // Escape closes it even when the browser holds back the dialog's own cancel (no fresh user activation)
+      dialog.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); dialog.close(); } });
       list.addEventListener("click", function (e) { if (e.target.closest("a")) dialog.close(); });
     }
 
@@ -440,6 +442,7 @@
       if (found.corrected) text = "Showing results for \u201c" + found.searchedFor + "\u201d. " + text;
       meta.textContent = text;
       input.setAttribute("aria-expanded", shown.length ? "true" : "false");
+      list.setAttribute("data-query", query);  // the query these results answer
       dialog.setAttribute("data-ms", String(Math.round(win.performance.now() - t0)));
     }
 
