@@ -161,6 +161,7 @@ class What(StrEnum):
     deadlock = "deadlock"
     wrong_decision = "wrong-decision"
     conflict = "conflict"
+    certainty = "certainty"  # someone above you wants a status, a date or a certainty you cannot give
 
 
 class When(StrEnum):
