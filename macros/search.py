@@ -45,7 +45,7 @@ WEIGHTS: dict[str, float] = {
 ABOUT_PAGES = ("contributing.md", "api.md", "about/")
 """Hand-written pages for maintainers and tool builders (the "About this site" section of the navigation)."""
 
-TEXT_LIMIT = 6000
+TEXT_LIMIT = 3000
 """Characters of body text kept per document: the words that matter are near the top; the index stays small."""
 
 

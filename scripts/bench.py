@@ -32,6 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.pages import PAGES_DIR
 from macros.pipeline import load_playbook
 from scripts.project_copy import copy_project
+from scripts.search_bench import measure_project as measure_search
+from scripts.search_bench import rows as search_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -240,6 +242,7 @@ def main(argv: list[str]) -> int:
             ("Search index per entry", f"{index['kb_per_entry']:.1f} KB ({index['gz_kb_per_entry']:.2f} KB gzip)", "",
              f"{index['total_kb']:.0f} KB in all"),
         ]
+        rows += [(name, value, "", "median of 3, Chromium") for name, value in search_rows(measure_search(real, work / "search-site"))]
         reload_real = live_reload(real, 3 if not args.quick else 1)
         rows.append(("Edit → its page and a page linking to it, real size (`dev.py serve`)", f"{reload_real:.2f} s", "≤ 1 s",
                      verdict(reload_real, 1)))
