@@ -78,3 +78,9 @@ def test_vendored_minisearch_is_the_locked_version():
     vendored = ROOT / "docs" / "assets" / "vendor" / "minisearch.js"
     assert vendored.read_bytes() == (installed / "dist" / "umd" / "index.js").read_bytes(), \
         "docs/assets/vendor/minisearch.js differs from node_modules: cp node_modules/minisearch/dist/umd/index.js there"
+
+
+def test_words_that_are_javascript_names_are_plain_words(built_site):
+    """The engine's maps have no inherited keys: "constructor" or "__proto__" in a query is a word, not a crash."""
+    results = _run(built_site.site, ["constructor", "__proto__ hasOwnProperty", "toString valueOf"])
+    assert len(results) == 3 and all(isinstance(r["urls"], list) for r in results)

@@ -26,7 +26,9 @@
   "use strict";
 
   // ---------------------------------------------------------------- words
-  var STOP = {};
+  function map() { return Object.create(null); }  // no inherited keys: "constructor" is a word like any other
+
+  var STOP = map();
   ("a an the of to in on at for with and or but is are was were be been being am i me my mine myself you your yours " +
     "we our us it its this that these those do does did done how what which who whom whose about as by from into onto " +
     "than then there their them they he she his her him so if just very really also some any can could would should " +
@@ -34,16 +36,16 @@
     "way ways go going doing want wants need needs help handle handling deal dealing lot lots let make sure").split(" ")
     .forEach(function (w) { STOP[w] = true; });
 
-  var IRREGULAR = { said: "say", says: "say", went: "go", led: "lead", lost: "lose", built: "build", made: "make",
+  var IRREGULAR = Object.assign(map(), { said: "say", says: "say", went: "go", led: "lead", lost: "lose", built: "build", made: "make",
     ran: "run", told: "tell", gave: "give", grew: "grow", chose: "choose", wrote: "write", brought: "bring",
     thought: "think", taught: "teach", kept: "keep", took: "take", felt: "feel", won: "win", spoke: "speak",
-    broke: "break", shot: "shoot", people: "people", children: "child", men: "man", women: "woman" };
+    broke: "break", shot: "shoot", people: "people", children: "child", men: "man", women: "woman" });
 
   function undouble(w) { return /([bdfgmnprt])\1$/.test(w) ? w.slice(0, -1) : w; }
 
   /* A light English stemmer, the same for the index and the query: every form of a word meets one stem
      (escalate, escalating, escalation -> escalat; decisions -> decision). */
-  var STEMS = Object.create(null);
+  var STEMS = map();
   function stem(w) {
     var s = STEMS[w];
     if (s === undefined) s = STEMS[w] = stem1(w);
@@ -91,10 +93,11 @@
   function Engine(MiniSearch, data) {
     var self = this;
     this.data = data;
-    this.phrases = {};   // first stem -> [stems of each known phrase starting with it]
+    this.phrases = map();   // first stem -> [stems of each known phrase starting with it]
     this.rules = [];     // [{reader: [[stems]...], site: [[stems]...]}]
     var addPhrase = function (stems) {
       if (stems.length < 2) return;
+      stems.key = phraseKey(stems);
       (self.phrases[stems[0]] = self.phrases[stems[0]] || []).push(stems);
     };
     var stemsOf = function (text) { return words(text).map(stem); };
@@ -106,20 +109,27 @@
     });
     Object.keys(this.phrases).forEach(function (k) { self.phrases[k].sort(function (a, b) { return b.length - a.length; }); });
 
-    this.vocabulary = {};  // surface word -> number of documents using it
-    this.stems = {};       // stem -> true
+    var vocabulary = this.vocabulary = map();  // surface word -> how often the pages use it
+    var known = this.stems = map();             // every token of the index
+    var phrases = this.phrases;
     var tokenize = function (text) {
-      var ws = words(text), out = [];
-      ws.forEach(function (w) { if (w.length > 1 && !/^[0-9]+$/.test(w)) self.vocabulary[w] = (self.vocabulary[w] || 0) + 1; });
-      compounds(text).forEach(function (c) { self.vocabulary[c] = (self.vocabulary[c] || 0) + 1; out.push(stem(c)); });
-      var stems = ws.map(stem);
-      stems.forEach(function (s, i) {
-        if (!STOP[ws[i]]) out.push(s);
-        (self.phrases[s] || []).forEach(function (p) {
-          if (phraseKey(stems.slice(i, i + p.length)) === phraseKey(p)) out.push(phraseKey(p));
-        });
-      });
-      out.forEach(function (s) { self.stems[s] = true; });
+      var ws = words(text), n = ws.length, out = [], stems = new Array(n), i, j, k;
+      for (i = 0; i < n; i += 1) {
+        if (ws[i].length > 1) vocabulary[ws[i]] = (vocabulary[ws[i]] || 0) + 1;
+        stems[i] = stem(ws[i]);
+      }
+      compounds(text).forEach(function (c) { vocabulary[c] = (vocabulary[c] || 0) + 1; out.push(stem(c)); });
+      for (i = 0; i < n; i += 1) {
+        if (!STOP[ws[i]]) out.push(stems[i]);
+        var starting = phrases[stems[i]];
+        if (!starting) continue;
+        for (k = 0; k < starting.length; k += 1) {
+          var p = starting[k];
+          for (j = 1; j < p.length && stems[i + j] === p[j]; j += 1) { /* compare the rest of the phrase */ }
+          if (j === p.length) out.push(p.key);
+        }
+      }
+      for (i = 0; i < out.length; i += 1) known[out[i]] = true;
       return out;
     };
     this.mini = new MiniSearch({
@@ -140,7 +150,7 @@
       }
     });
     this.mini.addAll(data.docs.map(function (d, i) { return Object.assign({ i: i }, d); }));
-    this.titles = {};  // the words of a title -> its documents: a query that is a page's title lists that page first
+    this.titles = map();  // the words of a title -> its documents: a query that is a page's title lists that page first
     data.docs.forEach(function (d, i) { var k = words(d.title).join(" "); (self.titles[k] = self.titles[k] || []).push(i); });
   }
 
@@ -166,7 +176,7 @@
     }
     var ws = words(q);
     var stems = ws.map(stem);
-    var groups = [], shown = [], corrected = false, used = {};
+    var groups = [], shown = [], corrected = false, used = map();
     var last = ws.length - 1;
     // synonyms first (longest reader phrase wins), then known phrases, then single words
     var i = 0;
@@ -242,7 +252,7 @@
   Engine.prototype.correct = function (word) {
     var max = word.length >= 8 ? 2 : 1, best = null, bestD = max + 1, bestN = 0;
     for (var v in this.vocabulary) {
-      if (Math.abs(v.length - word.length) > max || v.length < 4) continue;
+      if (Math.abs(v.length - word.length) > max || v.length < 4 || /^[0-9]+$/.test(v)) continue;
       var d = distance(word, v, max);
       var n = this.vocabulary[v];
       if (d < bestD || (d === bestD && n > bestN)) { best = v; bestD = d; bestN = n; }
@@ -273,25 +283,26 @@
 
   var ENTRY_WEIGHT = 0.7;  // documents weighing less (paths, sources, guides, indexes, About) come after every entry
 
-  var KIND_WORDS = {
-    source: /\b(sources?|books?|articles?|papers?|reading|bibliography|cited?)\b/,
-    path: /\b(paths?|learning|course|curriculum)\b/,
-    about: /\b(contribut\w*|maintain\w*|authors?|schema|json|api|export|benchmark|zensical|build)\b/,
-    index: /\b(all|list|index|every)\b/,
-    page: /\b(guide|tool|drill|practice|print|plan|sheet|map|deck|levels|archetypes|competencies|star)\b/
+  var KIND_WORDS = {  // a query naming a kind of page lifts that kind to the entries' rank
+    source: /\b(sources?|books?|articles?|papers?|bibliography|reading list)\b/,
+    path: /\b(learning paths?|paths?|curriculum)\b/,
+    about: /\b(contribut\w*|maintainers?|schema|json|api|export|benchmark|zensical)\b/,
+    index: /\b(index|list of)\b/,
+    page: /\b(guide|drill|star|review deck|prep sheet|countdown|worked example|self assessment|question bank)\b/
   };
+
 
   /* The documents for `query`, best first: [{doc, score, matched}]. `typing`: the last word may be unfinished. */
   Engine.prototype.search = function (query, options) {
     options = options || {};
     var self = this, parsed = this.parse(query, options.typing !== false && !/\s$/.test(query || ""));
     if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0 };
-    var totals = {};
+    var totals = map();
     var groups = parsed.groups.filter(function (g) { return g.terms.length; }).length || 1;
     parsed.groups.forEach(function (g, gi) {
       if (!g.terms.length) return;
       // a group scores its best alternative (a word and its synonyms are one word of the query, not several)
-      var best = {};
+      var best = map();
       g.terms.forEach(function (term, k) {
         self.mini.search(term, { prefix: g.prefix && k === 0 }).forEach(function (r) {
           if (!best[r.id] || r.score > best[r.id].score) best[r.id] = r;
@@ -302,7 +313,7 @@
         var t = totals[id] || (totals[id] = { id: id, score: 0, matched: 0, strong: 0 });
         t.score += r.score;
         t.matched += 1;
-        var fields = {};
+        var fields = map();
         Object.keys(r.match).forEach(function (term) { r.match[term].forEach(function (f) { fields[f] = true; }); });
         if (Object.keys(fields).some(function (f) { return f !== "text"; })) t.strong += 1;
       });
