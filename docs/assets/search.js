@@ -200,7 +200,7 @@
       var w = ws[i], s = stems[i];
       if (STOP[w] || used[s]) { shown.push(w); i += 1; continue; }
       used[s] = true;
-      var prefix = typing && i === last && w.length >= 3;
+      var prefix = typing && i === last && w.length >= 3 && !self.stems[s];  // an unfinished word, not one the index has
       if (!self.stems[s] && !(prefix && self.hasPrefix(s))) {
         var fix = w.length >= 5 ? self.correct(w) : null;
         if (fix) {
