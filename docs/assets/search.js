@@ -414,15 +414,15 @@
       list.addEventListener("click", function (e) { if (e.target.closest("a")) dialog.close(); });
     }
 
-    function select(i) {
+    function select(i) {  // the options are the result links themselves (an option holds nothing interactive)
       active = i;
-      Array.prototype.forEach.call(list.children, function (li, k) { li.setAttribute("aria-selected", k === i ? "true" : "false"); });
-      var li = list.children[i];
-      if (li) { input.setAttribute("aria-activedescendant", li.id); li.scrollIntoView({ block: "nearest" }); }
+      Array.prototype.forEach.call(list.children, function (li, k) { li.firstChild.setAttribute("aria-selected", k === i ? "true" : "false"); });
+      var option = list.children[i] && list.children[i].firstChild;
+      if (option) { input.setAttribute("aria-activedescendant", option.id); option.scrollIntoView({ block: "nearest" }); }
     }
 
     function go(i) {
-      var a = list.children[i] && list.children[i].querySelector("a");
+      var a = list.children[i] && list.children[i].firstChild;
       if (a) { dialog.close(); a.click(); }
     }
 
@@ -439,8 +439,9 @@
       active = -1;
       input.removeAttribute("aria-activedescendant");
       shown.forEach(function (r, k) {
-        var li = el("li", { id: "pb-search-r" + k, role: "option", "aria-selected": "false", "class": "pb-search__item" });
-        var a = el("a", { href: url(r.doc.url), "class": "pb-search__link", tabindex: "-1" });
+        var li = el("li", { role: "presentation", "class": "pb-search__item" });
+        var a = el("a", { id: "pb-search-r" + k, role: "option", "aria-selected": "false", href: url(r.doc.url), "class": "pb-search__link",
+          tabindex: "-1" });
         a.appendChild(el("span", { "class": "pb-search__kind" }, KIND_LABEL[r.doc.kind] || r.doc.kind));
         a.appendChild(el("span", { "class": "pb-search__title" }, r.doc.title));
         if (r.doc.page) a.appendChild(el("span", { "class": "pb-search__page" }, "in " + r.doc.page));

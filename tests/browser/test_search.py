@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .instant import arrive, click_through
@@ -72,7 +74,7 @@ def test_search_with_the_keyboard(page: Page):
     second = page.locator("#pb-search-results [role=option]").nth(1)
     expect(second).to_have_attribute("aria-selected", "true")
     expect(box).to_have_attribute("aria-activedescendant", second.get_attribute("id") or "")
-    href = second.locator("a").get_attribute("href")
+    href = second.get_attribute("href")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url != start)
     assert page.url == href
@@ -132,3 +134,18 @@ def test_function_words_do_not_change_the_results(page: Page):
     assert lists["escalation in a"] == lists["escalation"] == lists["escalation for"], lists
     assert lists["how to say no"] != lists["how to say"]
     assert "/tactics/say-no-with-the-trade-off/" in lists["how to say no"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_dialog_with_results_is_accessible(browser: Browser, server: str, scheme: str):
+    """axe (WCAG 2.1 A and AA) on a page with the search dialog open, results listed and one selected."""
+    context = browser.new_context(base_url=server, color_scheme=scheme)
+    page = context.new_page()
+    page.goto("tactics/")
+    box = _open(page)
+    assert _first_three_include(page, box, "psycological safety", ["/models/psychological-safety/"], timeout=10000)
+    page.keyboard.press("ArrowDown")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    violations = [f"{v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']}" for v in result.response["violations"]]
+    context.close()
+    assert violations == []
