@@ -18,7 +18,6 @@ from playbook.index.book import Playbook
 from playbook.render.export import Export, ExportCitation, ExportEntry, ExportReference
 from playbook.render.jinja import Templates, url_path
 from playbook.render.present import present
-from playbook.render.search_meta import index_meta
 from playbook.tools import practice
 from playbook.tools.find import QUESTIONS
 
@@ -57,7 +56,6 @@ class SiteMacros:
 
     def find_move(self) -> str:
         """Find your move: three questions that narrow the situations, tactics and checklists to those that fit."""
-        self.env.page.meta.setdefault("search", index_meta()["search"])
         groups = [
             {"kind": kind, "records": [r for r in self.book.of_kind(kind) if getattr(r.doc, "fits", None)]}
             for kind in FIND_KINDS

@@ -1,4 +1,4 @@
-"""The left column of entry pages and the learning-path steps (macros/wayfinding.py)."""
+"""The left column of entry pages and the learning-path steps (playbook/render/wayfinding.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-/* Find your move: three questions narrow the list of situations, tactics and checklists. The answers live
+/* Find your move: three questions rank the situations, tactics and checklists by how many answers they fit
+   (best first; situations first on a tie) and hide those that fit none. The answers live
    in the page's query string (?who=peer&what=pushback&when=before), so the address can be sent and reopened;
    unknown values in the address are ignored. Offline; runs again after each instant navigation. */
 (function () {
@@ -15,6 +16,8 @@
     var form = root.querySelector("[data-find-form]");
     var count = root.querySelector("[data-find-count]");
     var items = all("[data-find-item]", root);
+    var list = root.querySelector("[data-find-list]");
+    var best = root.querySelector("[data-find-best]");
     form.hidden = false;
 
     function allowed(field) {
@@ -44,23 +47,48 @@
       var url = location.pathname + (query ? "?" + query : "") + location.hash;
       try { history.replaceState(history.state, "", url); } catch (e) { /* a sandboxed page: the view still works */ }
     }
+    /* How well an item fits: each chosen answer it lists counts, and a question it leaves open (an empty list:
+       any answer) counts too, below an explicit one. Best fit first; on a tie situations, then tactics, then
+       checklists (data-kind), then the order of the page (by title). */
+    function fit(item, chosen) {
+      var matched = 0, explicit = 0;
+      FIELDS.forEach(function (field) {
+        if (!chosen[field]) return;
+        var values = (item.dataset[field] || "").split(" ").filter(Boolean);
+        if (values.indexOf(chosen[field]) !== -1) { matched += 1; explicit += 1; }
+        else if (!values.length) matched += 1;
+      });
+      return { item: item, matched: matched, explicit: explicit, kind: Number(item.dataset.kind || 0), order: items.indexOf(item) };
+    }
     function apply() {
-      var chosen = answers(), shown = 0;
-      items.forEach(function (item) {
-        var fits = FIELDS.every(function (field) {
-          var values = (item.dataset[field] || "").split(" ").filter(Boolean);
-          return !chosen[field] || !values.length || values.indexOf(chosen[field]) !== -1;
-        });
-        item.hidden = !fits;
-        if (fits) shown += 1;
+      var chosen = answers();
+      var asked = FIELDS.filter(function (field) { return chosen[field]; }).length;
+      var ranked = items.map(function (item) { return fit(item, chosen); });
+      ranked.sort(function (a, b) {
+        return (b.matched - a.matched) || (b.explicit - a.explicit) || (a.kind - b.kind) || (a.order - b.order);
       });
-      all("[data-find-group]", root).forEach(function (group) {
-        group.hidden = !group.querySelector("[data-find-item]:not([hidden])");
+      var full = 0, some = 0;
+      ranked.forEach(function (r) {
+        var shown = !asked || r.matched > 0;
+        r.item.hidden = !shown;
+        if (asked && r.matched === asked) full += 1; else if (shown && asked) some += 1;
+        var label = r.item.querySelector("[data-find-fit]");
+        if (label) label.textContent = !asked ? "" : r.matched === asked ? (asked > 1 ? "fits all " + asked + " answers" : "fits your answer") : "fits " + r.matched + " of " + asked;
+        list.appendChild(r.item);
       });
-      var any = FIELDS.some(function (field) { return chosen[field]; });
-      count.textContent = shown === 0
-        ? "No move fits all three answers: change one to see more."
-        : shown + (shown === 1 ? " move fits" : " moves fit") + (any ? " your answers." : " any answer.");
+      count.textContent = !asked ? items.length + (items.length === 1 ? " move fits" : " moves fit") + " any answer."
+        : full === 0 ? "No move fits all your answers" + (some ? "; " + some + " fit some of them, best first." : ": change one to see more.")
+        : full + (full === 1 ? " move fits" : " moves fit") + " your answers" + (some ? "; " + some + " more fit some of them." : ".");
+      best.textContent = "";
+      ranked.filter(function (r) { return asked && !r.item.hidden; }).slice(0, 2).forEach(function (r) {
+        var li = document.createElement("li");
+        var a = r.item.querySelector("a").cloneNode(true);
+        li.appendChild(a);
+        var kind = r.item.querySelector(".pb-kindlabel");
+        if (kind) { li.appendChild(document.createTextNode(" ")); li.appendChild(kind.cloneNode(true)); }
+        best.appendChild(li);
+      });
+      best.hidden = !best.children.length;
       toAddress(chosen);
     }
 

@@ -7,7 +7,9 @@
     on_files    add the generated pages (File.generated; entries are not listed in the navigation)
     on_pre_page a generated page takes its HTML, metadata and table of contents from the pipeline: MkDocs
                 neither parses its front matter nor runs Markdown over it (GeneratedHtmlPage)
-    post_build  write the JSON export; after a dirty build, keep the search index whole
+    page_content  index each rendered page for the site search (playbook/render/search_index.py)
+    post_build  write the JSON export and the search index (search/index.json; a dirty build keeps the pages it
+                did not rebuild)
 
 Nothing is cached on disk between builds: a cache a checkout can carry is a cache an attacker can write.
 
@@ -16,7 +18,6 @@ Every piece of state lives on the plugin instance, as MkDocs and Material's own 
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from macros.site import SiteMacros
-from playbook.adapter.watcher import listen_instead_of_polling
 from playbook.contract.kinds import KINDS
 from playbook.index.book import Playbook
 from playbook.pipeline import Memo, run
@@ -41,6 +41,7 @@ from playbook.problems import DataError
 from playbook.render.export import write_export
 from playbook.render.headings import anchor_ids, toc_tokens
 from playbook.render.pages import PAGES_DIR, GeneratedPage, write_pages
+from playbook.render.search_index import SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -101,7 +102,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.book: Playbook | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.pages_dir = Path(".cache/pages")
-        self.search_docs: list[dict[str, Any]] | None = None
+        self.search = SearchIndex()
         self.built: set[str] = set()
         self.serving = False
         self.dirty = False
@@ -184,36 +185,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.built = set()
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.dirty and self.search_docs is None and index.exists():  # `mkdocs build --dirty` into an existing site
-            self.search_docs = json.loads(index.read_text(encoding="utf-8")).get("docs")
+        if self.dirty:  # `mkdocs build --dirty` into an existing site: the pages not rebuilt keep their documents
+            self.search.load(Path(config.site_dir))
 
-    def on_page_context(self, context: dict[str, Any], *, page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         self.built.add(page.url)
         return context
 
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """MkDocs polls for changes every half second; where the platform reports them (inotify), listen instead."""
-        return listen_instead_of_polling(server)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.book is not None
+        self.search.add_page(page, html, self.book.records)
+        return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.book is not None
         if self.config.export and not (self.serving and self.builds > 1):  # under serve: the first build's export
             write_export(self.book, Path(config.site_dir), config.site_url or "/")
-        if self.dirty:
-            self._keep_search_index_whole(Path(config.site_dir) / "search" / "search_index.json")
-
-    def _keep_search_index_whole(self, index: Path) -> None:
-        """A dirty build indexes only the pages it rebuilt; put back the entries of the pages it left alone."""
-        if not index.exists():
-            return
-        data = json.loads(index.read_text(encoding="utf-8"))
-        if self.search_docs is not None:
-            kept = [d for d in self.search_docs if d["location"].split("#", 1)[0] not in self.built]
-            if kept:
-                data["docs"] = kept + data["docs"]
-                index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        self.search_docs = data["docs"]
+        self.search.write(Path(config.site_dir), self.book.synonyms.model_dump(), None if self.dirty else self.built)
 
 
 def _nav_paths(nav: Any) -> list[str]:

@@ -38,7 +38,8 @@ class Kind:
     skeleton: str = ""  # skeleton template for `playbook new` (default: the kind's name)
     index_template: str = "kind_index.html.j2"
     content_bar: bool = False  # held to the content bar of `playbook quality`
-    search_boost: float = 1.0  # multiplies a page's search score: moves a reader can act on first, records behind them last
+    search_boost: float = 1.0  # multiplies an entry's search score: moves a reader can act on first, records behind them
+    # last (search.js lifts interview questions when a query is phrased as one; docs/contributing.md#search)
     card: CardFace | None = None  # the review-deck card of each entry
     find: bool = False  # narrowed by Find your move (listed in registry order)
     find_cta: bool = False  # its index page invites the reader to Find your move
@@ -62,28 +63,28 @@ class Kind:
 KINDS: tuple[Kind, ...] = (
     Kind("situation", "situations", "Situations", "Situation", Situation,
          "Start from where you are stuck: each situation lists the signs and the moves, in order.",
-         "situations/proposal-stalled", content_bar=True, search_boost=1.6, find=True, find_cta=True,
+         "situations/proposal-stalled", content_bar=True, search_boost=1.0, find=True, find_cta=True,
          card=CardFace("first-move", "{title}: what is your first move?", "moves", first_only=True)),
     Kind("model", "models", "Mental models", "Mental model", Model,
          "Ways of seeing people and decisions that explain why influence works or fails.",
-         "models/conger-persuasion", skeleton="practice", content_bar=True, search_boost=1.4,
+         "models/conger-persuasion", skeleton="practice", content_bar=True, search_boost=0.35,
          card=CardFace("when", "When does {title} help, and when does it not?", "when_to_use")),
     Kind("tactic", "tactics", "Tactics", "Tactic", Tactic,
          "Concrete moves to make, with when to use them, when not to, and where the ethical line is.",
-         "tactics/straw-man-design", skeleton="practice", content_bar=True, search_boost=1.5, find=True,
+         "tactics/straw-man-design", skeleton="practice", content_bar=True, search_boost=1.0, find=True,
          triable=True, run_field="steps",
          card=CardFace("pitfall", "{title}: what is the main pitfall?", "pitfalls", first_only=True)),
     Kind("checklist", "checklists", "Checklists", "Checklist", Checklist,
          "One-page checklists to print and take into the room.",
-         "checklists/before-a-design-review", content_bar=True, search_boost=1.4, find=True,
+         "checklists/before-a-design-review", content_bar=True, search_boost=0.95, find=True,
          run_field="items", run_unit="item"),
     Kind("prompt", "prompts", "Interview question bank", "Interview question", Prompt,
          "Staff-level behavioural questions with level signals and coach notes.",
-         "prompts/pushback-on-a-proposal", index_template="prompt_bank.html.j2", search_boost=1.25,
+         "prompts/pushback-on-a-proposal", index_template="prompt_bank.html.j2", search_boost=0.75,
          card=CardFace("listen-for", "“{question}” What do interviewers listen for?", "listen_for")),
     Kind("path", "paths", "Learning paths", "Learning path", Path,
          "Ordered reading for mentoring, with a question to discuss at each step.",
-         "paths/getting-a-proposal-adopted", search_boost=1.3),
+         "paths/getting-a-proposal-adopted", search_boost=0.6),
     Kind("source", "sources", "Sources", "Source", Source,
          "The books, articles and papers behind the playbook, and what cites each.",
          "sources/conger-necessary-art-of-persuasion", index_template="bibliography.html.j2", search_boost=0.9),

@@ -185,6 +185,7 @@ class What(StrEnum):
     deadlock = "deadlock"
     wrong_decision = "wrong-decision"
     conflict = "conflict"
+    certainty = "certainty"  # someone above you wants a status, a date or a certainty you cannot give
 
 
 class When(StrEnum):
@@ -214,6 +215,34 @@ class Fits(Strict):
 
 
 AlsoCalled = Annotated[str, Field(min_length=3, max_length=80), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+
+
+SearchWords = Annotated[str, Field(min_length=2, max_length=60, pattern=r"^[^\n<>{}\[\]]+$")]
+"""A word or phrase as typed into the search box."""
+
+
+class SynonymRule(Strict):
+    """What readers type (`reader`) and the words the playbook uses for it (`site`), e.g. date -> deadline."""
+
+    reader: list[SearchWords] = Field(min_length=1, description="words or phrases readers type")
+    site: list[SearchWords] = Field(min_length=1, description="the playbook's words for the same thing, searched as well")
+
+
+class Synonyms(Strict):
+    """data/synonyms.yml: applied to every query in the search box (docs/contributing.md#search)."""
+
+    phrases: list[SearchWords] = Field(default_factory=list, description="phrases matched as phrases (say no, one-way door)")
+    synonyms: list[SynonymRule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _once(self) -> Synonyms:
+        seen = [p.casefold() for p in self.phrases]
+        if len(set(seen)) != len(seen):
+            raise ValueError("phrases: a phrase is listed twice")
+        readers = [w.casefold() for rule in self.synonyms for w in rule.reader]
+        if len(set(readers)) != len(readers):
+            raise ValueError("synonyms: a reader word is listed in two rules")
+        return self
 
 
 class Entry(Strict):

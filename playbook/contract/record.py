@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from playbook.contract.kinds import Kind
-from playbook.contract.models import Term
+from playbook.contract.models import Synonyms, Term
 from playbook.contract.urls import page_url
 from playbook.problems import Loc, Problem, line_of
 
@@ -53,5 +53,6 @@ class Validated:
     records: list[Record]
     vocabularies: dict[str, dict[str, Term]]
     problems: list[Problem]
+    synonyms: Synonyms = field(default_factory=Synonyms)
 
 

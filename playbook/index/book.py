@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from playbook.contract.kinds import KINDS_BY_DIR, Kind
-from playbook.contract.models import INLINE_REF, Citation, Relation, Term
+from playbook.contract.models import INLINE_REF, Citation, Relation, Synonyms, Term
 from playbook.contract.record import Record, Validated
 from playbook.problems import Loc, Problem, field_name
 from playbook.schema.validation import did_you_mean
@@ -50,6 +50,7 @@ class Playbook:
     tags: dict[str, Term]
     competencies: dict[str, Term]
     archetypes: dict[str, Term]
+    synonyms: Synonyms = field(default_factory=Synonyms)  # the search box's synonyms and phrases (data/synonyms.yml)
     redirects: dict[str, Record] = field(default_factory=dict)  # old ref -> record
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[Cited]] = field(default_factory=lambda: defaultdict(list))
@@ -107,7 +108,7 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
     records: dict[str, Record] = {}
     for record in validated.records:
         records[record.ref] = record
-    book = Playbook(records, vocab["tags"], vocab["competencies"], vocab["archetypes"])
+    book = Playbook(records, vocab["tags"], vocab["competencies"], vocab["archetypes"], synonyms=validated.synonyms)
 
     for record in validated.records:
         check = _Checker(record, records, problems, validated.data_dir)

@@ -29,7 +29,6 @@ from playbook.index.book import Playbook
 from playbook.render.headings import Heading, as_markdown, read_headings
 from playbook.render.jinja import Templates
 from playbook.render.present import plain
-from playbook.render.search_meta import entry_meta, index_meta
 from playbook.render.wayfinding import Wayfinding
 
 PAGES_DIR = Path(".cache") / "pages"
@@ -90,8 +89,8 @@ def _entry_page(book: Playbook, record: Record, templates: Templates, memo: Page
     kept = memo.kept.get(record.src_uri)
     if kept and _same(kept[0], inputs):
         return kept[1]
-    # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html); entry_meta: search (search.py)
-    meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record), **entry_meta(record))
+    # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
+    meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record))
     page = GeneratedPage.of(record.src_uri, meta, templates.render(
         record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
     ))
@@ -111,7 +110,7 @@ def generate_pages(book: Playbook, templates: Templates | None = None, memo: Pag
         records = book.of_kind(kind.dir)
         here = f"{kind.dir}/index.md"
         used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
-        pages[here] = GeneratedPage.of(here, _meta(kind.title, kind.blurb, **index_meta()), templates.render(
+        pages[here] = GeneratedPage.of(here, _meta(kind.title, kind.blurb), templates.render(
             kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
         ))
         for record in records:

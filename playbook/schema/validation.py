@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from playbook.contract.kinds import KINDS, VOCABULARIES, Kind
-from playbook.contract.models import Term
+from playbook.contract.models import Synonyms, Term
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.record import Record, Validated
 from playbook.load.files import BACKUP_SUFFIXES, inside, stamp
@@ -62,7 +62,22 @@ def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, 
     for name, schema in VOCABULARIES.items():
         path = data_dir / f"{name}.yml"
         vocabularies[name] = _validate_vocabulary(path, display_path(path, root), schema, data_dir, problems)
-    return Validated(data_dir, records, vocabularies, problems)
+    synonyms = read_synonyms(data_dir, root, problems)
+    return Validated(data_dir, records, vocabularies, problems, synonyms)
+
+
+SYNONYMS_FILE = "synonyms.yml"
+
+
+def read_synonyms(data_dir: Path, root: Path, problems: list[Problem]) -> Synonyms:
+    """data/synonyms.yml (optional): the search box's synonyms and phrases; its problems go to `problems`."""
+    path = data_dir / SYNONYMS_FILE
+    if not path.exists() and not path.is_symlink():
+        return Synonyms()
+    doc = read_yaml(path, display_path(path, root), data_dir)
+    model = _to_model(Synonyms, doc)
+    problems.extend(doc.problems)
+    return model if model is not None and not doc.problems else Synonyms()
 
 
 def _not_a_project(data_dir: Path, root: Path) -> Problem:
@@ -97,14 +112,15 @@ def _strays(data_dir: Path, root: Path) -> list[Problem]:
     problems = []
     for path in sorted(data_dir.iterdir()):
         folder = path.is_dir()
-        if (folder and path.name in {*kinds, SCHEMA_DIR}) or (not folder and path.name in vocabularies):
+        if (folder and path.name in {*kinds, SCHEMA_DIR}) or (not folder and path.name in {*vocabularies, SYNONYMS_FILE}):
             continue
         listed = ", ".join(f"{name}/" for name in sorted(kinds))
         if folder:
             why = f"a folder that is not a kind folder ({listed}){did_you_mean(path.name + '/', (f'{k}/' for k in kinds), 0.8)}"
         else:
             why = (f"entries are files in a kind folder ({listed}) and the vocabularies are "
-                   f"{', '.join(sorted(vocabularies))}{did_you_mean(path.name, vocabularies, 0.8)}")
+                   f"{', '.join(sorted(vocabularies))} (and {SYNONYMS_FILE}, the search box's synonyms)"
+                   f"{did_you_mean(path.name, {*vocabularies, SYNONYMS_FILE}, 0.8)}")
         shown = display_path(path, root) + ("/" if folder else "")
         problems.append(Problem(shown, 0, "", f"{_STRAY}: {why}; move it or delete it"))
     return problems

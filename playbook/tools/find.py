@@ -32,6 +32,7 @@ QUESTIONS: tuple[Question, ...] = (
         What.deadlock: "Deadlock: teams block each other",
         What.wrong_decision: "A decision is going the wrong way",
         What.conflict: "Conflict between people",
+        What.certainty: "Someone above you wants a status, a date or a certainty you cannot give",
     }),
     Question("when", "When is it?", {
         When.before: "Before the meeting",

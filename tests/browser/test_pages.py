@@ -68,18 +68,6 @@ def test_palette_toggle_with_the_keyboard(page: Page):
     assert before != after
 
 
-def test_search_index_loads_only_when_the_reader_searches(page: Page):
-    requested = []
-    page.on("request", lambda r: requested.append(r.url) if r.url.endswith("search_index.json") else None)
-    page.goto("models/")
-    page.wait_for_load_state("networkidle")
-    assert requested == []
-    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
-        page.keyboard.press("/")
-    page.keyboard.type("straw")
-    page.wait_for_selector(".md-search-result__item")
-
-
 def test_instant_navigation_runs_on_the_served_site(page: Page, book):
     """The test site is served at its site_url, so Material swaps pages in place (no full load)."""
     page.goto("./")

@@ -1,0 +1,18 @@
+// Runs the shipped search (docs/assets/search.js with the vendored MiniSearch) under node, as the browser does.
+// stdin: {"index": "<path of search/index.json>", "queries": ["..."], "top": 3}
+// stdout: {"ms": <time to build the index>, "results": [{"query", "urls", "searchedFor", "corrected"}]}
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const root = path.resolve(__dirname, "..");
+const MiniSearch = require(path.join(root, "docs/assets/vendor/minisearch.js"));
+const search = require(path.join(root, "docs/assets/search.js"));
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+const t0 = process.hrtime.bigint();
+const engine = new search.Engine(MiniSearch, JSON.parse(fs.readFileSync(input.index, "utf8")));
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+const results = input.queries.map((query) => {
+  const found = engine.search(query, { typing: false });
+  return { query, urls: found.results.slice(0, input.top || 3).map((r) => r.doc.url), searchedFor: found.searchedFor, corrected: found.corrected };
+});
+process.stdout.write(JSON.stringify({ ms, results }));
