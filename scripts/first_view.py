@@ -51,33 +51,37 @@ def build(out: Path, base: str) -> None:
         raise SystemExit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
 
 
+def first_load(browser, url: str) -> dict[str, int]:
+    """{url: gzip bytes} of every HTML, CSS and JS response of a first load of `url` in a fresh context."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+
+    def record(response) -> None:
+        if response.request.resource_type not in KINDS:
+            return
+        with contextlib.suppress(Exception):  # redirects and aborted requests have no body
+            sizes[response.url] = len(gzip.compress(response.body(), 6))
+
+    page.on("response", record)
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    return sizes
+
+
 def measure(base: str, pages: tuple[str, ...]) -> dict[str, dict[str, int]]:
-    """Per page: {url: gzip bytes} of every HTML, CSS and JS response of a first load in a fresh context."""
+    """Per page: {url: gzip bytes} of a first load, in Debian's Chromium."""
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, dict[str, int]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            for path in pages:
-                context = browser.new_context()
-                page = context.new_page()
-                sizes: dict[str, int] = {}
-
-                def record(response, sizes=sizes) -> None:
-                    if response.request.resource_type not in KINDS:
-                        return
-                    with contextlib.suppress(Exception):  # redirects and aborted requests have no body
-                        sizes[response.url] = len(gzip.compress(response.body(), 6))
-
-                page.on("response", record)
-                page.goto(base + path)
-                page.wait_for_load_state("networkidle")
-                out[path or "/"] = sizes
-                context.close()
+            return {path or "/": first_load(browser, base + path) for path in pages}
         finally:
             browser.close()
-    return out
 
 
 def main(argv: list[str]) -> int:

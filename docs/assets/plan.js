@@ -1,9 +1,9 @@
 /* Interview countdown (/interview/plan/): a day-by-day plan from today to the interview date, printable,
    and as an iCalendar file (RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped, one
-   all-day VEVENT per session with a stable UID). Inputs kept in pbStore "plan". */
+   all-day VEVENT per session with a stable UID). Inputs kept in playbook.store "plan". */
 (function () {
   "use strict";
-  var T = window.pbTools, store = window.pbStore;
+  var T = window.playbook, store = T.store;
   var MAX_SESSIONS = 21;
 
   /* ---- iCalendar ---- */
@@ -74,7 +74,7 @@
     return { date: input.date, level: level, competencies: comps, sessions: sessions };
   }
 
-  T.tool("[data-plan]", function (root) {
+  T.tool("plan", { root: "[data-plan]", needs: ["kit"], setup: function (root) {
     var model = T.payload("pb-plan-data"), form = root.querySelector("[data-plan-form]");
     var status = root.querySelector("[data-plan-status]"), out = root.querySelector("[data-plan-out]");
     var dateInput = root.querySelector("[data-plan-date]"), current = null;
@@ -124,5 +124,5 @@
       T.all("input[name='competency']", form).forEach(function (c) { c.checked = saved.competencies.indexOf(c.value) !== -1; });
       if (T.daysBetween(T.today(), saved.date) >= 1) draw(saved, false);
     }
-  });
+  } });
 })();

@@ -1,8 +1,8 @@
 /* Review deck (/practice/review/): spaced repetition with Leitner boxes over cards the build makes
-   from the data. Progress per card id in pbStore "review": {box, due, seen}. Space reveals, 1-3 grade. */
+   from the data. Progress per card id in playbook.store "review": {box, due, seen}. Space reveals, 1-3 grade. */
 (function () {
   "use strict";
-  var T = window.pbTools, store = window.pbStore;
+  var T = window.playbook, store = T.store;
 
   /* Anki's text import: tab-separated, HTML allowed; a field holding a tab, a line break or a double
      quote is quoted, with quotes doubled. Tags are one column, separated by spaces. */
@@ -25,7 +25,7 @@
     return lines.join("\n") + "\n";
   }
 
-  T.tool("[data-review]", function (root) {
+  T.tool("review", { root: "[data-review]", needs: ["kit"], setup: function (root) {
     var data = T.payload("pb-review-data");
     var cards = data.cards, boxes = data.boxes;
     var card = root.querySelector("[data-review-card]"), front = root.querySelector("[data-review-front]");
@@ -103,5 +103,5 @@
       T.download("review-progress.json", "application/json", JSON.stringify({ version: 1, kind: "review-progress", cards: progress() }, null, 2));
     });
     next();
-  });
+  } });
 })();

@@ -1,10 +1,10 @@
 /* Self-assessment (/practice/self-assessment/): rate each competency against the level signals in the
-   data, draw a radar chart (inline SVG), keep dated snapshots and compare two. State through pbStore:
+   data, draw a radar chart (inline SVG), keep dated snapshots and compare two. State through playbook.store:
    "assessment-draft" (answers in progress) and "assessment" (snapshots). */
 (function () {
   "use strict";
-  var T = window.pbTools, store = window.pbStore;
-  var SVG = "http://www.w3.org/2000/svg", LEVELS = ["Not rated", "Senior", "Staff", "Principal"];
+  var T = window.playbook, store = T.store;
+  var MAX_SNAPSHOTS = 200, SVG = "http://www.w3.org/2000/svg", LEVELS = ["Not rated", "Senior", "Staff", "Principal"];
 
   function svg(tag, attrs) {
     var e = document.createElementNS(SVG, tag);
@@ -13,7 +13,7 @@
   }
   function stamp(at) { return at.slice(0, 10) + (at.length > 10 ? " " + at.slice(11, 16) : ""); }
 
-  T.tool("[data-assess]", function (root) {
+  T.tool("self-assessment", { root: "[data-assess]", needs: ["kit"], setup: function (root) {
     var form = root.querySelector("[data-assess-form]");
     var comps = T.all("[data-competency]", form).map(function (f) { return { id: f.dataset.competency, title: f.dataset.title }; });
     var selA = root.querySelector("[data-assess-a]"), selB = root.querySelector("[data-assess-b]");
@@ -164,15 +164,22 @@
     var input = root.querySelector("[data-assess-import]");
     input.addEventListener("change", function () {
       T.readJson(input, function (value) {
-        var incoming = value && value.kind === "self-assessment" ? store.check("assessment", value.snapshots) : null;
-        if (!incoming) { status.textContent = "Not imported: the file is not a self-assessment export. Your snapshots are unchanged."; return; }
-        var all = snapshots(), seen = all.map(function (s) { return s.at; });
-        var added = incoming.filter(function (s) { return seen.indexOf(s.at) === -1; });
+        var checked = value && value.kind === "self-assessment" ? store.check("assessment", value.snapshots) : null;
+        if (!checked) { status.textContent = "Not imported: the file is not a self-assessment export. Your snapshots are unchanged."; return; }
+        var all = snapshots(), seen = new Set(all.map(function (s) { return s.at; })), same = 0;
+        var added = checked.value.filter(function (s) { if (seen.has(s.at)) { same += 1; return false; } seen.add(s.at); return true; });
+        if (all.length + added.length > MAX_SNAPSHOTS) {
+          status.textContent = "Not imported: you would have " + (all.length + added.length) + " snapshots, more than " + MAX_SNAPSHOTS + ". Delete old snapshots first. Your snapshots are unchanged.";
+          return;
+        }
         if (store.set("assessment", all.concat(added).sort(function (x, y) { return x.at < y.at ? -1 : 1; }))) {
-          update(); status.textContent = "Imported " + added.length + " new snapshot" + (added.length === 1 ? "" : "s") + "; nothing was removed.";
+          update();
+          status.textContent = "Imported " + T.plural(added.length, "new snapshot") + "; nothing was removed." +
+            (same ? " " + same + (same === 1 ? " snapshot was" : " snapshots were") + " already here." : "") +
+            (checked.dropped ? " " + checked.dropped + " unreadable snapshot" + (checked.dropped === 1 ? " was" : "s were") + " dropped (no valid date or ratings)." : "");
         }
       }, function (message) { status.textContent = "Not imported: " + message + " Your snapshots are unchanged."; });
     });
     fillForm(); update();
-  });
+  } });
 })();

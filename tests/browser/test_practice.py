@@ -170,6 +170,7 @@ def test_run_mode_steps_through_and_finishes_by_keyboard(phone: Page, book):
     page.goto(record.url)
     page.get_by_role("button", name="Run it in a meeting").click()
     dialog = page.get_by_role("dialog", name=record.title)
+    dialog.wait_for()  # run.js is fetched on this first click (docs/assets/core.js)
     assert dialog.is_visible()
     progress = page.locator("[data-run-progress]")
     assert progress.inner_text() == f"Step 1 of {steps}"
@@ -224,6 +225,7 @@ def test_run_mode_is_entered_after_an_instant_navigation(context: BrowserContext
     page.locator(f".pb-card a[href$='{record.id}/']").first.click()
     page.wait_for_url(f"**/{record.url}")
     page.get_by_role("button", name="Run it in a meeting").click()
+    page.locator("[data-run-screen]").wait_for()  # run.js is fetched on this first click (docs/assets/core.js)
     assert page.locator("[data-run-progress]").inner_text().startswith("Step 1 of")
     assert page.evaluate("window.pbSamePage === true")
 

@@ -1,4 +1,4 @@
-"""Browser storage (docs/assets/storage.js): corrupted values never break a page, URLs read back are
+"""Browser storage (playbook.store in docs/assets/core.js): corrupted values never break a page, URLs read back are
 same-site paths only, the schema-1 data of earlier versions is migrated, a refused write is reported;
 and the story map's import merges, previews, replaces only when asked, and can be undone."""
 

@@ -1,96 +1,16 @@
-/* Interview tools: the practice drill and the story-coverage map. Offline, keyboard operable,
-   stored only in this browser. Runs again after each instant navigation. */
+/* Story-coverage map (/interview/story-map/): your interview stories against the competencies, the gaps,
+   and questions to practise; export, import (merge by default, replace when asked, undo) and print. Stored
+   only in this browser ("stories"). Loaded by the core (core.js) on the story-map page. */
 (function () {
   "use strict";
+  var P = window.playbook, all = P.all, el = P.el, store = P.store;
 
-  function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
-  function el(tag, text, cls) { var e = document.createElement(tag); if (text) e.textContent = text; if (cls) e.className = cls; return e; }
-  function data(id) { var node = document.getElementById(id); return node ? JSON.parse(node.dataset.json || node.textContent) : null; }
-  function store() { return window.pbStore; }
-
-  /* ---- Practice drill ---- */
-  function initDrill() {
-    var root = document.querySelector("[data-drill]");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
-    var prompts = data("pb-drill-data") || [];
-    var card = root.querySelector("[data-drill-card]");
-    var timerEl = root.querySelector("[data-drill-timer]");
-    var toggle = root.querySelector("[data-drill-timer-toggle]");
-    var reveal = root.querySelector("[data-drill-reveal]");
-    var notes = root.querySelector("[data-drill-notes]");
-    var minutes = root.querySelector("[data-drill-minutes]");
-    var left = 0, ticking = null, current = null, last = null;
-
-    function show(seconds) {
-      var m = Math.floor(seconds / 60), s = seconds % 60;
-      timerEl.textContent = m + ":" + (s < 10 ? "0" : "") + s;
-    }
-    function stop() { if (ticking) { clearInterval(ticking); ticking = null; } toggle.textContent = left > 0 ? "Start the timer" : "Restart the timer"; }
-    function start() {
-      if (left <= 0) left = Math.max(1, Number(minutes.value) || 2) * 60;
-      timerEl.dataset.state = "running"; toggle.textContent = "Pause the timer";
-      ticking = setInterval(function () {
-        left -= 1; show(left);
-        if (left <= 0) { stop(); timerEl.dataset.state = "done"; timerEl.setAttribute("aria-live", "assertive"); timerEl.textContent = "Time: compare with the notes"; }
-      }, 1000);
-    }
-    /* Texts arrive as HTML the build rendered and sanitised (macros/present.py): the same as on the pages. */
-    function section(title, items) {
-      var wrap = el("div"); wrap.appendChild(el("h2", title));  /* the page has only its h1 above: no skipped level */
-      var ul = el("ul"); items.forEach(function (item) {
-        var li = el("li");
-        if (item.label) { li.appendChild(el("strong", item.label + ": ")); }
-        var span = el("span"); span.innerHTML = item.html || item; li.appendChild(span);
-        ul.appendChild(li);
-      }); wrap.appendChild(ul);
-      return wrap;
-    }
-    function draw() {
-      var chosen = all("[data-drill-competency]:checked", root).map(function (c) { return c.value; });
-      var pool = prompts.filter(function (p) {
-        return !chosen.length || p.competencies.some(function (c) { return chosen.indexOf(c) !== -1; });
-      });
-      if (pool.length > 1 && last) pool = pool.filter(function (p) { return p.id !== last; });
-      current = pool[Math.floor(Math.random() * pool.length)];
-      last = current.id;
-      stop(); left = Math.max(1, Number(minutes.value) || 2) * 60; show(left); timerEl.dataset.state = "";
-      card.hidden = false;
-      card.dataset.prompt = current.id;
-      root.querySelector("[data-drill-meta]").textContent = current.title + " · " + current.competency_titles.join(", ");
-      var q = root.querySelector("[data-drill-question]");
-      q.innerHTML = current.question;
-      /* The card from its top, so the question and the timer are both on screen on a phone */
-      q.focus({ preventScroll: true }); card.scrollIntoView({ block: "start" });
-      next.textContent = "Next question";
-      notes.hidden = true; notes.textContent = ""; reveal.setAttribute("aria-expanded", "false");
-    }
-    function showNotes() {
-      notes.textContent = "";
-      notes.appendChild(section("Level signals", current.levels));
-      notes.appendChild(section("What the interviewer listens for", current.listen_for));
-      notes.appendChild(section("Markers of a strong answer", current.strong_answer));
-      notes.appendChild(section("Follow-up questions", current.follow_ups));
-      var link = el("a", "Open the full question page: " + current.title); link.href = current.url;
-      var p = el("p"); p.appendChild(link); notes.appendChild(p);
-      notes.hidden = false; reveal.setAttribute("aria-expanded", "true");
-    }
-    var next = root.querySelector("[data-drill-next]");
-    next.addEventListener("click", draw);
-    toggle.addEventListener("click", function () { if (ticking) stop(); else start(); });
-    reveal.addEventListener("click", function () { if (notes.hidden) { stop(); showNotes(); } else { notes.hidden = true; reveal.setAttribute("aria-expanded", "false"); } });
-  }
-
-  /* ---- Story-coverage map ---- */
-  function initStoryMap() {
-    var root = document.querySelector("[data-story-map]");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
-    var model = data("pb-story-data");
+  P.tool("story-map", { root: "[data-story-map]", needs: ["kit"], setup: function (root) {
+    var model = P.payload("pb-story-data");
     var form = root.querySelector("[data-story-form]");
 
-    function stories() { return store().get("stories", []); }
-    function save(list) { if (store().set("stories", list)) render(); }
+    function stories() { return store.get("stories", []); }
+    function save(list) { if (store.set("stories", list)) render(); }
     function title(id) { var c = model.competencies.filter(function (x) { return x.id === id; })[0]; return c ? c.title : id; }
 
     function render() {
@@ -136,7 +56,7 @@
       }
     }
 
-    var download = window.pbTools.download;
+    var download = P.download;
     function markdown() {
       var lines = ["# My interview stories", ""];
       stories().forEach(function (s) { lines.push("- **" + s.title + "**: " + s.competencies.map(title).join(", ")); });
@@ -155,7 +75,7 @@
       if (!name) return;
       var list = stories(); list.push({ title: name, competencies: comps }); save(list);
       form.reset(); form.elements.title.focus();
-      window.pbToast && window.pbToast("Story added");
+      P.toast("Story added");
     });
     all("[data-story-export]", root).forEach(function (b) {
       b.addEventListener("click", function () {
@@ -198,12 +118,12 @@
       undoBar.appendChild(el("span", text + " "));
       var undo = el("button", "Undo", "md-button"); undo.type = "button";
       undo.addEventListener("click", function () {
-        if (store().set("stories", before)) { render(); undoBar.textContent = "Restored: " + before.length + " " + (before.length === 1 ? "story" : "stories") + "."; }
+        if (store.set("stories", before)) { render(); undoBar.textContent = "Restored: " + before.length + " " + (before.length === 1 ? "story" : "stories") + "."; }
       });
       undoBar.appendChild(undo);
     }
     function apply(list, before, text) {
-      if (!store().set("stories", list)) return;
+      if (!store.set("stories", list)) return;
       render(); review.hidden = true; review.textContent = "";
       offerUndo(before, text);
     }
@@ -240,19 +160,10 @@
       var before = stories();
       if (!before.length) { undoBar.textContent = "There are no saved stories to remove."; return; }
       if (window.confirm("Remove all " + before.length + " stories from this browser? You can undo this until you leave the page.")) {
-        if (store().set("stories", [])) { render(); offerUndo(before, "Removed " + before.length + " " + (before.length === 1 ? "story" : "stories") + "."); }
+        if (store.set("stories", [])) { render(); offerUndo(before, "Removed " + before.length + " " + (before.length === 1 ? "story" : "stories") + "."); }
       }
     });
     root.exportMarkdown = markdown;
     render();
-  }
-
-  function init() {
-    [initDrill, initStoryMap].forEach(function (step) {
-      try { step(); } catch (e) { if (window.console) console.warn("playbook:", step.name, e); }
-    });
-  }
-  if (typeof window.document$ !== "undefined") { window.document$.subscribe(init); }
-  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
-  else { init(); }
+  } });
 })();
