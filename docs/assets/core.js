@@ -206,7 +206,8 @@
      copy's key, or null when the browser refused it (storage full). */
   function backup(key, text) {
     if (text === null || key.indexOf("backup:") === 0) return null;
-    var name = "backup:" + key + ":" + new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var name = "backup:" + key + ":" + new Date().toISOString().replace(/[-:]/g, ""), base = name, n = 1;
+    while (raw(name) !== null) { n += 1; name = base + "-" + n; }
     try { localStorage.setItem(PREFIX + name, text); } catch (e) { return null; }
     keys("backup:" + key + ":").sort().reverse().slice(LIMITS.backups).forEach(function (old) { if (old !== name) remove(old); });
     return name;

@@ -7,7 +7,7 @@
   var MAX_SESSIONS = 21;
 
   /* ---- iCalendar ---- */
-  function escapeText(s) { return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n"); }
+  function escapeText(s) { return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n"); }  /* a lone CR too: it would end the line */
   function fold(line) {
     var enc = new TextEncoder(), out = [], cur = "", size = 0, limit = 75;
     Array.from(line).forEach(function (ch) {

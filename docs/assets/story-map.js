@@ -11,7 +11,8 @@
 
     function stories() { return store.get("stories", []); }
     function save(list) { if (store.set("stories", list)) render(); }
-    function title(id) { var c = model.competencies.filter(function (x) { return x.id === id; })[0]; return c ? c.title : id; }
+    var titles = new Map(model.competencies.map(function (c) { return [c.id, c.title]; }));
+    function title(id) { return titles.get(id) || id; }
 
     function render() {
       var list = stories();
@@ -58,11 +59,14 @@
 
     var download = P.download;
     function markdown() {
-      var lines = ["# My interview stories", ""];
-      stories().forEach(function (s) { lines.push("- **" + s.title + "**: " + s.competencies.map(title).join(", ")); });
+      var list = stories(), lines = ["# My interview stories", ""], counts = new Map();
+      list.forEach(function (s) {
+        lines.push("- **" + s.title + "**: " + s.competencies.map(title).join(", "));
+        s.competencies.forEach(function (c) { counts.set(c, (counts.get(c) || 0) + 1); });
+      });
       lines.push("", "## Coverage", "");
       model.competencies.forEach(function (c) {
-        var n = stories().filter(function (s) { return s.competencies.indexOf(c.id) !== -1; }).length;
+        var n = counts.get(c.id) || 0;
         lines.push("- " + c.title + ": " + (n ? n + " " + (n === 1 ? "story" : "stories") : "gap"));
       });
       return lines.join("\n") + "\n";
@@ -85,30 +89,41 @@
     });
     /* Import: merge by default, show what changes, replace only when asked; undo either. */
     var review = root.querySelector("[data-story-review]"), undoBar = root.querySelector("[data-story-undo]");
-    var known = model.competencies.map(function (c) { return c.id; });
+    var known = new Set(model.competencies.map(function (c) { return c.id; })), MAX = 500;
     function key(s) { return s.title.trim().toLowerCase(); }
+    function many(n) { return n + " " + (n === 1 ? "story" : "stories"); }
+    /* The file's stories, checked: {list, notes} where notes say what was dropped and why. Linear: a Map of
+       titles (never a plain object: "__proto__" and "constructor" are titles like any other). */
     function parseImport(text) {
-      if (text.length > 1000000) throw new Error("The file is larger than 1 MB: it is not a story export.");
       var parsed;
       try { parsed = JSON.parse(text); } catch (e) { throw new Error("The file is not valid JSON: it is not a story export."); }
       var list = Array.isArray(parsed) ? parsed : (parsed && Array.isArray(parsed.stories) ? parsed.stories : null);
       if (!list) throw new Error("The file holds no list of stories: it is not a story export.");
-      var out = [], seen = {};
+      if (list.length > MAX) throw new Error("The file holds " + list.length + " entries; at most " + MAX + " stories can be imported at once. Split the file.");
+      var out = [], seen = new Map(), untitled = 0, twice = 0, unknown = 0;
       list.forEach(function (s) {
-        if (!s || typeof s.title !== "string" || !s.title.trim()) return;
-        var story = { title: s.title.trim().slice(0, 120), competencies: (Array.isArray(s.competencies) ? s.competencies : []).filter(function (c) { return known.indexOf(c) !== -1; }) };
-        if (!seen[key(story)]) { seen[key(story)] = true; out.push(story); }
+        if (!s || typeof s.title !== "string" || !s.title.trim()) { untitled += 1; return; }
+        var comps = Array.isArray(s.competencies) ? s.competencies : [], kept = [];
+        comps.forEach(function (c) { if (known.has(c) && kept.indexOf(c) === -1) kept.push(c); else unknown += 1; });
+        var story = { title: s.title.trim().slice(0, 120), competencies: kept };
+        if (seen.has(key(story))) { twice += 1; return; }
+        seen.set(key(story), true); out.push(story);
       });
       if (!out.length) throw new Error("The file holds no story with a title: nothing to import.");
-      return out;
+      var notes = [];
+      if (untitled) notes.push(untitled + " " + (untitled === 1 ? "entry has" : "entries have") + " no title and will not be imported.");
+      if (twice) notes.push(many(twice) + " appear" + (twice === 1 ? "s" : "") + " twice in the file: imported once.");
+      if (unknown) notes.push(unknown + " competenc" + (unknown === 1 ? "y is" : "ies are") + " not in this playbook (or repeated) and will be left out.");
+      return { list: out, notes: notes };
     }
     function merged(current, incoming) {
       var out = current.map(function (s) { return { title: s.title, competencies: s.competencies.slice() }; });
-      var added = 0, updated = 0;
+      var byKey = new Map(), added = 0, updated = 0;
+      out.forEach(function (s) { if (!byKey.has(key(s))) byKey.set(key(s), s); });
       incoming.forEach(function (s) {
-        var same = out.filter(function (o) { return key(o) === key(s); })[0];
-        if (!same) { out.push(s); added += 1; return; }
-        var extra = s.competencies.filter(function (c) { return same.competencies.indexOf(c) === -1; });
+        var same = byKey.get(key(s));
+        if (!same) { s = { title: s.title, competencies: s.competencies.slice() }; out.push(s); byKey.set(key(s), s); added += 1; return; }
+        var have = new Set(same.competencies), extra = s.competencies.filter(function (c) { return !have.has(c); });
         if (extra.length) { same.competencies = same.competencies.concat(extra); updated += 1; }
       });
       return { list: out, added: added, updated: updated };
@@ -127,33 +142,37 @@
       render(); review.hidden = true; review.textContent = "";
       offerUndo(before, text);
     }
-    function showReview(incoming) {
-      var current = stories(), m = merged(current, incoming);
+    function showReview(file) {
+      var incoming = file.list, current = stories(), m = merged(current, incoming);
       review.textContent = "";
-      review.appendChild(el("h2", "Import " + incoming.length + " " + (incoming.length === 1 ? "story" : "stories")));
+      review.appendChild(el("h2", "Import " + many(incoming.length)));
+      file.notes.forEach(function (n) { review.appendChild(el("p", n, "pb-import-note")); });
+      var over = m.list.length > MAX;
       review.appendChild(el("p", "Merge (the default): " + m.added + " new " + (m.added === 1 ? "story" : "stories") + " added, " + m.updated +
-        " existing " + (m.updated === 1 ? "story gains" : "stories gain") + " competencies, nothing removed. You would have " + m.list.length + "."));
+        " existing " + (m.updated === 1 ? "story gains" : "stories gain") + " competencies, nothing removed. You would have " + m.list.length + "." +
+        (over ? " That is more than " + MAX + ": remove some stories first, or replace." : "")));
       review.appendChild(el("p", "Replace: your " + current.length + " saved " + (current.length === 1 ? "story is" : "stories are") + " removed and the file's " + incoming.length + " kept."));
       var ul = el("ul"); incoming.slice(0, 20).forEach(function (s) { ul.appendChild(el("li", s.title)); }); review.appendChild(ul);
+      if (incoming.length > 20) review.appendChild(el("p", "… and " + many(incoming.length - 20) + " more."));
       var buttons = el("p");
-      var merge = el("button", "Merge into my stories", "md-button md-button--primary"); merge.type = "button";
+      var merge = el("button", "Merge into my stories", "md-button md-button--primary"); merge.type = "button"; merge.disabled = over;
       var replace = el("button", "Replace my " + current.length + " stories", "md-button pb-danger"); replace.type = "button";
       var cancel = el("button", "Cancel", "md-button"); cancel.type = "button";
-      merge.addEventListener("click", function () { apply(m.list, current, "Imported: " + m.added + " added, " + m.updated + " updated."); });
-      replace.addEventListener("click", function () { apply(incoming, current, "Replaced your " + current.length + " stories with " + incoming.length + "."); });
+      var dropped = file.notes.length ? " " + file.notes.join(" ").replace(/ will not be imported| will be left out/g, " not imported") : "";
+      merge.addEventListener("click", function () { apply(m.list, current, "Imported: " + m.added + " added, " + m.updated + " updated." + dropped); });
+      replace.addEventListener("click", function () { apply(incoming, current, "Replaced your " + many(current.length) + " with " + incoming.length + "." + dropped); });
       cancel.addEventListener("click", function () { review.hidden = true; review.textContent = ""; undoBar.textContent = "Import cancelled: nothing changed."; });
       buttons.appendChild(merge); buttons.appendChild(document.createTextNode(" "));
       buttons.appendChild(replace); buttons.appendChild(document.createTextNode(" ")); buttons.appendChild(cancel);
       review.appendChild(buttons);
-      review.hidden = false; merge.focus();
+      review.hidden = false; (over ? replace : merge).focus();
     }
-    root.querySelector("[data-story-import]").addEventListener("change", function (event) {
-      var input = event.target, file = input.files[0]; if (!file) return;
-      file.text().then(function (text) {
-        try { showReview(parseImport(text)); }
-        catch (e) { review.hidden = true; undoBar.textContent = "Not imported: " + e.message + " Your saved stories are unchanged."; }
-        input.value = "";
-      });
+    function refuse(message) { review.hidden = true; undoBar.textContent = "Not imported: " + message + " Your saved stories are unchanged."; }
+    var importInput = root.querySelector("[data-story-import]");
+    importInput.addEventListener("change", function () {
+      P.readText(importInput, function (text) {
+        try { showReview(parseImport(text)); } catch (e) { refuse(e.message); }
+      }, refuse);
     });
     root.querySelector("[data-story-print]").addEventListener("click", function () { window.print(); });
     root.querySelector("[data-story-clear]").addEventListener("click", function () {
