@@ -56,8 +56,9 @@
 
   /* ---- storage. Keys "pb:<name>", values JSON, read as untrusted: a value of the wrong shape is cleaned
      or reset with a notice and a backup ("pb:backup:<name>:<time>"); never throws. Schema 1 (no "pb:schema"):
-     unchecked; 2: each key checked against SHAPES, old forms converted. */
-  var PREFIX = "pb:", VERSION = 2, SCHEMA_KEY = "pb:schema";
+     unchecked; 2: each key checked against SHAPES, old forms converted; 3: self-assessment answers per
+     statement (see snapshot). */
+  var PREFIX = "pb:", VERSION = 3, SCHEMA_KEY = "pb:schema";
   /* Caps: a stored value longer than `text` characters is not read; lists and maps keep at most so many items. */
   var LIMITS = { text: 2000000, marks: 2000, checklist: 500, steps: 1000, stories: 500, snapshots: 200, cards: 20000, backups: 3 };
 
@@ -115,11 +116,30 @@
     return listOf(name, LIMITS.checklist)(v);
   }
   function rating(v) { return typeof v === "number" && v >= 1 && v <= 3 && Math.floor(v) === v ? v : null; }
+  /* Self-assessment: per competency, per level statement, 1 not yet, 2 sometimes, 3 consistently. Schema 2
+     kept one rating per competency (the level whose statement fitted): its statements up to that level
+     become "consistently", so the chart is unchanged. */
+  var LEVELS = ["senior", "staff", "principal"];
+  function answers(v) {
+    var out = {};
+    Object.keys(v).slice(0, 100).forEach(function (k) {
+      if (k === "__proto__" || !isObject(v[k])) return;
+      var a = {}, any = false;
+      LEVELS.forEach(function (l) { var r = rating(v[k][l]); if (r) { a[l] = r; any = true; } });
+      if (any) out[k] = a;
+    });
+    return out;
+  }
   function snapshot(v) {
-    if (!isObject(v) || !isDate(v.at) || !isObject(v.ratings)) return null;
-    var ratings = mapOf(rating, 100)(v.ratings).value, evidence = {};
+    if (!isObject(v) || !isDate(v.at)) return null;
+    var out = {}, evidence = {};
+    if (isObject(v.answers)) out = answers(v.answers);
+    else if (isObject(v.ratings)) {
+      var old = mapOf(rating, 100)(v.ratings).value;
+      Object.keys(old).forEach(function (k) { out[k] = {}; LEVELS.slice(0, old[k]).forEach(function (l) { out[k][l] = 3; }); });
+    } else return null;
     if (isObject(v.evidence)) Object.keys(v.evidence).slice(0, 100).forEach(function (k) { var s = str(v.evidence[k], 300); if (s && k !== "__proto__") evidence[k] = s; });
-    return { at: v.at, ratings: ratings, evidence: evidence };
+    return { at: v.at, answers: out, evidence: evidence };
   }
   function cardState(v) {
     if (!isObject(v) || typeof v.box !== "number" || v.box < 1 || v.box > 5 || !isDate(v.due)) return null;

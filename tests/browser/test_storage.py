@@ -87,7 +87,7 @@ def test_schema_1_data_is_migrated_once(context: BrowserContext, page: Page, boo
     })
     page.goto("my-playbook/")
     stored = page.evaluate("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
-    assert stored["pb:schema"] == "2"
+    assert stored["pb:schema"] == "3"
     assert json.loads(stored[f"pb:checklist:{checklist.ref}"]) == ["item-1"]
     assert json.loads(stored["pb:stories"]) == [{"title": "Rewrote the billing service", "competencies": []},
                                                 {"title": "Led the RFC", "competencies": ["mentorship"]}]
