@@ -18,6 +18,8 @@
     "wayfinding": { src: "wayfinding.js", root: "[data-path-progress], [data-pathnav]",
       when: function () { return /[?&]path=/.test(location.search) || document.querySelector("[data-path-progress]"); } },
     "drill": { src: "drill.js", root: "[data-drill]" },
+    /* find.js sets itself up on document$ (legacy: ready once loaded); it may register with playbook.tool. */
+    "find": { src: "find.js", root: "[data-find]", legacy: true },
     "story-map": { src: "story-map.js", root: "[data-story-map]" },
     "self-assessment": { src: "self-assessment.js", root: "[data-assess]" },
     "review": { src: "review.js", root: "[data-review]" },
@@ -326,7 +328,7 @@
 
   Object.keys(TOOLS).forEach(function (n) {
     var t = TOOLS[n];
-    tools[n] = { root: t.root, when: t.when, src: t.src, needs: [], setup: null, state: "known", done: new WeakSet() };
+    tools[n] = { root: t.root, when: t.when, src: t.src, legacy: t.legacy, needs: [], setup: null, state: "known", done: new WeakSet() };
   });
 
   function applies(t) {
@@ -341,6 +343,9 @@
     t.state = "loading";
     var s = document.createElement("script");
     s.src = BASE + t.src;
+    s.onload = function () {
+      if (t.legacy && t.state === "loading") { t.setup = function () {}; t.state = "ready"; step(); }
+    };
     s.onerror = function () {
       t.state = "failed";
       if (window.console) console.warn("playbook: could not load", s.src);

@@ -16,7 +16,7 @@ from .instant import arrive, go
 ROOT = Path(__file__).resolve().parents[2]
 CORE = (ROOT / "docs" / "assets" / "core.js").read_text(encoding="utf-8")
 TOOL_FILES = set(re.findall(r'src: "([a-z-]+\.js)"', CORE))
-EVERY_PAGE = {"core.js", "playbook.js", "search.js", "find.js"}
+EVERY_PAGE = {"core.js", "playbook.js", "search.js"}
 MARKERS = ("data-run", "data-pathnav", "data-path-progress", "pb-filter", "data-drill", "data-story-map", "data-assess",
            "data-review", "data-plan")
 
@@ -97,3 +97,19 @@ def test_a_first_view_weighs_at_most_100_kb(browser: Browser, server: str, book,
         sizes = first_load(browser, server + path)
         kb = sum(sizes.values()) / 1024
         assert kb <= 100, f"/{path}: {kb:.1f} KB: " + ", ".join(f"{u.rsplit('/', 1)[-1]} {s}" for u, s in sizes.items())
+
+
+def test_find_your_move_works_after_an_instant_navigation_arrival(page: Page):
+    """find.js is loaded by the core on the Find your move page only, and sets itself up there."""
+    arrive(page, "./")
+    assert "find.js" not in own(scripts_requested(page))
+    page.evaluate("window.pbReady = false; document.addEventListener('pb:ready', () => { window.pbReady = true; }, { once: true })")
+    page.locator("article a").filter(has_text="Find your move").first.click()
+    page.wait_for_url("**/find/")
+    page.wait_for_function("window.pbReady === true")
+    assert page.evaluate("window.pbSamePage === true")
+    count = page.locator("[data-find-count]")
+    before = count.inner_text()
+    page.locator("[data-find-form] input[type='radio']:not([value=''])").first.check()
+    page.wait_for_function("t => document.querySelector('[data-find-count]').textContent !== t", arg=before)
+    assert "fit" in count.inner_text() and "?" in page.url
