@@ -124,10 +124,34 @@ def test_old_url_redirects_with_its_anchor(page: Page, book):
     assert page.locator("h1").inner_text().startswith(record.title)
 
 
-def test_copy_link_control_is_visible_on_sections(page: Page, book):
+def test_copy_link_shows_on_hover_and_focus_only(page: Page, book):
+    """As Material does: the ¶ beside a heading is hidden until the heading is hovered or the link focused."""
     page.goto(book.of_kind("models")[0].url)
     link = page.locator("h2#pitfalls a.headerlink")
-    assert link.is_visible() and link.get_attribute("href").endswith(f"/{book.of_kind('models')[0].url}#pitfalls")
+    assert link.get_attribute("href").endswith(f"/{book.of_kind('models')[0].url}#pitfalls")
+    opacity = "getComputedStyle(document.querySelector('h2#pitfalls a.headerlink')).opacity"
+    page.mouse.move(0, 0)
+    page.wait_for_function(f"{opacity} === '0'")
+    page.locator("h2#pitfalls").hover()
+    page.wait_for_function(f"{opacity} === '1'", timeout=3000)
+    page.mouse.move(0, 0)
+    page.wait_for_function(f"{opacity} === '0'", timeout=3000)
+    link.focus()
+    page.wait_for_function(f"{opacity} === '1'", timeout=3000)
+
+
+def test_browser_titles_name_the_site_once(page: Page, book):
+    from .instant import arrive, go
+
+    arrive(page, "./")
+    assert page.title() == "Influence Playbook"
+    entry = book.of_kind("tactics")[0]
+    go(page, entry.url)
+    assert page.title() == f"{entry.title} - Influence Playbook"
+    page.goto(entry.url)
+    assert page.title() == f"{entry.title} - Influence Playbook"
+    page.locator("a.md-logo").first.click()
+    page.wait_for_function("document.title === 'Influence Playbook'", timeout=5000)
 
 
 def seconds(text: str) -> int:
