@@ -13,6 +13,7 @@
      such a tool can also be asked for with playbook.need(name, done). */
   var TOOLS = {
     "kit": { src: "kit.js" },  /* no root: helpers for the tools that need it (files, dates) */
+    "fsrs": { src: "vendor/ts-fsrs/index.umd.js", legacy: true },  /* window.FSRS, for the review deck */
     "views": { src: "views.js", root: ".pb-filter[data-url-state]" },
     "compact": { src: "compact.js", root: ".pb-filter" },
     "wayfinding": { src: "wayfinding.js", root: "[data-path-progress], [data-pathnav]",
@@ -143,9 +144,19 @@
     if (isObject(v.evidence)) Object.keys(v.evidence).slice(0, 100).forEach(function (k) { var s = str(v.evidence[k], 300); if (s && k !== "__proto__") evidence[k] = s; });
     return { at: v.at, answers: out, evidence: evidence };
   }
+  /* A review card: FSRS (schema 3) or Leitner (converted by review.js, which holds the scheduler). */
+  function num(v, lo, hi) { return typeof v === "number" && isFinite(v) && v >= lo && v <= hi; }
+  function count(v) { return num(v, 0, 1e6) ? Math.floor(v) : 0; }
   function cardState(v) {
-    if (!isObject(v) || typeof v.box !== "number" || v.box < 1 || v.box > 5 || !isDate(v.due)) return null;
-    return { box: Math.floor(v.box), due: v.due.slice(0, 10), seen: typeof v.seen === "number" && v.seen >= 0 ? Math.floor(v.seen) : 0 };
+    if (!isObject(v) || !isDate(v.due)) return null;
+    if (typeof v.box === "number") {
+      if (v.box < 1 || v.box > 5) return null;
+      return { box: Math.floor(v.box), due: v.due.slice(0, 10), seen: count(v.seen) };
+    }
+    if (!num(v.stability, 0, 1e6) || !num(v.difficulty, 0, 10) || [0, 1, 2, 3].indexOf(v.state) === -1) return null;
+    return { due: v.due.slice(0, 40), stability: v.stability, difficulty: v.difficulty, elapsed_days: count(v.elapsed_days),
+      scheduled_days: count(v.scheduled_days), reps: count(v.reps), lapses: count(v.lapses), learning_steps: count(v.learning_steps),
+      state: v.state, last_review: isDate(v.last_review) ? v.last_review.slice(0, 40) : null };
   }
   function plan(v) {
     if (!isObject(v)) return null;

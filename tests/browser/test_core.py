@@ -15,7 +15,7 @@ from .instant import arrive, go
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = (ROOT / "docs" / "assets" / "core.js").read_text(encoding="utf-8")
-TOOL_FILES = set(re.findall(r'src: "([a-z-]+\.js)"', CORE))
+TOOL_FILES = set(re.findall(r'src: "([a-z./-]+\.js)"', CORE))
 EVERY_PAGE = {"core.js", "playbook.js", "search.js"}
 MARKERS = ("data-run", "data-pathnav", "data-path-progress", "pb-filter", "data-drill", "data-story-map", "data-assess",
            "data-review", "data-plan")
@@ -26,7 +26,7 @@ def scripts_requested(page: Page) -> list[str]:
 
 
 def own(urls: list[str]) -> set[str]:
-    return {urlparse(u).path.rsplit("/", 1)[-1] for u in urls if "/assets/" in u and "/javascripts/" not in u}
+    return {urlparse(u).path.split("/assets/", 1)[1] for u in urls if "/assets/" in u and "/javascripts/" not in u}
 
 
 def plain_entry(book, built_site) -> str:
@@ -113,3 +113,17 @@ def test_find_your_move_works_after_an_instant_navigation_arrival(page: Page):
     page.locator("[data-find-form] input[type='radio']:not([value=''])").first.check()
     page.wait_for_function("t => document.querySelector('[data-find-count]').textContent !== t", arg=before)
     assert "fit" in count.inner_text() and "?" in page.url
+
+
+def test_the_vendored_fsrs_is_the_locked_package():
+    """docs/assets/vendor/ts-fsrs/ is a copy of node_modules/ts-fsrs at the version package-lock.json names."""
+    import json
+
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    version = lock["packages"]["node_modules/ts-fsrs"]["version"]
+    assert json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["ts-fsrs"] == version  # exact
+    installed = ROOT / "node_modules" / "ts-fsrs"
+    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == version, "run npm ci"
+    vendored = ROOT / "docs" / "assets" / "vendor" / "ts-fsrs"
+    assert (vendored / "index.umd.js").read_bytes() == (installed / "dist" / "index.umd.js").read_bytes()
+    assert (vendored / "LICENSE").read_bytes() == (installed / "LICENSE").read_bytes()

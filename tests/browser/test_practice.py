@@ -189,7 +189,7 @@ def test_review_deck_grades_cards_by_keyboard_and_exports_for_anki(phone: Page, 
     page.reload()
     assert due.inner_text() == str(total - 1)
     progress = page.evaluate("JSON.parse(localStorage.getItem('pb:review'))")
-    assert progress[first]["box"] == 2 and progress[first]["due"] == (date.today() + timedelta(days=2)).isoformat()
+    assert progress[first]["reps"] == 1 and progress[first]["state"] == 2 and progress[first]["scheduled_days"] == 2  # FSRS
     assert first.split("#")[0] in book.records  # card ids name the entry, not its wording
 
     page.get_by_text("Choose cards by kind and tag").click()
@@ -209,13 +209,67 @@ def test_review_deck_grades_cards_by_keyboard_and_exports_for_anki(phone: Page, 
     lines = text.split("\n")
     while lines[0].startswith("#"):  # Anki's file headers come first
         lines.pop(0)
+    assert len([line for line in lines if line]) == len(tagged)  # one physical line per note
     rows = [r for r in csv.reader(io.StringIO("\n".join(lines)), delimiter="\t") if r]
     assert len(rows) == len(tagged) and all(len(r) == 4 for r in rows)
+    assert not any("\n" in f or "\r" in f for r in rows for f in r)
     by_guid = {r[3]: r for r in rows}
     card = by_guid[f"influence-playbook:{tagged[0].ref}#pitfall"]
     assert tagged[0].title in card[0] and card[1].startswith("<ul><li>")
     assert f"influence-playbook::tag::{tag}" in card[2].split() and "influence-playbook::tactic" in card[2].split()
     assert "href=\"http" in card[1]  # links made absolute for Anki
+
+
+def test_review_deck_converts_leitner_progress(context: BrowserContext, page: Page, book):
+    kinds = ("models", "situations", "tactics", "prompts")
+    total = sum(len(book.of_kind(k)) for k in kinds)
+    page.goto("practice/review/")
+    ids = page.evaluate("JSON.parse(document.getElementById('pb-review-data').dataset.json).cards.map(c => c.id)")
+    later_day = (date.today() + timedelta(days=5)).isoformat()
+    page.evaluate(f"""localStorage.setItem('pb:review', JSON.stringify({{
+        {json.dumps(ids[0])}: {{box: 3, due: '{later_day}', seen: 4}},
+        {json.dumps(ids[1])}: {{box: 1, due: '{date.today().isoformat()}', seen: 1}} }}))""")
+    page.reload()
+    status = page.locator("[data-review-status]")
+    assert "progress on 2 cards moved to the FSRS scheduler" in status.inner_text()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('pb:review'))")
+    assert stored[ids[0]]["stability"] == 4 and stored[ids[0]]["state"] == 2 and stored[ids[0]]["reps"] == 4
+    assert page.locator("[data-review-due]").inner_text() == str(total - 1)  # the box-3 card waits five days
+    page.reload()
+    assert page.locator("[data-review-due]").inner_text() == str(total - 1) and status.inner_text() == ""
+
+
+def test_review_progress_exports_and_imports_with_a_report(browser: Browser, server: str, tmp_path: Path, book):
+    total = sum(len(book.of_kind(k)) for k in ("models", "situations", "tactics", "prompts"))
+    one = browser.new_context(base_url=server, accept_downloads=True)
+    page = one.new_page()
+    page.goto("practice/review/")
+    first = page.locator("[data-review-card]").get_attribute("data-card")
+    page.keyboard.press("Space")
+    page.keyboard.press("4")  # Easy
+    assert "next in" in page.locator("[data-review-status]").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress (JSON)").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    one.close()
+    assert exported["version"] == 2 and exported["scheduler"] == "fsrs" and list(exported["cards"]) == [first]
+    exported["cards"]["tactics/no-such-entry#pitfall"] = exported["cards"][first]
+    exported["cards"]["junk"] = {"due": "soon"}
+    file = tmp_path / "progress.json"
+    file.write_text(json.dumps(exported), encoding="utf-8")
+
+    two = browser.new_context(base_url=server)
+    page = two.new_page()
+    page.goto("practice/review/")
+    assert page.locator("[data-review-due]").inner_text() == str(total)
+    page.locator("[data-review-import]").set_input_files(str(file))
+    status = page.locator("[data-review-status]")
+    status.filter(has_text="Imported progress").wait_for()
+    text = status.inner_text()
+    assert "1 new card" in text and "1 unreadable entry was dropped" in text and "1 card is not in this deck and was dropped" in text
+    page.reload()
+    assert page.locator("[data-review-due]").inner_text() == str(total - 1)
+    two.close()
 
 
 def test_countdown_plans_prints_and_exports_a_calendar(phone: Page, book):
