@@ -355,7 +355,7 @@
     var s = document.createElement("script");
     s.src = BASE + t.src;
     s.onload = function () {
-      if (t.legacy && t.state === "loading") { t.setup = function () {}; t.state = "ready"; step(); }
+      if (t.legacy && t.state === "loading") { t.setup = function () {}; provide(n); }
     };
     s.onerror = function () {
       t.state = "failed";
@@ -431,9 +431,11 @@
     t.state = "ready";
     if (view && !view.ran[n] && applies(t)) { view.wanted[n] = true; view.announced = false; }
     if (t.waiting && t.waiting.length) {
-      var go = function () { runTool(n); t.waiting.splice(0).forEach(function (done) { done(true); }); };
-      var mods = t.needs.filter(function (m) { return !tools[m].root && tools[m].state !== "ready"; });
-      if (mods.length) need(mods[0], go); else go();  /* the tools here need at most one module: kit */
+      var mods = t.needs.filter(function (m) { return !tools[m].root; });
+      (function after(i) {  /* its helper modules first, one after the other */
+        if (i < mods.length) { need(mods[i], function () { after(i + 1); }); return; }
+        runTool(n); t.waiting.splice(0).forEach(function (done) { done(true); });
+      })(0);
     }
     step();
   }
@@ -459,7 +461,7 @@
   function loaded(n) { return Boolean(tools[n]) && tools[n].state === "ready"; }
 
   window.playbook = { store: store, tool: tool, need: need, loaded: loaded, provide: provide, all: all, el: el,
-    payload: payload, toast: toast, plural: plural, isObject: isObject };
+    payload: payload, toast: toast, plural: plural };
   window.pbToast = toast;  /* for find.js until it registers with playbook.tool */
 
   migrate();
