@@ -1,21 +1,20 @@
 /* Phones: a filter bar's chips fold behind one "Filters" button so the list itself (the question bank's
    questions) shows above the fold. The chips stay in the page; on wider screens the button is not shown
-   (playbook.css). Runs after playbook.js has shown the bars, again after each instant navigation. */
+   (playbook.css). Loaded by the core (core.js) on pages with a filter bar; runs after the bar is set up
+   ("filters") and its choices are read from the address ("views"). */
 (function () {
   "use strict";
-
+  var P = window.playbook;
   var phone = window.matchMedia ? window.matchMedia("(max-width: 44.984375em)") : null;
 
   function active(bar) {
-    return Array.prototype.filter.call(bar.querySelectorAll(".pb-filter__button[aria-pressed='true']"), function (b) {
-      return b.dataset.tag;
-    }).length;
+    return P.all(".pb-filter__button[aria-pressed='true']", bar).filter(function (b) { return b.dataset.tag; }).length;
   }
 
-  function initBar(bar) {
+  P.tool("compact", { root: ".pb-filter", needs: ["filters", "views"], setup: function (bar) {
     if (bar.querySelector(".pb-filter__toggle")) return;
-    var toggle = document.createElement("button");
-    toggle.type = "button"; toggle.className = "pb-filter__toggle";
+    var toggle = P.el("button", null, "pb-filter__toggle");
+    toggle.type = "button";
     function label() {
       var open = bar.dataset.collapsed !== "true", n = active(bar);
       toggle.setAttribute("aria-expanded", String(open));
@@ -28,11 +27,5 @@
     bar.insertBefore(toggle, bar.firstChild);
     bar.dataset.collapsed = phone && phone.matches && !active(bar) ? "true" : "false";
     label();
-  }
-
-  function init() { Array.prototype.forEach.call(document.querySelectorAll(".pb-filter"), initBar); }
-
-  if (typeof window.document$ !== "undefined") { window.document$.subscribe(init); }
-  else if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); }
-  else { init(); }
+  } });
 })();

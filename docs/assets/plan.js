@@ -1,13 +1,13 @@
 /* Interview countdown (/interview/plan/): a day-by-day plan from today to the interview date, printable,
    and as an iCalendar file (RFC 5545: CRLF line ends, lines folded at 75 octets, text escaped, one
-   all-day VEVENT per session with a stable UID). Inputs kept in pbStore "plan". */
+   all-day VEVENT per session with a stable UID). Inputs kept in playbook.store "plan". */
 (function () {
   "use strict";
-  var T = window.pbTools, store = window.pbStore;
+  var T = window.playbook, store = T.store;
   var MAX_SESSIONS = 21;
 
   /* ---- iCalendar ---- */
-  function escapeText(s) { return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n"); }
+  function escapeText(s) { return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n"); }  /* a lone CR too: it would end the line */
   function fold(line) {
     var enc = new TextEncoder(), out = [], cur = "", size = 0, limit = 75;
     Array.from(line).forEach(function (ch) {
@@ -74,7 +74,7 @@
     return { date: input.date, level: level, competencies: comps, sessions: sessions };
   }
 
-  T.tool("[data-plan]", function (root) {
+  T.tool("plan", { root: "[data-plan]", needs: ["kit"], setup: function (root) {
     var model = T.payload("pb-plan-data"), form = root.querySelector("[data-plan-form]");
     var status = root.querySelector("[data-plan-status]"), out = root.querySelector("[data-plan-out]");
     var dateInput = root.querySelector("[data-plan-date]"), current = null;
@@ -124,5 +124,5 @@
       T.all("input[name='competency']", form).forEach(function (c) { c.checked = saved.competencies.indexOf(c.value) !== -1; });
       if (T.daysBetween(T.today(), saved.date) >= 1) draw(saved, false);
     }
-  });
+  } });
 })();

@@ -1,14 +1,18 @@
-/* Review deck (/practice/review/): spaced repetition with Leitner boxes over cards the build makes
-   from the data. Progress per card id in pbStore "review": {box, due, seen}. Space reveals, 1-3 grade. */
+/* Review deck (/practice/review/): spaced repetition over cards the build makes from the data, scheduled
+   with FSRS (the vendored ts-fsrs, docs/assets/vendor/ts-fsrs/, the scheduler Anki uses). Progress per card id
+   in playbook.store "review": an FSRS card {due, stability, difficulty, elapsed_days, scheduled_days, reps,
+   lapses, learning_steps, state, last_review}; Leitner progress ({box, due, seen}) from earlier versions is
+   converted on first use. Space reveals, 1-4 grade (Again, Hard, Good, Easy); export and import progress. */
 (function () {
   "use strict";
-  var T = window.pbTools, store = window.pbStore;
+  var T = window.playbook, store = T.store;
 
-  /* Anki's text import: tab-separated, HTML allowed; a field holding a tab, a line break or a double
-     quote is quoted, with quotes doubled. Tags are one column, separated by spaces. */
+  /* Anki's text import: tab-separated, HTML allowed. Every note on one physical line: line breaks become
+     <br>, tabs spaces; a field holding a double quote is quoted, with quotes doubled. Tags are one column,
+     separated by spaces. */
   function field(text) {
-    text = String(text);
-    return /[\t\r\n"]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    text = String(text).replace(/>\s*[\r\n]+\s*</g, "><").replace(/\r\n|\r|\n/g, "<br>").replace(/\t/g, " ");
+    return /"/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   function absolute(markup) {
     var t = document.createElement("template"); t.innerHTML = markup;
@@ -25,23 +29,57 @@
     return lines.join("\n") + "\n";
   }
 
-  T.tool("[data-review]", function (root) {
+  /* ---- FSRS: short learning steps (10 minutes) so "Again" comes back today; days after that. */
+  var F = null, scheduler = null, GRADES = ["", "Again", "Hard", "Good", "Easy"];
+  function fsrs() {
+    if (!scheduler) {
+      F = window.FSRS;
+      scheduler = F.fsrs(F.generatorParameters({ enable_fuzz: false, learning_steps: ["10m"], relearning_steps: ["10m"] }));
+    }
+    return scheduler;
+  }
+  function plain(card) {
+    return { due: card.due.toISOString(), stability: card.stability, difficulty: card.difficulty, elapsed_days: card.elapsed_days,
+      scheduled_days: card.scheduled_days, reps: card.reps, lapses: card.lapses, learning_steps: card.learning_steps || 0,
+      state: card.state, last_review: card.last_review ? card.last_review.toISOString() : null };
+  }
+  function live(stored) { return F.TypeConvert.card(stored); }
+  /* A Leitner card: reviewed and remembered for its box's interval, so FSRS starts it in review with that
+     stability (the days after which it is recalled nine times in ten). */
+  function fromLeitner(old, boxes) {
+    var days = boxes[Math.min(boxes.length, old.box) - 1], due = T.parseDay(old.due) || new Date();
+    var last = new Date(due.getTime() - days * 86400000);
+    return { due: due.toISOString(), stability: days, difficulty: 5, elapsed_days: 0, scheduled_days: days, reps: old.seen || 1,
+      lapses: 0, learning_steps: 0, state: 2, last_review: last.toISOString() };
+  }
+  function isLeitner(c) { return c && typeof c.box === "number"; }
+  function dueDay(c) { return T.day(new Date(c.due)); }
+  function later(a, b) { return (a.last_review || "") > (b.last_review || ""); }
+
+  T.tool("review", { root: "[data-review]", needs: ["kit", "fsrs"], setup: function (root) {
     var data = T.payload("pb-review-data");
     var cards = data.cards, boxes = data.boxes;
     var card = root.querySelector("[data-review-card]"), front = root.querySelector("[data-review-front]");
     var back = root.querySelector("[data-review-back]"), reveal = root.querySelector("[data-review-reveal]");
     var grades = root.querySelector("[data-review-grades]"), status = root.querySelector("[data-review-status]");
     var tagSel = root.querySelector("[data-review-tag]");
-    var current = null, again = [];
+    var current = null, again = [], known = new Set(cards.map(function (c) { return c.id; }));
+    fsrs();
 
     function progress() { return store.get("review", {}); }
+    /* Leitner progress of earlier versions, converted once. */
+    (function migrate() {
+      var p = progress(), n = 0;
+      Object.keys(p).forEach(function (id) { if (isLeitner(p[id])) { p[id] = fromLeitner(p[id], boxes); n += 1; } });
+      if (n && store.set("review", p)) status.textContent = "Your progress on " + n + " card" + (n === 1 ? "" : "s") + " moved to the FSRS scheduler; nothing was lost.";
+    })();
     function selection() {
       var kinds = T.all("[data-review-kind]:checked", root).map(function (b) { return b.value; }), tag = tagSel.value;
       return cards.filter(function (c) { return kinds.indexOf(c.kind) !== -1 && (!tag || c.tags.indexOf(tag) !== -1); });
     }
     function due(list) {
       var p = progress(), today = T.today();
-      return list.filter(function (c) { return !p[c.id] || p[c.id].due <= today; })
+      return list.filter(function (c) { return !p[c.id] || dueDay(p[c.id]) <= today; })
         .sort(function (a, b) { var x = p[a.id] ? p[a.id].due : "9", y = p[b.id] ? p[b.id].due : "9"; return x < y ? -1 : x > y ? 1 : 0; });
     }
     function next() {
@@ -49,14 +87,14 @@
       root.querySelector("[data-review-due]").textContent = String(queue.length);
       root.querySelector("[data-review-shown]").textContent = String(list.length);
       /* Cards graded "Again" come back after the others. */
-      var fresh = queue.filter(function (c) { return again.indexOf(c.id) === -1; });
+      var waiting = new Set(again), fresh = queue.filter(function (c) { return !waiting.has(c.id); });
       current = fresh[0] || queue[0] || null;
       root.querySelector("[data-review-empty]").hidden = Boolean(current);
       card.hidden = !current;
       if (!current) return;
       card.dataset.card = current.id;
       var state = progress()[current.id];
-      root.querySelector("[data-review-meta]").textContent = current.kind_title + " · " + (state ? "box " + state.box : "new card");
+      root.querySelector("[data-review-meta]").textContent = current.kind_title + " · " + (state ? "seen " + state.reps + " time" + (state.reps === 1 ? "" : "s") : "new card");
       front.innerHTML = current.front;       /* HTML made by the build from the data (render.present) */
       back.innerHTML = current.back;
       var link = T.el("p"), a = T.el("a", "Open " + current.title); a.href = current.url; link.appendChild(a); back.appendChild(link);
@@ -69,13 +107,14 @@
     }
     function grade(n) {
       if (!current || back.hidden) return;
-      var p = progress(), s = p[current.id] || { box: 1, seen: 0 };
-      var box = n === 1 ? 1 : n === 2 ? s.box : Math.min(boxes.length, s.box + 1);
-      var dueOn = n === 1 ? T.today() : T.addDays(T.today(), boxes[box - 1]);
-      p[current.id] = { box: box, due: dueOn, seen: (s.seen || 0) + 1 };
-      if (n === 1) again.push(current.id); else again = again.filter(function (id) { return id !== current.id; });
+      var p = progress(), now = new Date();
+      var sched = p[current.id] && !isLeitner(p[current.id]) ? live(p[current.id]) : F.createEmptyCard(now);
+      p[current.id] = plain(fsrs().next(sched, now, n).card);
+      if (dueDay(p[current.id]) <= T.today()) { if (again.indexOf(current.id) === -1) again.push(current.id); }
+      else again = again.filter(function (id) { return id !== current.id; });
       if (!store.set("review", p)) return;
-      status.textContent = "Graded " + ["", "Again", "Hard", "Good"][n] + ": " + (n === 1 ? "back later today." : "next in " + boxes[box - 1] + " day" + (boxes[box - 1] === 1 ? "" : "s") + ".");
+      var days = T.daysBetween(T.today(), dueDay(p[current.id]));
+      status.textContent = "Graded " + GRADES[n] + ": " + (days < 1 ? "back later today." : "next in " + days + " day" + (days === 1 ? "" : "s") + ".");
       next();
       if (!card.hidden) front.focus();
     }
@@ -89,19 +128,38 @@
       if (e.altKey || e.ctrlKey || e.metaKey || /^(INPUT|SELECT|TEXTAREA|BUTTON|SUMMARY|A)$/.test(e.target.tagName)) return;
       if (document.querySelector(".md-search__input:focus")) return;
       if (e.key === " " && current && back.hidden) { e.preventDefault(); show(); }
-      else if (/^[123]$/.test(e.key) && current && !back.hidden) { e.preventDefault(); grade(Number(e.key)); }
+      else if (/^[1-4]$/.test(e.key) && current && !back.hidden) { e.preventDefault(); grade(Number(e.key)); }
     }
     document.addEventListener("keydown", onKey);
     /* Number keys also work while a grade button has the focus. */
-    grades.addEventListener("keydown", function (e) { if (/^[123]$/.test(e.key)) { e.preventDefault(); grade(Number(e.key)); } });
+    grades.addEventListener("keydown", function (e) { if (/^[1-4]$/.test(e.key)) { e.preventDefault(); grade(Number(e.key)); } });
     root.querySelector("[data-review-export]").addEventListener("click", function () {
       var list = selection();
       T.download("influence-playbook-deck.tsv", "text/tab-separated-values", tsv(list));
       status.textContent = "Exported " + list.length + " cards for Anki (File, Import).";
     });
     root.querySelector("[data-review-export-progress]").addEventListener("click", function () {
-      T.download("review-progress.json", "application/json", JSON.stringify({ version: 1, kind: "review-progress", cards: progress() }, null, 2));
+      T.download("review-progress.json", "application/json", JSON.stringify({ version: 2, kind: "review-progress", scheduler: "fsrs", cards: progress() }, null, 2));
+    });
+    /* Import progress (this version's or a Leitner export): merged card by card, the more recent review wins. */
+    var input = root.querySelector("[data-review-import]");
+    input.addEventListener("change", function () {
+      T.readJson(input, function (value) {
+        var checked = value && value.kind === "review-progress" ? store.check("review", value.cards) : null;
+        if (!checked) { status.textContent = "Not imported: the file is not a review-progress export. Your progress is unchanged."; return; }
+        var p = progress(), added = 0, newer = 0, kept = 0, unknown = 0;
+        Object.keys(checked.value).forEach(function (id) {
+          if (!known.has(id)) { unknown += 1; return; }
+          var c = isLeitner(checked.value[id]) ? fromLeitner(checked.value[id], boxes) : checked.value[id];
+          if (!p[id]) { p[id] = c; added += 1; } else if (later(c, p[id])) { p[id] = c; newer += 1; } else kept += 1;
+        });
+        if (!store.set("review", p)) return;
+        next();
+        status.textContent = "Imported progress: " + added + " new card" + (added === 1 ? "" : "s") + ", " + newer + " updated (reviewed more recently in the file), " +
+          kept + " kept (yours were more recent)." + (checked.dropped ? " " + checked.dropped + " unreadable entr" + (checked.dropped === 1 ? "y was" : "ies were") + " dropped." : "") +
+          (unknown ? " " + unknown + " card" + (unknown === 1 ? " is" : "s are") + " not in this deck and " + (unknown === 1 ? "was" : "were") + " dropped." : "");
+      }, function (message) { status.textContent = "Not imported: " + message + " Your progress is unchanged."; });
     });
     next();
-  });
+  } });
 })();

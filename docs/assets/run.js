@@ -4,9 +4,9 @@
    so the view can be shared and survives a reload. */
 (function () {
   "use strict";
-  var T = window.pbTools;
+  var T = window.playbook;
 
-  T.tool("[data-run]", function (root) {
+  T.tool("run", { root: "[data-run]", setup: function (root) {
     var screen = root.querySelector("[data-run-screen]"), body = root.querySelector("[data-run-body]");
     var steps = T.all("[data-run-step]", root).filter(function (s) { return !s.hasAttribute("data-run-end"); });
     var end = root.querySelector("[data-run-end]"), pages = steps.concat([end]);
@@ -88,5 +88,5 @@
     /* Opened from a shared address: ?run, ?run=3 or ?run=end */
     var wanted = new URL(location.href).searchParams.get("run");
     if (wanted !== null) open(wanted === "end" ? pages.length - 1 : Math.max(1, parseInt(wanted, 10) || 1) - 1);
-  });
+  } });
 })();

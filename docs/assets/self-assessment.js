@@ -1,39 +1,61 @@
-/* Self-assessment (/practice/self-assessment/): rate each competency against the level signals in the
-   data, draw a radar chart (inline SVG), keep dated snapshots and compare two. State through pbStore:
-   "assessment-draft" (answers in progress) and "assessment" (snapshots). */
+/* Self-assessment (/practice/self-assessment/): answer each level statement of each competency (not yet,
+   sometimes, consistently; clearable), draw a radar chart (inline SVG), keep dated snapshots and compare two.
+   A competency's level: the statements answered "consistently" from senior up, plus half a level when the
+   next one is "sometimes". State through playbook.store: "assessment-draft" (answers in progress) and
+   "assessment" (snapshots), both {at, answers: {competency: {senior|staff|principal: 1-3}}, evidence}. */
 (function () {
   "use strict";
-  var T = window.pbTools, store = window.pbStore;
-  var SVG = "http://www.w3.org/2000/svg", LEVELS = ["Not rated", "Senior", "Staff", "Principal"];
+  var T = window.playbook, store = T.store;
+  var MAX_SNAPSHOTS = 200, SVG = "http://www.w3.org/2000/svg", LEVELS = ["senior", "staff", "principal"],
+    NAMES = ["Not yet senior", "Senior", "Staff", "Principal"];
 
   function svg(tag, attrs) {
     var e = document.createElementNS(SVG, tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     return e;
   }
+  /* 0 to 3 in halves, or null when no statement of the competency is answered. */
+  function score(a) {
+    if (!a || !Object.keys(a).length) return null;
+    var v = 0;
+    for (var i = 0; i < LEVELS.length; i += 1) {
+      if (a[LEVELS[i]] === 3) v += 1;
+      else { if (a[LEVELS[i]] === 2) v += 0.5; break; }
+    }
+    return v;
+  }
+  function describe(v) {
+    if (v === null) return "Not rated";
+    var whole = Math.floor(v);
+    return v === whole ? NAMES[whole] : (whole ? NAMES[whole] + ", part way to " + NAMES[whole + 1] : "Part way to Senior");
+  }
+  function scores(answers) { var out = {}; Object.keys(answers).forEach(function (k) { out[k] = score(answers[k]); }); return out; }
   function stamp(at) { return at.slice(0, 10) + (at.length > 10 ? " " + at.slice(11, 16) : ""); }
 
-  T.tool("[data-assess]", function (root) {
+  T.tool("self-assessment", { root: "[data-assess]", needs: ["kit"], setup: function (root) {
     var form = root.querySelector("[data-assess-form]");
     var comps = T.all("[data-competency]", form).map(function (f) { return { id: f.dataset.competency, title: f.dataset.title }; });
     var selA = root.querySelector("[data-assess-a]"), selB = root.querySelector("[data-assess-b]");
     var status = root.querySelector("[data-assess-status]");
 
-    function draft() { return store.get("assessment-draft", null) || { at: new Date().toISOString(), ratings: {}, evidence: {} }; }
+    function draft() { return store.get("assessment-draft", null) || { at: new Date().toISOString(), answers: {}, evidence: {} }; }
     function snapshots() { return store.get("assessment", []); }
 
     function fillForm() {
       var d = draft();
       comps.forEach(function (c) {
-        T.all("input[name='rate-" + c.id + "']", form).forEach(function (r) { r.checked = Number(r.value) === d.ratings[c.id]; });
+        var a = d.answers[c.id] || {};
+        LEVELS.forEach(function (l) { T.all("input[name='rate-" + c.id + "-" + l + "']", form).forEach(function (r) { r.checked = Number(r.value) === a[l]; }); });
         form.elements["evidence-" + c.id].value = d.evidence[c.id] || "";
       });
     }
     function readForm() {
-      var d = { at: new Date().toISOString(), ratings: {}, evidence: {} };
+      var d = { at: new Date().toISOString(), answers: {}, evidence: {} };
       comps.forEach(function (c) {
-        var on = form.querySelector("input[name='rate-" + c.id + "']:checked");
-        if (on) d.ratings[c.id] = Number(on.value);
+        LEVELS.forEach(function (l) {
+          var on = form.querySelector("input[name='rate-" + c.id + "-" + l + "']:checked");
+          if (on) (d.answers[c.id] = d.answers[c.id] || {})[l] = Number(on.value);
+        });
         var ev = form.elements["evidence-" + c.id].value.trim();
         if (ev) d.evidence[c.id] = ev.slice(0, 300);
       });
@@ -41,46 +63,53 @@
     }
 
     function series(value) {
-      if (value === "now") return { label: "Your answers now", ratings: draft().ratings };
+      if (value === "now") return { label: "Your answers now", ratings: scores(draft().answers) };
       var s = snapshots()[Number(value)];
-      return s ? { label: "Snapshot of " + stamp(s.at), ratings: s.ratings } : null;
+      return s ? { label: "Snapshot of " + stamp(s.at), ratings: scores(s.answers) } : null;
     }
+    /* "Compare with" never offers what the chart already shows. */
     function options() {
-      var a = selA.value || "now", b = selB.value;
+      var a = selA.value || "now", b = selB.value, list = snapshots();
+      a = series(a) ? a : "now";
+      if (b === a || !series(b)) b = "";
       [selA, selB].forEach(function (sel) { sel.textContent = ""; });
       selB.appendChild(new Option("Nothing", ""));
       [selA, selB].forEach(function (sel) {
-        sel.appendChild(new Option("Your answers now", "now"));
-        snapshots().forEach(function (s, i) { sel.appendChild(new Option("Snapshot of " + stamp(s.at), String(i))); });
+        if (sel === selA || a !== "now") sel.appendChild(new Option("Your answers now", "now"));
+        list.forEach(function (s, i) { if (sel === selA || String(i) !== a) sel.appendChild(new Option("Snapshot of " + stamp(s.at), String(i))); });
       });
-      selA.value = series(a) ? a : "now";
-      selB.value = b && series(b) ? b : "";
+      selA.value = a; selB.value = b;
     }
 
     function chart(a, b) {
-      var W = 640, H = 440, cx = 320, cy = 220, R = 140, n = comps.length;
       var fig = root.querySelector("[data-assess-chart]");
+      /* Labels at least 12 px as drawn: on a narrow screen the chart is drawn larger in its own units. */
+      var W = 640, width = fig.clientWidth || W, scale = Math.min(1, width / W);
+      /* Too narrow for the names beside the axes: the axes are numbered and the names listed below. */
+      var font = Math.max(14, 12.5 / scale), small = Math.max(11, 12 / scale), numbered = scale < 0.75, wrap = 16;
+      var R = numbered ? 200 : 140, cx = W / 2, pad = R + 12 + (numbered ? 1.2 : 3.3) * font * 1.1, cy = pad, H = 2 * pad, n = comps.length;
       fig.textContent = "";
       var title = a.label + (b ? " compared with " + b.label.toLowerCase() : "");
       var root_ = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": "pb-radar-title pb-radar-desc", class: "pb-radar__svg" });
       var t = svg("title", { id: "pb-radar-title" }); t.textContent = "Radar chart: " + title;
       var desc = svg("desc", { id: "pb-radar-desc" });
-      desc.textContent = comps.map(function (c) { return c.title + ": " + LEVELS[a.ratings[c.id] || 0] + (b ? " (was " + LEVELS[b.ratings[c.id] || 0] + ")" : ""); }).join("; ");
+      desc.textContent = comps.map(function (c) { return c.title + ": " + describe(a.ratings[c.id] === undefined ? null : a.ratings[c.id]) + (b ? " (compared: " + describe(b.ratings[c.id] === undefined ? null : b.ratings[c.id]) + ")" : ""); }).join("; ");
       root_.appendChild(t); root_.appendChild(desc);
       function at(i, v) { var ang = -Math.PI / 2 + 2 * Math.PI * i / n; return [cx + R * v / 3 * Math.cos(ang), cy + R * v / 3 * Math.sin(ang)]; }
       for (var level = 1; level <= 3; level += 1) {
         root_.appendChild(svg("polygon", { class: "pb-radar__ring", points: comps.map(function (c, i) { return at(i, level).join(","); }).join(" ") }));
-        var lbl = svg("text", { class: "pb-radar__level", x: cx + 4, y: cy - R * level / 3 + 12 }); lbl.textContent = LEVELS[level];
+        var lbl = svg("text", { class: "pb-radar__level", x: cx + 4, y: cy - R * level / 3 + small * 1.1, "font-size": small }); lbl.textContent = NAMES[level];
         root_.appendChild(lbl);
       }
       comps.forEach(function (c, i) {
-        var end = at(i, 3), out = at(i, 3.38), cos = (out[0] - cx) / R;
+        var end = at(i, 3), out = at(i, 3 + 8 / R * 3), cos = (out[0] - cx) / R;
         root_.appendChild(svg("line", { class: "pb-radar__axis", x1: cx, y1: cy, x2: end[0], y2: end[1] }));
-        var text = svg("text", { class: "pb-radar__label", x: out[0], y: out[1], "text-anchor": cos > 0.25 ? "start" : cos < -0.25 ? "end" : "middle" });
-        var words = c.title.split(" "), lines = [""];
-        words.forEach(function (w) { if ((lines[lines.length - 1] + " " + w).trim().length > 16 && lines[lines.length - 1]) lines.push(w); else lines[lines.length - 1] = (lines[lines.length - 1] + " " + w).trim(); });
-        var dy0 = out[1] < cy - R ? -(lines.length - 1) * 14 : out[1] > cy + R ? 4 : -(lines.length - 1) * 7 + 4;
-        lines.forEach(function (line, k) { var span = svg("tspan", { x: out[0], dy: k ? 15 : dy0 }); span.textContent = line; text.appendChild(span); });
+        var text = svg("text", { class: "pb-radar__label", x: out[0], y: out[1], "font-size": font, "text-anchor": cos > 0.25 ? "start" : cos < -0.25 ? "end" : "middle" });
+        var words = numbered ? [String(i + 1)] : c.title.split(" "), lines = [""];
+        words.forEach(function (w) { if ((lines[lines.length - 1] + " " + w).trim().length > wrap && lines[lines.length - 1]) lines.push(w); else lines[lines.length - 1] = (lines[lines.length - 1] + " " + w).trim(); });
+        var lh = font * 1.1, up = out[1] < cy - R * 0.9, down = out[1] > cy + R * 0.9;
+        var dy0 = up ? -(lines.length - 1) * lh : down ? font * 0.8 : -(lines.length - 1) * lh / 2 + font * 0.35;
+        lines.forEach(function (line, k) { var span = svg("tspan", { x: out[0], dy: k ? lh : dy0 }); span.textContent = line; text.appendChild(span); });
         root_.appendChild(text);
       });
       [[b, "b"], [a, "a"]].forEach(function (pair) {
@@ -93,6 +122,11 @@
       });
       fig.appendChild(root_);
       var cap = T.el("figcaption");
+      if (numbered) {
+        var names = T.el("ol", null, "pb-radar__names");
+        comps.forEach(function (c) { names.appendChild(T.el("li", c.title)); });
+        cap.appendChild(names);
+      }
       cap.appendChild(T.el("span", "▬ " + a.label, "pb-radar__key--a"));
       if (b) { cap.appendChild(document.createTextNode("  ")); cap.appendChild(T.el("span", "┅ " + b.label, "pb-radar__key--b")); }
       fig.appendChild(cap);
@@ -106,8 +140,8 @@
       tb.textContent = "";
       comps.forEach(function (c) {
         var tr = T.el("tr"), th = T.el("th", c.title); th.scope = "row"; tr.appendChild(th);
-        tr.appendChild(T.el("td", LEVELS[a.ratings[c.id] || 0]));
-        if (b) tr.appendChild(T.el("td", LEVELS[b.ratings[c.id] || 0]));
+        tr.appendChild(T.el("td", describe(a.ratings[c.id] === undefined ? null : a.ratings[c.id])));
+        if (b) tr.appendChild(T.el("td", describe(b.ratings[c.id] === undefined ? null : b.ratings[c.id])));
         tb.appendChild(tr);
       });
     }
@@ -115,13 +149,13 @@
     function weakest(a) {
       var box = root.querySelector("[data-assess-weak]");
       T.all("[data-grow]", root).forEach(function (g) { g.hidden = true; root.querySelector(".pb-assess__result").appendChild(g); });
-      var rated = comps.filter(function (c) { return a.ratings[c.id]; });
+      var rated = comps.filter(function (c) { return a.ratings[c.id] !== undefined && a.ratings[c.id] !== null; });
       box.textContent = "";
-      if (!rated.length) { box.appendChild(T.el("p", "Rate at least one competency to see where to grow.")); return; }
+      if (!rated.length) { box.appendChild(T.el("p", "Answer at least one statement to see where to grow.")); return; }
       var low = Math.min.apply(null, rated.map(function (c) { return a.ratings[c.id]; }));
       var pick = rated.filter(function (c) { return a.ratings[c.id] === low; }).slice(0, 3);
       var unrated = comps.length - rated.length;
-      box.appendChild(T.el("p", "Your lowest: " + pick.map(function (c) { return c.title + " (" + LEVELS[low].toLowerCase() + ")"; }).join(", ") + "." +
+      box.appendChild(T.el("p", "Your lowest: " + pick.map(function (c) { return c.title + " (" + describe(low).toLowerCase() + ")"; }).join(", ") + "." +
         (unrated ? " " + unrated + " not rated yet." : "")));
       pick.forEach(function (c) { var g = root.querySelector("[data-grow='" + c.id + "']"); if (g) { g.hidden = false; box.appendChild(g); } });
     }
@@ -129,7 +163,7 @@
     function list() {
       var ul = root.querySelector("[data-assess-list]"); ul.textContent = "";
       snapshots().forEach(function (s, i) {
-        var li = T.el("li", "Snapshot of " + stamp(s.at) + ": " + Object.keys(s.ratings).length + " of " + comps.length + " rated ");
+        var li = T.el("li", "Snapshot of " + stamp(s.at) + ": " + Object.keys(s.answers).length + " of " + comps.length + " answered ");
         var del = T.el("button", "Delete", "pb-filter__button"); del.type = "button";
         del.setAttribute("aria-label", "Delete the snapshot of " + stamp(s.at));
         del.addEventListener("click", function () {
@@ -151,9 +185,17 @@
     form.addEventListener("input", function (e) { if (e.target.type === "text") store.set("assessment-draft", readForm()); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     selA.addEventListener("change", update); selB.addEventListener("change", update);
+    T.all("[data-assess-clear]", form).forEach(function (button) {
+      button.addEventListener("click", function () {
+        var id = button.dataset.assessClear;
+        LEVELS.forEach(function (l) { T.all("input[name='rate-" + id + "-" + l + "']", form).forEach(function (r) { r.checked = false; }); });
+        store.set("assessment-draft", readForm()); update();
+        status.textContent = "Cleared your answers for " + button.closest("[data-competency]").dataset.title + ".";
+      });
+    });
     root.querySelector("[data-assess-save]").addEventListener("click", function () {
       var d = readForm();
-      if (!Object.keys(d.ratings).length) { status.textContent = "Rate at least one competency before saving a snapshot."; return; }
+      if (!Object.keys(d.answers).length) { status.textContent = "Answer at least one statement before saving a snapshot."; return; }
       var all = snapshots(); all.push(d);
       if (store.set("assessment", all)) { update(); status.textContent = "Saved the snapshot of " + stamp(d.at) + "."; }
     });
@@ -164,15 +206,22 @@
     var input = root.querySelector("[data-assess-import]");
     input.addEventListener("change", function () {
       T.readJson(input, function (value) {
-        var incoming = value && value.kind === "self-assessment" ? store.check("assessment", value.snapshots) : null;
-        if (!incoming) { status.textContent = "Not imported: the file is not a self-assessment export. Your snapshots are unchanged."; return; }
-        var all = snapshots(), seen = all.map(function (s) { return s.at; });
-        var added = incoming.filter(function (s) { return seen.indexOf(s.at) === -1; });
+        var checked = value && value.kind === "self-assessment" ? store.check("assessment", value.snapshots) : null;
+        if (!checked) { status.textContent = "Not imported: the file is not a self-assessment export. Your snapshots are unchanged."; return; }
+        var all = snapshots(), seen = new Set(all.map(function (s) { return s.at; })), same = 0;
+        var added = checked.value.filter(function (s) { if (seen.has(s.at)) { same += 1; return false; } seen.add(s.at); return true; });
+        if (all.length + added.length > MAX_SNAPSHOTS) {
+          status.textContent = "Not imported: you would have " + (all.length + added.length) + " snapshots, more than " + MAX_SNAPSHOTS + ". Delete old snapshots first. Your snapshots are unchanged.";
+          return;
+        }
         if (store.set("assessment", all.concat(added).sort(function (x, y) { return x.at < y.at ? -1 : 1; }))) {
-          update(); status.textContent = "Imported " + added.length + " new snapshot" + (added.length === 1 ? "" : "s") + "; nothing was removed.";
+          update();
+          status.textContent = "Imported " + T.plural(added.length, "new snapshot") + "; nothing was removed." +
+            (same ? " " + same + (same === 1 ? " snapshot was" : " snapshots were") + " already here." : "") +
+            (checked.dropped ? " " + checked.dropped + " unreadable snapshot" + (checked.dropped === 1 ? " was" : "s were") + " dropped (no valid date or ratings)." : "");
         }
       }, function (message) { status.textContent = "Not imported: " + message + " Your snapshots are unchanged."; });
     });
     fillForm(); update();
-  });
+  } });
 })();

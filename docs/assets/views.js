@@ -1,13 +1,13 @@
 /* Shareable views: a filter bar marked data-url-state (the question bank) keeps its choices in the page's
    query string (?competency=influence&level=staff&archetype=architect), so the view can be sent and
    reopened; unknown values in the address are ignored. Choosing a level shows, on each card, what a
-   strong answer at that level shows. Runs after playbook.js has set up the filters (its "pb:ready"). */
+   strong answer at that level shows. Loaded by the core (core.js) on pages with such a bar; runs after
+   the "filters" tool (playbook.js) has set the bar up. */
 (function () {
   "use strict";
-
+  var P = window.playbook, all = P.all;
   var PARAMS = { competencies: "competency", levels: "level", archetypes: "archetype", tags: "tag" };
 
-  function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
   function facetOf(button) { return button.dataset.facet || "tags"; }
 
   function pressed(bar) {
@@ -44,22 +44,16 @@
       var value = params.get(PARAMS[facet] || facet);
       if (!value) return;
       var match = all(".pb-filter__button", bar).filter(function (b) { return facetOf(b) === facet && b.dataset.tag === value; })[0];
-      if (match && match.getAttribute("aria-pressed") !== "true") match.click();  // playbook.js applies the filter
+      if (match && match.getAttribute("aria-pressed") !== "true") match.click();  /* the filters tool applies it */
     });
   }
 
-  function init() {
-    all(".pb-filter[data-url-state]").forEach(function (bar) {
-      if (bar.dataset.urlReady) return;
-      bar.dataset.urlReady = "1";
-      fromAddress(bar);
-      all(".pb-filter__button", bar).forEach(function (button) {
-        button.addEventListener("click", function () { showSignals(bar); toAddress(bar); });
-      });
-      showSignals(bar);
-      toAddress(bar);
+  P.tool("views", { root: ".pb-filter[data-url-state]", needs: ["filters"], setup: function (bar) {
+    fromAddress(bar);
+    all(".pb-filter__button", bar).forEach(function (button) {
+      button.addEventListener("click", function () { showSignals(bar); toAddress(bar); });
     });
-  }
-
-  document.addEventListener("pb:ready", init);
+    showSignals(bar);
+    toAddress(bar);
+  } });
 })();

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from playwright.sync_api import Page
+import pytest
+from playwright.sync_api import Browser, Page
 
 from playbook.render.present import plain
 
@@ -75,8 +76,7 @@ def test_drill_draws_a_prompt_from_chosen_competencies_and_reveals_notes(page: P
     record = book.get(f"prompts/{drawn}")
     assert "managing-up" in record.doc.competencies
     assert page.locator("[data-drill-question]").inner_text() == plain(book, record.doc.question)  # rendered, not raw
-    assert page.locator("[data-drill-timer]").inner_text() == "1:00"
-    page.get_by_role("button", name="Start the timer").click()
+    assert page.locator("[data-drill-timer]").inner_text() in ("1:00", "0:59")  # running from the draw
     page.wait_for_function("document.querySelector('[data-drill-timer]').textContent !== '1:00'", timeout=3000)
     page.get_by_role("button", name="Reveal the coach notes").click()
     notes = page.locator("[data-drill-notes]")
@@ -124,7 +124,63 @@ def test_old_url_redirects_with_its_anchor(page: Page, book):
     assert page.locator("h1").inner_text().startswith(record.title)
 
 
-def test_copy_link_control_is_visible_on_sections(page: Page, book):
+def test_copy_link_shows_on_hover_and_focus_only(page: Page, book):
+    """As Material does: the ¶ beside a heading is hidden until the heading is hovered or the link focused."""
     page.goto(book.of_kind("models")[0].url)
     link = page.locator("h2#pitfalls a.headerlink")
-    assert link.is_visible() and link.get_attribute("href").endswith(f"/{book.of_kind('models')[0].url}#pitfalls")
+    assert link.get_attribute("href").endswith(f"/{book.of_kind('models')[0].url}#pitfalls")
+    opacity = "getComputedStyle(document.querySelector('h2#pitfalls a.headerlink')).opacity"
+    page.mouse.move(0, 0)
+    page.wait_for_function(f"{opacity} === '0'")
+    page.locator("h2#pitfalls").hover()
+    page.wait_for_function(f"{opacity} === '1'", timeout=3000)
+    page.mouse.move(0, 0)
+    page.wait_for_function(f"{opacity} === '0'", timeout=3000)
+    link.focus()
+    page.wait_for_function(f"{opacity} === '1'", timeout=3000)
+
+
+def test_browser_titles_name_the_site_once(page: Page, book):
+    from .instant import arrive, go
+
+    arrive(page, "./")
+    assert page.title() == "Influence Playbook"
+    entry = book.of_kind("tactics")[0]
+    go(page, entry.url)
+    assert page.title() == f"{entry.title} - Influence Playbook"
+    page.goto(entry.url)
+    assert page.title() == f"{entry.title} - Influence Playbook"
+    page.locator("a.md-logo").first.click()
+    page.wait_for_function("document.title === 'Influence Playbook'", timeout=5000)
+
+
+def seconds(text: str) -> int:
+    minutes, secs = text.split(":")
+    return int(minutes) * 60 + int(secs)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_drill_timer_runs_from_the_draw_and_its_button_says_what_it_does(browser: Browser, server: str, width: int):
+    context = browser.new_context(base_url=server, viewport={"width": width, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto("interview/drill/")
+        page.get_by_role("button", name="Start: draw a question").click()
+        timer, toggle = page.locator("[data-drill-timer]"), page.locator("[data-drill-timer-toggle]")
+        assert timer.is_visible() and toggle.is_visible()
+        assert toggle.inner_text() == "Pause the timer"
+        page.wait_for_function("document.querySelector('[data-drill-timer]').textContent === '1:58'", timeout=4000)
+        toggle.click()  # pause: the time stands still
+        assert toggle.inner_text() == "Resume the timer"
+        held = timer.inner_text()
+        page.wait_for_timeout(1300)
+        assert timer.inner_text() == held
+        toggle.click()
+        assert toggle.inner_text() == "Pause the timer"
+        page.wait_for_function(f"document.querySelector('[data-drill-timer]').textContent !== '{held}'", timeout=3000)
+        assert seconds(timer.inner_text()) < seconds(held)
+        page.get_by_role("button", name="Next question").click()  # a new question: a new full time, running
+        assert seconds(timer.inner_text()) >= 119 and toggle.inner_text() == "Pause the timer"
+        page.wait_for_function("document.querySelector('[data-drill-timer]').textContent === '1:59'", timeout=3000)
+    finally:
+        context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,13 +32,25 @@ def no_sideways_scroll(page: Page) -> None:
 
 
 def radius(page: Page, series: str) -> dict[str, float]:
-    """Each point's distance from the chart's centre, by competency."""
+    """Each point's distance from the chart's centre, by competency, as a fraction of the outer ring (principal)."""
     return page.evaluate("""s => {
-      const pts = [...document.querySelectorAll(`.pb-radar__point--${s}`)];
+      const ring = [...document.querySelectorAll('.pb-radar__ring')].pop().points;
+      const pts = [...ring].map(p => [p.x, p.y]);
+      const cx = pts.reduce((t, p) => t + p[0], 0) / pts.length, cy = pts.reduce((t, p) => t + p[1], 0) / pts.length;
+      const outer = Math.hypot(pts[0][0] - cx, pts[0][1] - cy);
       const out = {};
-      for (const p of pts) out[p.dataset.competency] = Math.hypot(p.cx.baseVal.value - 320, p.cy.baseVal.value - 220);
+      for (const p of document.querySelectorAll(`.pb-radar__point--${s}`)) {
+        out[p.dataset.competency] = Math.round(1000 * Math.hypot(p.cx.baseVal.value - cx, p.cy.baseVal.value - cy) / outer) / 1000;
+      }
       return out;
     }""", series)
+
+
+ANSWERS = {"not yet": "1", "sometimes": "2", "consistently": "3"}
+
+
+def answer(page: Page, competency: str, level: str, value: str) -> None:
+    page.locator(f"input[name='rate-{competency}-{level}'][value='{ANSWERS[value]}']").check()
 
 
 def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
@@ -46,36 +59,116 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     assert len(signalled) == len(book.competencies) >= 5
     page.goto("practice/self-assessment/")
     first, second = signalled[0], signalled[1]
-    page.locator(f"input[name='rate-{first}'][value='3']").check()
-    page.locator(f"input[name='rate-{second}'][value='1']").check()
+    for level in ("senior", "staff", "principal"):
+        answer(page, first, level, "consistently")
+    answer(page, second, "senior", "sometimes")
+    answer(page, second, "staff", "consistently")  # above a "sometimes": does not count yet
     page.locator(f"input[name='evidence-{first}']").fill("Led the queue migration across four teams")
     points = page.locator(".pb-radar__point--a")
     assert points.count() == len(signalled)
     r = radius(page, "a")
-    assert math.isclose(r[first], 140, abs_tol=0.5) and math.isclose(r[second], 140 / 3, abs_tol=0.5)
-    assert r[signalled[2]] == 0  # not rated: at the centre
+    assert r[first] == 1 and math.isclose(r[second], 1 / 6, abs_tol=0.002)
+    assert r[signalled[2]] == 0  # not answered: at the centre
     assert page.locator("svg.pb-radar__svg[role='img'] title").text_content().startswith("Radar chart")
     weak = page.locator("[data-assess-weak]")
     assert book.competencies[second].title in weak.inner_text() and weak.locator("a").count() >= 1
     page.get_by_role("button", name="Save a snapshot").click()
 
     page.reload()
-    assert page.locator(f"input[name='rate-{first}'][value='3']").is_checked()
+    assert page.locator(f"input[name='rate-{first}-principal'][value='3']").is_checked()
+    assert page.locator(f"input[name='rate-{second}-senior'][value='2']").is_checked()
     assert page.locator(f"input[name='evidence-{first}']").input_value() == "Led the queue migration across four teams"
     assert radius(page, "a") == r
-    page.locator(f"input[name='rate-{second}'][value='2']").check()
+    answer(page, second, "senior", "consistently")
+    answer(page, second, "staff", "sometimes")
     page.get_by_role("button", name="Save a snapshot").click()
-    options = page.locator("[data-assess-b] option").all_inner_texts()
-    assert [o.startswith("Snapshot of") for o in options].count(True) == 2
-    page.locator("[data-assess-a]").select_option(index=2)  # the later snapshot
-    page.locator("[data-assess-b]").select_option(index=2)  # "Nothing", "now", then the first snapshot
+    compare = page.locator("[data-assess-b] option").all_inner_texts()
+    assert [o.startswith("Snapshot of") for o in compare].count(True) == 2
+    assert "Your answers now" not in compare  # the chart already shows them: never compared with themselves
+    page.locator("[data-assess-a]").select_option(index=2)  # "now", then the snapshots: the later one
+    compare = page.locator("[data-assess-b] option").all_inner_texts()
+    assert compare[:2] == ["Nothing", "Your answers now"] and len(compare) == 3  # the charted snapshot is not offered
+    page.locator("[data-assess-b]").select_option(index=2)  # the first snapshot
     assert page.locator(".pb-radar__point--b").count() == len(signalled)
     assert radius(page, "a")[second] > radius(page, "b")[second]
     rows = page.locator("[data-assess-table] tbody tr")
     assert rows.count() == len(signalled)
-    assert rows.filter(has_text=book.competencies[second].title).locator("td").all_inner_texts() == ["Staff", "Senior"]
+    assert rows.filter(has_text=book.competencies[second].title).locator("td").all_inner_texts() == [
+        "Senior, part way to Staff", "Part way to Senior"]
     no_sideways_scroll(page)
     assert pdf_pages(page, "A4") == 1
+
+    page.emulate_media(media="screen")
+    page.locator("[data-assess-a]").select_option("now")
+    page.get_by_role("button", name=f"Clear the answers for {book.competencies[first].title}").click()
+    assert rows.filter(has_text=book.competencies[first].title).locator("td").first.inner_text() == "Not rated"
+    page.reload()
+    assert page.locator(f"input[name^='rate-{first}-']:checked").count() == 0
+    assert page.locator(f"input[name='rate-{second}-staff'][value='2']").is_checked()
+
+
+def test_schema_2_self_assessment_ratings_are_migrated(context: BrowserContext, page: Page, book):
+    """One rating per competency (schema 2) becomes "consistently" up to that level: the same chart."""
+    first, second = list(book.competencies)[:2]
+    snapshot = {"at": "2026-01-02T10:00:00Z", "ratings": {first: 2, second: 1}, "evidence": {first: "Ran the RFC"}}
+    context.add_init_script("if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
+                            "localStorage.setItem('pb:schema', '2');"
+                            f"localStorage.setItem('pb:assessment', {json.dumps(json.dumps([snapshot]))});"
+                            f"localStorage.setItem('pb:assessment-draft', {json.dumps(json.dumps(snapshot))}); }}")
+    page.goto("practice/self-assessment/")
+    assert page.locator(f"input[name='rate-{first}-senior'][value='3']").is_checked()
+    assert page.locator(f"input[name='rate-{first}-staff'][value='3']").is_checked()
+    assert page.locator(f"input[name='rate-{first}-principal']:checked").count() == 0
+    r = radius(page, "a")
+    assert math.isclose(r[first], 2 / 3, abs_tol=0.002) and math.isclose(r[second], 1 / 3, abs_tol=0.002)
+    stored = page.evaluate("[localStorage.getItem('pb:schema'), JSON.parse(localStorage.getItem('pb:assessment'))]")
+    assert stored[0] == "3"
+    assert stored[1][0]["answers"] == {first: {"senior": 3, "staff": 3}, second: {"senior": 3}}
+    assert page.locator(".pb-notice").count() == 0
+
+
+def luminance(rgb: str) -> float:
+    parts = [float(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    lin = [(c / 255 / 12.92) if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in parts]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_radar_series_contrast_and_emphasis(phone: Page, book, scheme: str):
+    """Both series at least 3:1 on the page; the current one stronger than the compared one; labels >= 12 px at 390 px."""
+    page = phone
+    first = next(iter(book.competencies))
+    page.goto("practice/self-assessment/")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    answer(page, first, "senior", "consistently")
+    page.get_by_role("button", name="Save a snapshot").click()
+    answer(page, first, "staff", "consistently")
+    page.locator("[data-assess-b]").select_option(index=1)
+    colours = page.evaluate("""() => {
+      const css = e => getComputedStyle(document.querySelector(e));
+      let bg = getComputedStyle(document.body).backgroundColor;
+      return { bg, a: css('.pb-radar__area--a').stroke, b: css('.pb-radar__area--b').stroke,
+               pa: css('.pb-radar__point--a').fill, pb: css('.pb-radar__point--b').fill,
+               wa: parseFloat(css('.pb-radar__area--a').strokeWidth), wb: parseFloat(css('.pb-radar__area--b').strokeWidth),
+               dash: css('.pb-radar__area--b').strokeDasharray };
+    }""")
+    bg = colours["bg"]
+    for key in ("a", "b", "pa", "pb"):
+        assert contrast(colours[key], bg) >= 3, (scheme, key, colours)
+    assert contrast(colours["a"], bg) > contrast(colours["b"], bg)  # the older line is never the brighter one
+    assert colours["wa"] > colours["wb"] and colours["dash"] != "none"
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.pb-radar__label tspan, .pb-radar__level')].map(t => {
+      const r = t.getBoundingClientRect(); return [r.height, r.left, r.right]; })""")
+    box = page.locator(".pb-radar__svg").bounding_box()
+    assert box["width"] <= 390
+    for height, left, right in sizes:
+        assert height >= 12, sizes  # legible as drawn on a 390 px phone
+        assert left >= box["x"] - 0.5 and right <= box["x"] + box["width"] + 0.5  # not cut off
 
 
 def test_review_deck_grades_cards_by_keyboard_and_exports_for_anki(phone: Page, book):
@@ -96,7 +189,7 @@ def test_review_deck_grades_cards_by_keyboard_and_exports_for_anki(phone: Page, 
     page.reload()
     assert due.inner_text() == str(total - 1)
     progress = page.evaluate("JSON.parse(localStorage.getItem('pb:review'))")
-    assert progress[first]["box"] == 2 and progress[first]["due"] == (date.today() + timedelta(days=2)).isoformat()
+    assert progress[first]["reps"] == 1 and progress[first]["state"] == 2 and progress[first]["scheduled_days"] == 2  # FSRS
     assert first.split("#")[0] in book.records  # card ids name the entry, not its wording
 
     page.get_by_text("Choose cards by kind and tag").click()
@@ -116,13 +209,67 @@ def test_review_deck_grades_cards_by_keyboard_and_exports_for_anki(phone: Page, 
     lines = text.split("\n")
     while lines[0].startswith("#"):  # Anki's file headers come first
         lines.pop(0)
+    assert len([line for line in lines if line]) == len(tagged)  # one physical line per note
     rows = [r for r in csv.reader(io.StringIO("\n".join(lines)), delimiter="\t") if r]
     assert len(rows) == len(tagged) and all(len(r) == 4 for r in rows)
+    assert not any("\n" in f or "\r" in f for r in rows for f in r)
     by_guid = {r[3]: r for r in rows}
     card = by_guid[f"influence-playbook:{tagged[0].ref}#pitfall"]
     assert tagged[0].title in card[0] and card[1].startswith("<ul><li>")
     assert f"influence-playbook::tag::{tag}" in card[2].split() and "influence-playbook::tactic" in card[2].split()
     assert "href=\"http" in card[1]  # links made absolute for Anki
+
+
+def test_review_deck_converts_leitner_progress(context: BrowserContext, page: Page, book):
+    kinds = ("models", "situations", "tactics", "prompts")
+    total = sum(len(book.of_kind(k)) for k in kinds)
+    page.goto("practice/review/")
+    ids = page.evaluate("JSON.parse(document.getElementById('pb-review-data').dataset.json).cards.map(c => c.id)")
+    later_day = (date.today() + timedelta(days=5)).isoformat()
+    page.evaluate(f"""localStorage.setItem('pb:review', JSON.stringify({{
+        {json.dumps(ids[0])}: {{box: 3, due: '{later_day}', seen: 4}},
+        {json.dumps(ids[1])}: {{box: 1, due: '{date.today().isoformat()}', seen: 1}} }}))""")
+    page.reload()
+    status = page.locator("[data-review-status]")
+    assert "progress on 2 cards moved to the FSRS scheduler" in status.inner_text()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('pb:review'))")
+    assert stored[ids[0]]["stability"] == 4 and stored[ids[0]]["state"] == 2 and stored[ids[0]]["reps"] == 4
+    assert page.locator("[data-review-due]").inner_text() == str(total - 1)  # the box-3 card waits five days
+    page.reload()
+    assert page.locator("[data-review-due]").inner_text() == str(total - 1) and status.inner_text() == ""
+
+
+def test_review_progress_exports_and_imports_with_a_report(browser: Browser, server: str, tmp_path: Path, book):
+    total = sum(len(book.of_kind(k)) for k in ("models", "situations", "tactics", "prompts"))
+    one = browser.new_context(base_url=server, accept_downloads=True)
+    page = one.new_page()
+    page.goto("practice/review/")
+    first = page.locator("[data-review-card]").get_attribute("data-card")
+    page.keyboard.press("Space")
+    page.keyboard.press("4")  # Easy
+    assert "next in" in page.locator("[data-review-status]").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress (JSON)").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    one.close()
+    assert exported["version"] == 2 and exported["scheduler"] == "fsrs" and list(exported["cards"]) == [first]
+    exported["cards"]["tactics/no-such-entry#pitfall"] = exported["cards"][first]
+    exported["cards"]["junk"] = {"due": "soon"}
+    file = tmp_path / "progress.json"
+    file.write_text(json.dumps(exported), encoding="utf-8")
+
+    two = browser.new_context(base_url=server)
+    page = two.new_page()
+    page.goto("practice/review/")
+    assert page.locator("[data-review-due]").inner_text() == str(total)
+    page.locator("[data-review-import]").set_input_files(str(file))
+    status = page.locator("[data-review-status]")
+    status.filter(has_text="Imported progress").wait_for()
+    text = status.inner_text()
+    assert "1 new card" in text and "1 unreadable entry was dropped" in text and "1 card is not in this deck and was dropped" in text
+    page.reload()
+    assert page.locator("[data-review-due]").inner_text() == str(total - 1)
+    two.close()
 
 
 def test_countdown_plans_prints_and_exports_a_calendar(phone: Page, book):
@@ -170,6 +317,7 @@ def test_run_mode_steps_through_and_finishes_by_keyboard(phone: Page, book):
     page.goto(record.url)
     page.get_by_role("button", name="Run it in a meeting").click()
     dialog = page.get_by_role("dialog", name=record.title)
+    dialog.wait_for()  # run.js is fetched on this first click (docs/assets/core.js)
     assert dialog.is_visible()
     progress = page.locator("[data-run-progress]")
     assert progress.inner_text() == f"Step 1 of {steps}"
@@ -224,6 +372,7 @@ def test_run_mode_is_entered_after_an_instant_navigation(context: BrowserContext
     page.locator(f".pb-card a[href$='{record.id}/']").first.click()
     page.wait_for_url(f"**/{record.url}")
     page.get_by_role("button", name="Run it in a meeting").click()
+    page.locator("[data-run-screen]").wait_for()  # run.js is fetched on this first click (docs/assets/core.js)
     assert page.locator("[data-run-progress]").inner_text().startswith("Step 1 of")
     assert page.evaluate("window.pbSamePage === true")
 

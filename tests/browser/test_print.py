@@ -3,6 +3,8 @@ checklist, the prep sheet and the story map on one page, and no trailing blank p
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from playwright.sync_api import Page
 
@@ -61,3 +63,13 @@ def test_entry_pages_have_no_trailing_blank_page(page: Page, book, fmt: str):
         page.goto(book.of_kind(kind)[0].url)
         texts = pdf_texts(page, fmt)
         assert texts[-1].strip(), f"{kind}: the last printed page is blank"
+
+
+def test_search_phrases_are_on_screen_but_not_on_paper(page: Page, book):
+    record = next(r for r in book.records.values() if getattr(r.doc, "also_called", None))
+    page.goto(record.url)
+    also = page.locator(".pb-also")
+    assert also.is_visible() and "In other words:" in also.inner_text()
+    printed = unicodedata.normalize("NFKC", " ".join(pdf_texts(page, "A4")))
+    assert "In other words" not in printed
+    assert record.title.split()[0] in printed  # the page itself is printed

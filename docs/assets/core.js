@@ -1,0 +1,475 @@
+/* Influence Playbook: the browser core, loaded on every page (mkdocs.yml). playbook.store owns localStorage;
+   helpers serve the tools; playbook.tool(name, {needs, root, setup}) registers a tool, whose setup(el) runs
+   once per element matching root on each page view (Material's document$, also after instant navigation),
+   after the tools it needs. A tool of few pages has its own file, named in TOOLS: the core adds its
+   <script> when a page view shows its root. "pb:ready" on document: every tool of the view has run.
+   Offline; nothing leaves this browser. */
+(function () {
+  "use strict";
+  if (window.playbook) return;
+
+  /* Scripts loaded on demand: name -> the file (next to this one) and the element that calls for it.
+     `when` narrows further: the path bar of an entry page is needed only when the reader came from a path;
+     such a tool can also be asked for with playbook.need(name, done). */
+  var TOOLS = {
+    "kit": { src: "kit.js" },  /* no root: helpers for the tools that need it (files, dates) */
+    "fsrs": { src: "vendor/ts-fsrs/index.umd.js", legacy: true },  /* window.FSRS, for the review deck */
+    "views": { src: "views.js", root: ".pb-filter[data-url-state]" },
+    "compact": { src: "compact.js", root: ".pb-filter" },
+    "wayfinding": { src: "wayfinding.js", root: "[data-path-progress], [data-pathnav]",
+      when: function () { return /[?&]path=/.test(location.search) || document.querySelector("[data-path-progress]"); } },
+    "drill": { src: "drill.js", root: "[data-drill]" },
+    /* find.js sets itself up on document$ (legacy: ready once loaded); it may register with playbook.tool. */
+    "find": { src: "find.js", root: "[data-find]", legacy: true },
+    "story-map": { src: "story-map.js", root: "[data-story-map]" },
+    "self-assessment": { src: "self-assessment.js", root: "[data-assess]" },
+    "review": { src: "review.js", root: "[data-review]" },
+    "plan": { src: "plan.js", root: "[data-plan]" },
+    /* Run mode is on many entry pages but used on few: loaded when opened (playbook.js, "run-opener") or
+       when the address asks for it (?run=3). */
+    "run": { src: "run.js", root: "[data-run]", when: function () { return /[?&]run(=|&|$)/.test(location.search); } }
+  };
+
+  /* The folder this script was loaded from ("…/assets/"), whatever the page's depth or the site's prefix. */
+  var BASE = (function () {
+    var me = document.currentScript || document.querySelector("script[src*='assets/core.js']");
+    try { return new URL(".", me.src).href; } catch (e) { return new URL("assets/", location.href).href; }
+  })();
+
+  /* ---------------------------------------------------------------- helpers */
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function all(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null && text !== "") e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  /* The page's JSON payload (a <script type="application/json"> or a data-json attribute), or null. */
+  function payload(id) {
+    var node = document.getElementById(id);
+    try { return node ? JSON.parse(node.dataset.json || node.textContent) : null; } catch (e) { return null; }
+  }
+  function toast(text) {
+    var t = el("div", text, "pb-toast"); t.setAttribute("role", "status");
+    document.body.appendChild(t);
+    setTimeout(function () { t.remove(); }, 1800);
+  }
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
+
+  /* ---- storage. Keys "pb:<name>", values JSON, read as untrusted: a value of the wrong shape is cleaned
+     or reset with a notice and a backup ("pb:backup:<name>:<time>"); never throws. Schema 1 (no "pb:schema"):
+     unchecked; 2: each key checked against SHAPES, old forms converted; 3: self-assessment answers per
+     statement (see snapshot). */
+  var PREFIX = "pb:", VERSION = 3, SCHEMA_KEY = "pb:schema";
+  /* Caps: a stored value longer than `text` characters is not read; lists and maps keep at most so many items. */
+  var LIMITS = { text: 2000000, marks: 2000, checklist: 500, steps: 1000, stories: 500, snapshots: 200, cards: 20000, backups: 3 };
+
+  function str(v, max) { return typeof v === "string" && v.trim() ? v.slice(0, max || 200) : null; }
+  function isDate(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v) && !isNaN(Date.parse(v)); }
+
+  /* A same-site path ("/tactics/x/", "/x/?a#b") or null: never a scheme, another host or "//host". */
+  var SAFE_PATH = /^\/(?![\/\\])[^\s\\<>"'`]*$/;
+  function safePath(url) {
+    if (typeof url !== "string" || url.length > 2000 || !SAFE_PATH.test(url)) return null;
+    try {
+      /* Normalised first ("/.//evil.example/a" becomes "//evil.example/a"), then checked again. */
+      var u = new URL(url, location.origin), out = u.pathname + u.search + u.hash;
+      return u.origin === location.origin && /^https?:$/.test(u.protocol) && SAFE_PATH.test(out) ? out : null;
+    } catch (e) { return null; }
+  }
+
+  /* Each checker takes a parsed value and returns {value, dropped} (dropped: parts thrown away),
+     or null when the value is unusable as a whole (it is then reset to the caller's fallback). */
+  /* `max`: at most that many items are kept, the rest count as dropped. */
+  function listOf(item, max) {
+    return function (v) {
+      if (!Array.isArray(v)) return null;
+      var out = [], dropped = 0;
+      v.forEach(function (x) { var c = out.length < max ? item(x) : null; if (c === null) dropped += 1; else out.push(c); });
+      return { value: out, dropped: dropped };
+    };
+  }
+  function mapOf(item, max) {
+    return function (v) {
+      if (!isObject(v)) return null;
+      var out = {}, dropped = 0, n = 0;
+      Object.keys(v).forEach(function (k) {
+        var c = n < max && k.length <= 200 && k !== "__proto__" ? item(v[k], k) : null;
+        if (c === null) dropped += 1; else { out[k] = c; n += 1; }
+      });
+      return { value: out, dropped: dropped };
+    };
+  }
+  function mark(v) {
+    if (!isObject(v)) return null;
+    var title = str(v.title, 160), url = safePath(v.url);
+    if (!title || !url) return null;
+    return { title: title, url: url, at: isDate(v.at) ? v.at : "" };
+  }
+  function name(v) { return str(v, 120); }
+  function story(v) {
+    if (typeof v === "string") v = { title: v, competencies: [] };   /* schema 1 allowed bare titles */
+    if (!isObject(v) || !str(v.title, 120)) return null;
+    var comps = Array.isArray(v.competencies) ? v.competencies.slice(0, 100).filter(function (c) { return typeof c === "string" && /^[a-z0-9-]{1,80}$/.test(c); }) : [];
+    return { title: v.title.trim().slice(0, 120), competencies: comps };
+  }
+  function checklist(v) {
+    if (isObject(v)) v = Object.keys(v).filter(function (k) { return v[k] === true; });  /* schema 1 map */
+    return listOf(name, LIMITS.checklist)(v);
+  }
+  function rating(v) { return typeof v === "number" && v >= 1 && v <= 3 && Math.floor(v) === v ? v : null; }
+  /* Self-assessment: per competency, per level statement, 1 not yet, 2 sometimes, 3 consistently. Schema 2
+     kept one rating per competency (the level whose statement fitted): its statements up to that level
+     become "consistently", so the chart is unchanged. */
+  var LEVELS = ["senior", "staff", "principal"];
+  function answers(v) {
+    var out = {};
+    Object.keys(v).slice(0, 100).forEach(function (k) {
+      if (k === "__proto__" || !isObject(v[k])) return;
+      var a = {}, any = false;
+      LEVELS.forEach(function (l) { var r = rating(v[k][l]); if (r) { a[l] = r; any = true; } });
+      if (any) out[k] = a;
+    });
+    return out;
+  }
+  function snapshot(v) {
+    if (!isObject(v) || !isDate(v.at)) return null;
+    var out = {}, evidence = {};
+    if (isObject(v.answers)) out = answers(v.answers);
+    else if (isObject(v.ratings)) {
+      var old = mapOf(rating, 100)(v.ratings).value;
+      Object.keys(old).forEach(function (k) { out[k] = {}; LEVELS.slice(0, old[k]).forEach(function (l) { out[k][l] = 3; }); });
+    } else return null;
+    if (isObject(v.evidence)) Object.keys(v.evidence).slice(0, 100).forEach(function (k) { var s = str(v.evidence[k], 300); if (s && k !== "__proto__") evidence[k] = s; });
+    return { at: v.at, answers: out, evidence: evidence };
+  }
+  /* A review card: FSRS (schema 3) or Leitner (converted by review.js, which holds the scheduler). */
+  function num(v, lo, hi) { return typeof v === "number" && isFinite(v) && v >= lo && v <= hi; }
+  function count(v) { return num(v, 0, 1e6) ? Math.floor(v) : 0; }
+  function cardState(v) {
+    if (!isObject(v) || !isDate(v.due)) return null;
+    if (typeof v.box === "number") {
+      if (v.box < 1 || v.box > 5) return null;
+      return { box: Math.floor(v.box), due: v.due.slice(0, 10), seen: count(v.seen) };
+    }
+    if (!num(v.stability, 0, 1e6) || !num(v.difficulty, 0, 10) || [0, 1, 2, 3].indexOf(v.state) === -1) return null;
+    return { due: v.due.slice(0, 40), stability: v.stability, difficulty: v.difficulty, elapsed_days: count(v.elapsed_days),
+      scheduled_days: count(v.scheduled_days), reps: count(v.reps), lapses: count(v.lapses), learning_steps: count(v.learning_steps),
+      state: v.state, last_review: isDate(v.last_review) ? v.last_review.slice(0, 40) : null };
+  }
+  function plan(v) {
+    if (!isObject(v)) return null;
+    return { value: {
+      date: isDate(v.date) ? v.date.slice(0, 10) : "",
+      level: ["senior", "staff", "principal"].indexOf(v.level) !== -1 ? v.level : "staff",
+      competencies: Array.isArray(v.competencies) ? v.competencies.slice(0, 1000).filter(function (c) { return typeof c === "string"; }).slice(0, 40) : []
+    }, dropped: 0 };
+  }
+  /* A learning path's done steps: whole numbers from 1, each once, in order. */
+  function steps(v) {
+    if (!Array.isArray(v)) return null;
+    var seen = new Set(), out = [], dropped = 0;
+    v.forEach(function (n) {
+      if (typeof n === "number" && n % 1 === 0 && n >= 1 && n <= LIMITS.steps && !seen.has(n)) { seen.add(n); out.push(n); } else dropped += 1;
+    });
+    return { value: out.sort(function (a, b) { return a - b; }), dropped: dropped };
+  }
+
+  var SHAPES = {
+    favourites: mapOf(mark, LIMITS.marks),
+    tried: mapOf(mark, LIMITS.marks),
+    "checklist:": checklist,
+    "path:": steps,
+    stories: listOf(story, LIMITS.stories),
+    "assessment": listOf(snapshot, LIMITS.snapshots),
+    "assessment-draft": function (v) { var s = snapshot(v); return s ? { value: s, dropped: 0 } : null; },
+    "review": mapOf(cardState, LIMITS.cards),
+    "plan": plan
+  };
+  var LABELS = { favourites: "saved entries", tried: "tactics marked as used", "checklist:": "checklist ticks",
+    "path:": "learning-path progress",
+    stories: "interview stories", assessment: "self-assessment snapshots", "assessment-draft": "self-assessment in progress",
+    review: "review-deck progress", plan: "interview plan" };
+
+  function shapeOf(key) {
+    if (SHAPES[key]) return key;
+    var found = null;
+    Object.keys(SHAPES).forEach(function (k) { if (k.slice(-1) === ":" && key.indexOf(k) === 0) found = k; });
+    return found;
+  }
+
+  /* Notices: visible, polite, dismissable; one box per page. */
+  var pending = [];
+  function notice(text) {
+    if (pending.indexOf(text) === -1) pending.push(text);
+    showNotices();
+  }
+  function showNotices() {
+    if (!pending.length || !document.body) return;
+    var host = document.querySelector("article.md-content__inner") || document.querySelector("main") || document.body;
+    var box = host.querySelector(".pb-notice");
+    if (!box) {
+      box = el("div", null, "pb-notice admonition warning"); box.setAttribute("role", "status");
+      var close = el("button", "Dismiss", "md-button"); close.type = "button";
+      close.addEventListener("click", function () { box.remove(); });
+      box.appendChild(el("p", "Saved data in this browser", "admonition-title")); box.appendChild(el("ul")); box.appendChild(close);
+      var h1 = host.querySelector("h1");
+      if (h1 && h1.parentNode) h1.parentNode.insertBefore(box, h1.nextSibling); else host.insertBefore(box, host.firstChild);
+    }
+    var ul = box.querySelector("ul");
+    pending.forEach(function (text) { ul.appendChild(el("li", text)); });
+    pending = [];
+  }
+
+  function raw(key) { try { return localStorage.getItem(PREFIX + key); } catch (e) { return null; } }
+
+  function write(key, value) {
+    try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); return true; }
+    catch (e) {
+      var full = e && (e.name === "QuotaExceededError" || e.code === 22 || e.name === "NS_ERROR_DOM_QUOTA_REACHED");
+      notice(full
+        ? "Your browser's storage for this site is full: the last change was not saved. Export what you need, then remove old items."
+        : "Your browser refused to save (storage blocked or private mode): the last change was not saved.");
+      return false;
+    }
+  }
+
+  /* A copy of a stored text under "pb:backup:<key>:<time>", the last LIMITS.backups kept per key: the
+     copy's key, or null when the browser refused it (storage full). */
+  function backup(key, text) {
+    if (text === null || key.indexOf("backup:") === 0) return null;
+    var name = "backup:" + key + ":" + new Date().toISOString().replace(/[-:]/g, ""), base = name, n = 1;
+    while (raw(name) !== null) { n += 1; name = base + "-" + n; }
+    try { localStorage.setItem(PREFIX + name, text); } catch (e) { return null; }
+    keys("backup:" + key + ":").sort().reverse().slice(LIMITS.backups).forEach(function (old) { if (old !== name) remove(old); });
+    return name;
+  }
+
+  /* Keys whose unreadable text could not be copied: kept as they are, and not overwritten, on this page. */
+  var held = {};
+  function hold(key, label) {
+    held[key] = true;
+    notice("Your " + label + " could not be read, and there is no room in this browser's storage to keep a copy: " +
+      "they are left as they are (key pb:" + key + ") and changes to them are not saved. Free some space (export and remove old items), then reload.");
+  }
+
+  /* Read a key: the parsed, checked value, or `fallback` when absent or unusable. */
+  function get(key, fallback) {
+    var text = raw(key);
+    if (text === null) return fallback;
+    var value, shape = shapeOf(key), label = LABELS[shape] || key, checked = null;
+    if (text.length <= LIMITS.text) { try { value = JSON.parse(text); } catch (e) { value = undefined; } }
+    if (value !== undefined) {
+      if (shape) { try { checked = SHAPES[shape](value); } catch (e) { checked = null; } }
+      else if (Array.isArray(fallback) ? Array.isArray(value) : isObject(fallback) ? isObject(value) : value !== null) checked = { value: value, dropped: 0 };
+    }
+    if (held[key]) return checked ? checked.value : fallback;
+    if (!checked) {
+      var copy = backup(key, text);
+      if (!copy) { hold(key, label); return fallback; }
+      remove(key);
+      notice("Your " + label + " could not be read and were reset. A copy of the unreadable data is kept in this browser (key pb:" + copy + ").");
+      return fallback;
+    }
+    if (checked.dropped) {
+      var kept = backup(key, text);
+      if (!kept) { hold(key, label); return checked.value; }
+      write(key, checked.value);
+      notice(checked.dropped + " unreadable item" + (checked.dropped === 1 ? " was" : "s were") + " removed from your " + label +
+        ". A copy of the data as it was is kept in this browser (key pb:" + kept + ").");
+    }
+    return checked.value;
+  }
+
+  function set(key, value) {
+    if (held[key]) {
+      notice("That change was not saved: your earlier " + (LABELS[shapeOf(key)] || key) + " are kept as they were until there is room for a copy.");
+      return false;
+    }
+    var shape = shapeOf(key);
+    if (shape) {
+      var checked = null;
+      try { checked = SHAPES[shape](value); } catch (e) { checked = null; }
+      if (!checked) { notice("That change could not be saved: it did not have the expected form."); return false; }
+      value = checked.value;
+    }
+    return write(key, value);
+  }
+
+  function remove(key) { try { localStorage.removeItem(PREFIX + key); } catch (e) { /* ignore */ } }
+
+  function keys(prefix) {
+    var out = [];
+    try {
+      for (var i = 0; i < localStorage.length; i += 1) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(PREFIX + (prefix || "")) === 0) out.push(k.slice(PREFIX.length));
+      }
+    } catch (e) { /* blocked */ }
+    return out;
+  }
+
+  /* Bring stored data from older schemas to this one: check every known key once. */
+  function migrate() {
+    var from = Number(raw("schema") || 1);
+    if (from >= VERSION) return from;
+    keys().forEach(function (k) {
+      if (!shapeOf(k)) return;
+      var value = get(k, undefined);
+      if (value !== undefined && JSON.stringify(value) !== raw(k)) write(k, value);
+    });
+    try { localStorage.setItem(SCHEMA_KEY, String(VERSION)); } catch (e) { /* blocked: migrate again next time */ }
+    return VERSION;
+  }
+
+  /* Check a value (e.g. from an imported file) against a key's shape: {value, dropped}, or null. */
+  function check(key, value) {
+    var shape = shapeOf(key);
+    if (!shape) return null;
+    try { return SHAPES[shape](value); } catch (e) { return null; }
+  }
+
+  var store = { version: VERSION, check: check, get: get, set: set, remove: remove, keys: keys, notice: notice,
+    safePath: safePath };
+
+  /* ---------------------------------------------------------------- tools and page views */
+  var tools = {};          /* name -> {root, when, src, needs, setup, state: "known"|"loading"|"ready"|"failed", done} */
+  var view = null;         /* the current page view: {wanted: {name: true}, ran: {name: true}, announced} */
+
+  Object.keys(TOOLS).forEach(function (n) {
+    var t = TOOLS[n];
+    tools[n] = { root: t.root, when: t.when, src: t.src, legacy: t.legacy, needs: [], setup: null, state: "known", done: new WeakSet() };
+  });
+
+  function applies(t) {
+    if (!t.root) return false;
+    try { return Boolean(document.querySelector(t.root)) && (!t.when || Boolean(t.when())); } catch (e) { return false; }
+  }
+
+  function load(n) {
+    var t = tools[n];
+    if (!t) return;
+    if (t.state !== "known" || !t.src) return;
+    t.state = "loading";
+    var s = document.createElement("script");
+    s.src = BASE + t.src;
+    s.onload = function () {
+      if (t.legacy && t.state === "loading") { t.setup = function () {}; provide(n); }
+    };
+    s.onerror = function () {
+      t.state = "failed";
+      if (window.console) console.warn("playbook: could not load", s.src);
+      (t.waiting || []).splice(0).forEach(function (done) { done(false); });
+      step();
+    };
+    document.head.appendChild(s);
+  }
+
+  function runTool(n) {
+    var t = tools[n];
+    all(t.root).forEach(function (root) {
+      if (t.done.has(root)) return;
+      t.done.add(root);
+      try {
+        t.setup(root);
+        var ready = (root.dataset.toolReady || "").split(" ").filter(Boolean);
+        if (ready.indexOf(n) === -1) ready.push(n);
+        root.dataset.toolReady = ready.join(" ");
+      } catch (e) { if (window.console) console.warn("playbook tool:", n, e); }
+    });
+  }
+
+  /* Run every wanted tool whose code is here and whose needs have run on this page view; announce
+     "pb:ready" once all have run (or failed to load). */
+  function step() {
+    if (!view) return;
+    var progress = true;
+    while (progress) {
+      progress = false;
+      Object.keys(view.wanted).forEach(function (n) {
+        var t = tools[n];
+        if (view.ran[n]) return;
+        if (t.state === "failed") { view.ran[n] = true; progress = true; return; }
+        if (t.state !== "ready") return;
+        var waiting = t.needs.some(function (need) {
+          var m = tools[need];
+          if (!m.root) { load(need); return m.state === "known" || m.state === "loading"; }  /* a helper module */
+          return view.wanted[need] && !view.ran[need];
+        });
+        if (waiting) return;
+        view.ran[n] = true; progress = true;
+        runTool(n);
+      });
+    }
+    var left = Object.keys(view.wanted).filter(function (n) { return !view.ran[n]; });
+    if (!left.length && !view.announced) {
+      view.announced = true;
+      document.dispatchEvent(new CustomEvent("pb:ready"));
+    }
+  }
+
+  function pageView() {
+    showNotices();
+    view = { wanted: {}, ran: {}, announced: false };
+    Object.keys(tools).forEach(function (n) {
+      if (!applies(tools[n])) return;
+      view.wanted[n] = true;
+      load(n);
+    });
+    step();
+  }
+
+  /* Register a tool: `root` a CSS selector, `setup(el)` run once per matching element on each page view,
+     `needs` the names of tools that must have run first on the same page view (when the page has them). */
+  function tool(n, spec) {
+    if (!n || typeof spec.setup !== "function" || typeof spec.root !== "string") throw new Error("playbook.tool: a name, a root and a setup");
+    var t = tools[n] || (tools[n] = { state: "known", done: new WeakSet() });
+    if (t.state === "ready") return;  /* a file loaded twice */
+    t.root = spec.root; t.setup = spec.setup; t.needs = spec.needs || []; t.when = spec.when || t.when;
+    t.needs.forEach(function (need) { if (!tools[need]) throw new Error("playbook.tool " + n + ": unknown need " + need); });
+    t.state = "ready";
+    if (view && !view.ran[n] && applies(t)) { view.wanted[n] = true; view.announced = false; }
+    if (t.waiting && t.waiting.length) {
+      var mods = t.needs.filter(function (m) { return !tools[m].root; });
+      (function after(i) {  /* its helper modules first, one after the other */
+        if (i < mods.length) { need(mods[i], function () { after(i + 1); }); return; }
+        runTool(n); t.waiting.splice(0).forEach(function (done) { done(true); });
+      })(0);
+    }
+    step();
+  }
+
+  /* A helper module (a TOOLS entry without root) says it is loaded. */
+  function provide(n) {
+    var t = tools[n];
+    if (!t) return;
+    t.state = "ready";
+    (t.waiting || []).splice(0).forEach(function (done) { done(true); });
+    step();
+  }
+
+  /* Load a tool now (the reader asked for it), set it up on this page, then done(true), or done(false)
+     when its file could not be loaded. */
+  function need(n, done) {
+    var t = tools[n];
+    if (!t || t.state === "failed") { done(false); return; }
+    if (t.state === "ready") { if (t.root) runTool(n); done(true); return; }
+    (t.waiting = t.waiting || []).push(done);
+    load(n);
+  }
+  function loaded(n) { return Boolean(tools[n]) && tools[n].state === "ready"; }
+
+  window.playbook = { store: store, tool: tool, need: need, loaded: loaded, provide: provide, all: all, el: el,
+    payload: payload, toast: toast, plural: plural };
+  window.pbToast = toast;  /* for find.js until it registers with playbook.tool */
+
+  migrate();
+  function start() {
+    if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(pageView);
+    else pageView();
+  }
+  /* After every script of the first page has run, so that their tools have registered. */
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
