@@ -23,7 +23,7 @@ from playbook.quality.bar import below_bar, copied_runs, default_sources, has_pl
 from playbook.render.export import build_export
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
-from playbook.render.tree import MacroEnv, write_tree
+from playbook.render.tree import MacroEnv, TreeReport, write_tree
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -84,18 +84,21 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_tree(args: argparse.Namespace) -> int:
+def tree(root: Path, out: Path, site_url: str) -> TreeReport:
     """Write a plugin-free project (mkdocs.yml, docs/ with every page rendered, overrides/) for MkDocs without our
-    plugin, ProperDocs or Zensical."""
-    root = _root(args)
+    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the macros of `macros.site` bound to each page."""
     memo = Memo()
     built = run(root, docs_dir(root), memo)
 
     def macros_for(env: MacroEnv) -> dict[str, object]:
         return SiteMacros(built.book, memo.templates, env).macros()
 
+    return write_tree(root, out, built.book, built.pages, macros_for, site_url)
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
     try:
-        report = write_tree(root, Path(args.out), built.book, built.pages, macros_for, args.site_url)
+        report = tree(_root(args), Path(args.out), args.site_url)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
