@@ -1,8 +1,9 @@
-"""`playbook`: the author's command line. check | new KIND ID | quality | urls | pages | schemas | export."""
+"""`playbook`: the author's command line. check | new KIND ID | quality | urls | pages | tree OUT | schemas | export."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -10,17 +11,19 @@ from types import MappingProxyType
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from macros.site import SiteMacros
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
 from playbook.contract.site_config import docs_dir
 from playbook.contract.urls import DEFAULT_SITE_URL
-from playbook.pipeline import load_playbook
+from playbook.pipeline import Memo, load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
 from playbook.render.export import build_export
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
+from playbook.render.tree import MacroEnv, TreeReport, write_tree
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -78,6 +81,30 @@ def cmd_pages(args: argparse.Namespace) -> int:
         return 2
     report = write_pages(generate_pages(load_playbook(root)), out)
     print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
+    return 0
+
+
+def tree(root: Path, out: Path, site_url: str) -> TreeReport:
+    """Write a plugin-free project (mkdocs.yml, docs/ with every page rendered, overrides/) for MkDocs without our
+    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the macros of `macros.site` bound to each page."""
+    memo = Memo()
+    built = run(root, docs_dir(root), memo)
+
+    def macros_for(env: MacroEnv) -> dict[str, object]:
+        return SiteMacros(built.book, memo.templates, env).macros()
+
+    return write_tree(root, out, built.book, built.pages, macros_for, site_url)
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
+    try:
+        report = tree(_root(args), Path(args.out), args.site_url)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"{args.out}: {len(report.hand_written)} hand-written pages ({len(report.rendered)} with their macro rendered), "
+          f"{len(report.generated)} generated pages, {len(report.files)} other files, the JSON export; "
+          f"site_url {args.site_url}")
     return 0
 
 
@@ -148,6 +175,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the file name and URL, e.g. pre-mortem")
     pages = sub.add_parser("pages", help="write the generated pages (entries, indexes, redirects) to a folder")
     pages.add_argument("--out", help="folder to write to (default: .cache/pages, where the build writes them)")
+    tree = sub.add_parser("tree", help="write a plugin-free project (every page rendered) for MkDocs, ProperDocs or Zensical")
+    tree.add_argument("out", help="folder to write (new, empty, or a tree written before)")
+    tree.add_argument("--site-url", default=os.environ.get("PLAYBOOK_SITE_URL") or DEFAULT_SITE_URL,
+                      help="the site's address (default: $PLAYBOOK_SITE_URL or %(default)s)")
     schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="exit 1 if a committed schema is stale")
     quality = sub.add_parser("quality", help="the content bar: references, sources, the ethical line, no prose copied from the sources")
@@ -161,7 +192,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = MappingProxyType({
-    "check": cmd_check, "new": cmd_new, "pages": cmd_pages, "schemas": cmd_schemas,
+    "check": cmd_check, "new": cmd_new, "pages": cmd_pages, "tree": cmd_tree, "schemas": cmd_schemas,
     "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export,
 })
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Build the playbook with Zensical (Material for MkDocs' successor) and time it beside MkDocs.
 
-    python3 scripts/dev.py zensical            # build with Zensical into .cache/zensical/site, export included
-    python3 scripts/dev.py zensical --runs 3   # also time MkDocs and Zensical alternately, 3 builds each
+    python3 scripts/dev.py zensical                # Zensical builds the tree into .cache/zensical/site
+    python3 scripts/dev.py zensical --runs 3       # then times MkDocs and Zensical on the tree, alternately, 3 each
+    python3 scripts/dev.py zensical --properdocs   # also build the tree with ProperDocs (own venv) and compare
 
-Zensical runs no MkDocs plugin, so the generated pages (entries, kind indexes, redirects) are written first
-(`playbook pages`) into a throwaway copy of the project, merged into its docs/, and the JSON export is written
-after the build (`macros.export.write_export`, as the MkDocs plugin does). Zensical lives in its own virtual
-environment (.cache/zensical/venv), never in the project's lock.
+Zensical runs no MkDocs plugin, so it builds the plugin-free tree that `playbook tree` writes (every page rendered,
+the JSON export in docs/api/): .cache/zensical/tree. Zensical lives in its own virtual environment
+(.cache/zensical/venv), ProperDocs in another (.cache/properdocs/venv), never in the project's lock. Each is made
+once and reused while its stamp (the pinned requirement and the Python version) is unchanged.
 """
 
 from __future__ import annotations
@@ -20,50 +21,62 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from playbook.cli import tree
 from playbook.contract.urls import DEFAULT_SITE_URL
-from playbook.pipeline import load_playbook
-from playbook.render.export import write_export
-from playbook.render.pages import generate_pages, write_pages
-from scripts.project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-# 0.0.73 is the newest release that installs from PyPI: 0.0.74 and every 0.1.x require `zensical-ui`,
-# which PyPI does not serve (404 on its project page, seen 2026-11-29).
-ZENSICAL = "zensical==0.0.73"
-HOME = ROOT / ".cache" / "zensical"
-VENV = HOME / "venv"
-SITE_URL = DEFAULT_SITE_URL
+# 0.0.73 is the newest release that installs from PyPI: 0.0.74 and every 0.1.x (0.1.3 on 2026-12-02) require
+# `zensical-ui`, which PyPI does not serve (no distribution found, seen 2026-11-29 and 2026-12-02).
+ZENSICAL = ("zensical==0.0.73",)
+# ProperDocs with the Material release of our lock (the theme is not part of ProperDocs).
+PROPERDOCS = ("properdocs==1.6.7", "mkdocs-material==9.8.1")
+CACHE = ROOT / ".cache"
+HOME = CACHE / "zensical"
+TREE = HOME / "tree"
+INSTALL_TIMEOUT = 600
+"""Seconds for making a venv, downloads included: a hung index fails the command instead of hanging it."""
 
 
-def ensure_venv() -> Path:
-    """A throwaway venv with the locked packages (the macros module needs them) plus Zensical."""
-    lock = ROOT / "requirements.lock"
-    digest = hashlib.sha256(lock.read_bytes() + ZENSICAL.encode()).hexdigest()
-    stamp = VENV / ".installed"
-    pip = [str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet"]
-    if not (stamp.exists() and stamp.read_text() == digest):
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)
-        subprocess.run([*pip, "--require-hashes", "-r", str(lock)], check=True)
-        subprocess.run([*pip, "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
-        subprocess.run([*pip, ZENSICAL], check=True)
-        stamp.write_text(digest)
-    return VENV / "bin" / "zensical"
+class ToolUnavailable(RuntimeError):
+    """A tool's venv could not be made: the message says which command failed and why."""
 
 
-def prepare(dest: Path) -> Path:
-    """A copy of the project whose docs/ also holds the generated pages (written beside it, then merged:
-    `playbook pages --out docs` would remove the hand-written pages, since it makes a folder hold exactly them)."""
-    copy_project(dest)
-    pages = dest / ".generated"
-    write_pages(generate_pages(load_playbook(dest)), pages)
-    shutil.copytree(pages, dest / "docs", dirs_exist_ok=True)
-    shutil.rmtree(pages)
-    return dest
+def ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:
+    """`venv` with exactly `requirements` from the package index, made once and reused while its stamp holds;
+    the path of its `command`. Raises ToolUnavailable with pip's own words when it cannot be made."""
+    digest = hashlib.sha256("\n".join([sys.version, *requirements]).encode()).hexdigest()
+    stamp, program = venv / ".installed", venv / "bin" / command
+    if stamp.is_file() and stamp.read_text() == digest and program.exists():
+        return program
+    steps = [
+        [sys.executable, "-m", "venv", "--clear", str(venv)],
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--timeout", "30",
+         *requirements],
+    ]
+    deadline = time.monotonic() + INSTALL_TIMEOUT
+    for step in steps:
+        try:
+            done = subprocess.run(step, capture_output=True, text=True, timeout=max(1.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            raise ToolUnavailable(f"{' '.join(step)}: no result after {INSTALL_TIMEOUT} s (is the package index reachable?)") from None
+        if done.returncode:
+            said = "\n".join(line for line in (done.stdout + done.stderr).splitlines() if not line.startswith("WARNING: Location"))
+            raise ToolUnavailable(f"{' '.join(step)} failed (exit {done.returncode}):\n{said[-3000:]}")
+    stamp.write_text(digest)
+    return program
+
+
+def zensical() -> Path:
+    return ensure_venv(HOME / "venv", ZENSICAL, "zensical")
+
+
+def properdocs() -> Path:
+    return ensure_venv(CACHE / "properdocs" / "venv", PROPERDOCS, "properdocs")
 
 
 class Timer:
@@ -83,54 +96,93 @@ class Timer:
         return time.process_time() + child.ru_utime + child.ru_stime
 
 
-def zensical_build(zensical: Path, project: Path, site_url: str) -> Timer:
-    """`zensical build --clean` in `project`, then the JSON export."""
-    env = {**os.environ, "PLAYBOOK_SITE_URL": site_url}
-    with Timer() as timer:
-        subprocess.run([str(zensical), "build", "--clean"], check=True, cwd=project, env=env)
-        write_export(load_playbook(project), project / "site", site_url)
-    return timer
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    timer: Timer
+    log: str
 
 
-def mkdocs_build(project: Path, site_url: str) -> Timer:
-    """`mkdocs build --strict` in `project` (the playbook plugin writes the pages and the export)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": site_url}
+def _build(command: list[str], tree_dir: Path, site: Path, quiet: bool) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with Timer() as timer:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet", "-d",
-                        str(project / "site-mkdocs")], check=True, cwd=project, env=env)
-    return timer
+        done = subprocess.run(command, cwd=tree_dir, env=env, capture_output=quiet, text=True)
+    log = (done.stdout or "") + (done.stderr or "")
+    if done.returncode:
+        raise subprocess.CalledProcessError(done.returncode, command, log)
+    return Build(site, timer, log)
+
+
+def mkdocs_build(tree_dir: Path, quiet: bool = True) -> Build:
+    """`mkdocs build --strict` of the tree (our venv's MkDocs, no plugin of ours) into tree/site-mkdocs."""
+    site = tree_dir / "site-mkdocs"
+    return _build([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)], tree_dir, site, quiet)
+
+
+def properdocs_build(program: Path, tree_dir: Path, quiet: bool = True) -> Build:
+    """`properdocs build --strict -f mkdocs.yml` of the tree into tree/site-properdocs."""
+    site = tree_dir / "site-properdocs"
+    return _build([str(program), "build", "--strict", "--clean", "-f", "mkdocs.yml", "-d", str(site)], tree_dir, site, quiet)
+
+
+def zensical_build(program: Path, tree_dir: Path, quiet: bool = True) -> Build:
+    """`zensical build --clean` of the tree into tree/site (Zensical takes its site_dir from mkdocs.yml). `--clean`
+    also empties the .cache/ of the folder it runs in: never run it in the project folder, whose .cache/ holds the
+    venvs."""
+    return _build([str(program), "build", "--clean"], tree_dir, tree_dir / "site", quiet)
+
+
+def html_pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=0, help="time this many builds of each, alternately")
+    parser.add_argument("--properdocs", action="store_true", help="also build the tree with ProperDocs")
     parser.add_argument("--out", type=Path, default=HOME / "site", help="where to leave Zensical's site")
-    parser.add_argument("--site-url", default=SITE_URL)
+    parser.add_argument("--site-url", default=os.environ.get("PLAYBOOK_SITE_URL") or DEFAULT_SITE_URL)
     args = parser.parse_args(argv)
-    zensical = ensure_venv()
-    version = subprocess.run([str(zensical), "--version"], capture_output=True, text=True).stdout.strip()
-    with tempfile.TemporaryDirectory(prefix="zensical-") as tmp:
-        zproject = prepare(Path(tmp) / "zensical")
-        first = zensical_build(zensical, zproject, args.site_url)
-        pages = sum(1 for _ in (zproject / "site").rglob("*.html"))
-        print(f"Zensical {version}: {pages} pages and api/playbook.json in {first.wall:.1f} s ({first.cpu:.1f} s CPU)")
+    try:
+        program = zensical()
+    except ToolUnavailable as err:
+        print(f"error: Zensical cannot be installed: {err}", file=sys.stderr)
+        return 1
+    version = subprocess.run([str(program), "--version"], capture_output=True, text=True).stdout.strip()
+    with Timer() as writing:
+        report = tree(ROOT, TREE, args.site_url)
+    print(f"tree: {TREE} ({len(report.hand_written)} hand-written and {len(report.generated)} generated pages) "
+          f"in {writing.wall:.1f} s")
+    first = zensical_build(program, TREE, quiet=False)
+    pages = html_pages(first.site)
+    print(f"Zensical {version}: {len(pages)} pages and api/playbook.json in {first.timer.wall:.1f} s ({first.timer.cpu:.1f} s CPU)")
+    if args.out.resolve() != first.site.resolve():
         if args.out.exists():
             shutil.rmtree(args.out)
-        shutil.copytree(zproject / "site", args.out)
-        print(f"site: {args.out}")
-        if args.runs:
-            mproject = Path(tmp) / "mkdocs"
-            copy_project(mproject)
-            mkdocs_build(mproject, args.site_url)  # warm-up: caches, .pyc
-            times: dict[str, list[Timer]] = {"mkdocs": [], "zensical": []}
-            for _ in range(args.runs):
-                times["mkdocs"].append(mkdocs_build(mproject, args.site_url))
-                times["zensical"].append(zensical_build(zensical, zproject, args.site_url))
-            for name, runs in times.items():
-                wall, cpu = [t.wall for t in runs], [t.cpu for t in runs]
-                print(f"{name:9s} median {statistics.median(wall):5.1f} s wall, {statistics.median(cpu):5.1f} s CPU"
-                      f"  (wall: {', '.join(f'{t:.1f}' for t in wall)}; CPU: {', '.join(f'{t:.1f}' for t in cpu)})")
-    return 0
+        shutil.copytree(first.site, args.out)
+    print(f"site: {args.out}")
+    mkdocs = mkdocs_build(TREE)
+    missing, extra = sorted(html_pages(mkdocs.site) - pages), sorted(pages - html_pages(mkdocs.site))
+    print(f"MkDocs (no plugin): {len(html_pages(mkdocs.site))} pages in {mkdocs.timer.wall:.1f} s"
+          + (f"; only MkDocs: {missing}" if missing else "") + (f"; only Zensical: {extra}" if extra else ""))
+    if args.properdocs:
+        try:
+            proper = properdocs_build(properdocs(), TREE)
+        except ToolUnavailable as err:
+            print(f"error: ProperDocs cannot be installed: {err}", file=sys.stderr)
+            return 1
+        print(f"ProperDocs: {len(html_pages(proper.site))} pages in {proper.timer.wall:.1f} s"
+              f" ({'the same pages as MkDocs' if html_pages(proper.site) == html_pages(mkdocs.site) else 'NOT the same pages'})")
+    if args.runs:
+        times: dict[str, list[Timer]] = {"mkdocs": [], "zensical": []}
+        for _ in range(args.runs):
+            times["mkdocs"].append(mkdocs_build(TREE).timer)
+            times["zensical"].append(zensical_build(program, TREE).timer)
+        for name, runs in times.items():
+            wall, cpu = [t.wall for t in runs], [t.cpu for t in runs]
+            print(f"{name:9s} median {statistics.median(wall):5.1f} s wall, {statistics.median(cpu):5.1f} s CPU"
+                  f"  (wall: {', '.join(f'{t:.1f}' for t in wall)}; CPU: {', '.join(f'{t:.1f}' for t in cpu)})")
+    return 0 if not (missing or extra) else 1
 
 
 if __name__ == "__main__":
