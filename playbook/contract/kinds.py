@@ -67,7 +67,7 @@ KINDS: tuple[Kind, ...] = (
          card=CardFace("first-move", "{title}: what is your first move?", "moves", first_only=True)),
     Kind("model", "models", "Mental models", "Mental model", Model,
          "Ways of seeing people and decisions that explain why influence works or fails.",
-         "models/conger-persuasion", skeleton="practice", content_bar=True, search_boost=0.35,
+         "models/conger-persuasion", skeleton="practice", content_bar=True, search_boost=0.95,
          card=CardFace("when", "When does {title} help, and when does it not?", "when_to_use")),
     Kind("tactic", "tactics", "Tactics", "Tactic", Tactic,
          "Concrete moves to make, with when to use them, when not to, and where the ethical line is.",
@@ -87,7 +87,7 @@ KINDS: tuple[Kind, ...] = (
          "paths/getting-a-proposal-adopted", search_boost=0.6),
     Kind("source", "sources", "Sources", "Source", Source,
          "The books, articles and papers behind the playbook, and what cites each.",
-         "sources/conger-necessary-art-of-persuasion", index_template="bibliography.html.j2", search_boost=0.9),
+         "sources/conger-necessary-art-of-persuasion", index_template="bibliography.html.j2", search_boost=0.3),
 )
 KINDS_BY_NAME = MappingProxyType({k.name: k for k in KINDS})
 FIND_KINDS = tuple(k for k in KINDS if k.find)
