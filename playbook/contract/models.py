@@ -323,7 +323,7 @@ class Model(Practice):
 class Tactic(Practice):
     """A tactic: a concrete move you make."""
 
-    run: Run | None = Field(None, description="optional extras for run mode (every tactic has it): minutes per step, a follow-up checklist")
+    run: Run | None = Field(None, description="run mode extras (optional): minutes per step, a follow-up checklist")
 
     @model_validator(mode="after")
     def _minutes_per_step(self) -> Tactic:
@@ -363,7 +363,7 @@ class Checklist(Entry):
     moment: Line = Field(description="when to pick it up, e.g. 'the day before the design review'")
     why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_text), AfterValidator(_markdown_only)]
     items: list[ChecklistItem] = Field(min_length=4, max_length=14)
-    run: Run | None = Field(None, description="optional extras for run mode (every checklist has it): minutes per item, a follow-up checklist")
+    run: Run | None = Field(None, description="run mode extras (optional): minutes per item, a follow-up checklist")
     fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
 
     SECTIONS = (Section(field="why", heading="Why", anchor="why", style="prose"),)

@@ -285,7 +285,7 @@ def test_countdown_plans_prints_and_exports_a_calendar(phone: Page, book):
     page.get_by_role("button", name="Make my plan").click()
     sessions = page.locator(".pb-plan__day")
     n = sessions.count()
-    assert 5 <= n <= 20
+    assert n == 21  # every day from today, rest days and the interview day included
     text = page.locator("[data-plan-days]").inner_text()
     assert "Mock interview" in text and "principal" in text
     assert all(book.competencies[c].title in text for c in chosen)
@@ -302,13 +302,74 @@ def test_countdown_plans_prints_and_exports_a_calendar(phone: Page, book):
     assert len(set(uids)) == n
     days = [e.decoded("DTSTART") for e in events]
     assert all(type(d) is date for d in days)  # all-day events
-    assert days == sorted(days) and days[0] >= date.today() and days[-1] == interview - timedelta(days=1)
+    assert days == sorted(days) and days[0] == date.today() and days[-1] == interview
+    assert str(events[-1]["SUMMARY"]) == "Interview day"
     assert b"\\," in raw and any(", with numbers" in str(e["DESCRIPTION"]) for e in events)  # escaped, parsed back
     no_sideways_scroll(page)
 
     page.reload()  # the plan is kept
     assert page.locator(".pb-plan__day").count() == n
     assert pdf_pages(page, "A4") == 1
+
+
+def plan_days(page: Page) -> list[dict]:
+    """The plan as the reader sees it: each day's date, type and tasks (kind, stories written)."""
+    return page.evaluate("""[...document.querySelectorAll('.pb-plan__day')].map(li => ({
+      date: li.dataset.date, type: li.dataset.type, text: li.innerText,
+      tasks: [...li.querySelectorAll('li')].map(t => ({kind: t.dataset.task, stories: Number(t.dataset.stories || 0)}))}))""")
+
+
+@pytest.mark.parametrize("days", [1, 5, 21, 56, 70])
+def test_the_countdown_plan_follows_the_advice(page: Page, days: int):
+    """docs/interview/index.md prints the advice (PrepAdvice); the countdown is made from the same numbers."""
+    from playbook.tools.practice import PREP_ADVICE as A
+
+    today = date.today()
+    interview = today + timedelta(days=days)
+    page.goto("interview/plan/")
+    page.get_by_label("Interview date").fill(interview.isoformat())
+    page.get_by_role("button", name="Make my plan").click()
+    page.reload()  # what the reader comes back to
+    plan = plan_days(page)
+    dates = [date.fromisoformat(d["date"]) for d in plan]
+    assert dates == sorted(set(dates))
+    assert dates[0] == max(today, interview - timedelta(days=A.max_days))
+    assert plan[-1]["type"] == "interview" and dates[-1] == interview  # the day itself
+    assert plan[-2]["type"] == "light" and dates[-2] == interview - timedelta(days=1)  # a light last day
+    assert {t["kind"] for t in plan[-2]["tasks"]} <= {"light", "story"}  # nothing new (an outline only when it is all there is)
+    kinds = [t["kind"] for d in plan for t in d["tasks"]]
+    stories = sum(t["stories"] for d in plan for t in d["tasks"])
+    assert A.stories_min <= stories <= A.stories_max
+    working = [d for d in plan if d["type"] == "work"]
+    if len(working) >= A.mocks_from:
+        assert kinds.count("mock") >= A.mocks
+        last_mock = max(dates[i] for i, d in enumerate(plan) if any(t["kind"] == "mock" for t in d["tasks"]))
+        assert last_mock == interview - timedelta(days=A.stop_new)
+    if days >= 5:
+        assert len(working) >= A.mocks_from, "a five-day plan has room for the mocks"
+    rests = [dates[i] for i, d in enumerate(plan) if d["type"] == "rest"]
+    assert all((r.weekday() + 1) % 7 == A.rest_weekday for r in rests)  # JavaScript's getDay: 0 is Sunday
+    if days >= A.rest_from:
+        span = [d for d in dates[:-1]]
+        assert all(any(s <= r < s + timedelta(days=7) for r in rests) for s in span if s + timedelta(days=6) <= span[-1])
+    else:
+        assert not rests
+    for d in working:  # a working day always has real work, never only the review deck
+        assert {t["kind"] for t in d["tasks"]} & {"find", "story", "map", "drill", "mock", "sharpen", "collect"}, d
+    if days > A.weeks * 7:  # early weeks are lighter: only the early weekdays
+        early = [dates[i] for i, d in enumerate(plan) if d["type"] == "work" and dates[i] < interview - timedelta(days=A.weeks * 7)]
+        assert early and all((e.weekday() + 1) % 7 in A.early_weekdays for e in early)
+
+
+def test_the_prep_page_prints_the_advice_the_plan_follows(page: Page):
+    from playbook.tools.practice import PREP_ADVICE as A
+
+    page.goto("interview/")
+    text = page.locator("#plan ~ *").all_inner_texts()
+    text = " ".join(text)
+    assert f"Aim for {A.words('stories')} stories" in text
+    assert f"at least {A.words('mocks')} mock interviews" in text
+    assert f"{A.words('weeks')} weeks" in text and A.words("rest_day") in text
 
 
 def run_button(record) -> str:
