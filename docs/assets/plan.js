@@ -86,8 +86,8 @@
     /* A spare day: sharpen a story already written (out loud, against the clock), or, before any is, read the bank. */
     var sharpen = function (n, written) {
       if (!written) return task("collect", "collect-" + (n + 1), "Read the question bank", "Read three questions in the bank and note which of your work each reminds you of", links.bank);
-      var c = topic(n % written);
-      return task("sharpen", "sharpen-" + (n + 1), "Sharpen a story: " + c.title, "Tell your " + c.title.toLowerCase() + " story out loud against the clock and cut it to three minutes; ten minutes of the review deck after", links.star_guide);
+      var j = (n + written - 1) % written, c = topic(j);  /* the story written last, then each in turn */
+      return task("sharpen", "sharpen-" + (n + 1), "Sharpen story " + (j + 1) + ": " + c.title, "Tell your " + c.title.toLowerCase() + " story out loud against the clock and cut it to three minutes; ten minutes of the review deck after", links.star_guide);
     };
     var light = task("light", "final", "Light day", "Reread your prep sheets and do one short review-deck session; add nothing new. Sleep well", links.review);
     var rest = task("rest", "rest", "Rest day", "No preparation today: stories improve when you come back to them", "");

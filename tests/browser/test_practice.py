@@ -354,6 +354,8 @@ def test_the_countdown_plan_follows_the_advice(page: Page, days: int):
         assert all(any(s <= r < s + timedelta(days=7) for r in rests) for s in span if s + timedelta(days=6) <= span[-1])
     else:
         assert not rests
+    if "sharpen" in kinds:  # a story is sharpened only once written
+        assert kinds.index("story") < kinds.index("sharpen")
     for d in working:  # a working day always has real work, never only the review deck
         assert {t["kind"] for t in d["tasks"]} & {"find", "story", "map", "drill", "mock", "sharpen", "collect"}, d
     if days > A.weeks * 7:  # early weeks are lighter: only the early weekdays
