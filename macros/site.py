@@ -129,10 +129,15 @@ class SiteMacros:
     def interview_plan(self) -> str:
         return practice.interview_plan(self.page)
 
+    def prep_advice(self, name: str) -> str:
+        """A number of the interview-prep advice (playbook/tools/practice.py PrepAdvice), in words."""
+        return practice.prep_advice(name)
+
     def macros(self) -> dict[str, Any]:
         """Every macro by the name pages call it."""
         names = ("term_index", "home", "drill", "story_map", "prep_sheet", "print_pack", "my_playbook",
-                 "data_contract", "export_fields", "find_move", "self_assessment", "review_deck", "interview_plan")
+                 "data_contract", "export_fields", "find_move", "self_assessment", "review_deck", "interview_plan",
+                 "prep_advice")
         return {name: getattr(self, name) for name in names}
 
 

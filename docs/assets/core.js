@@ -409,7 +409,20 @@
     }
   }
 
+  /* After an instant navigation the focused link is gone and the browser's Tab order restarts in the header, past
+     "Skip to content": start it from the top of the new page, as a full page load does (not when the address
+     names a section: the browser starts from there). */
+  var views = 0;
+  function focusFromTop() {
+    views += 1;
+    if (views === 1 || location.hash || (document.activeElement && document.activeElement !== document.body)) return;
+    var mark = el("span"); mark.tabIndex = -1;
+    document.body.insertBefore(mark, document.body.firstChild);
+    mark.focus({ preventScroll: true }); mark.remove();
+  }
+
   function pageView() {
+    focusFromTop();
     showNotices();
     view = { wanted: {}, ran: {}, announced: false };
     Object.keys(tools).forEach(function (n) {

@@ -4,7 +4,6 @@
 (function () {
   "use strict";
   var T = window.playbook, store = T.store;
-  var MAX_SESSIONS = 21;
 
   /* ---- iCalendar ---- */
   function escapeText(s) { return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n"); }  /* a lone CR too: it would end the line */
@@ -39,39 +38,97 @@
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
-  /* ---- The plan ---- */
+  /* ---- The plan ----
+     Made from the advice (model.advice: PrepAdvice in playbook/tools/practice.py, also printed on /interview/):
+     every day from today (at most advice.max_days before) to the interview is a working day, a rest day (one a
+     week, from a week's plan up), the light last day, or the interview day; more than advice.weeks weeks out,
+     only advice.early_weekdays are working days. The working days get, in order: finding the stories, one story
+     each (stories_min to stories_max), the map, a drill per competency, and the mock interviews, each on a day
+     of its own, the last on the final working day; spare days sharpen a story out loud. */
+  function weekday(d) { return T.parseDay(d).getDay(); }
   function makePlan(input, model) {
+    var A = model.advice, links = model.links, level = input.level;
     var first = T.today(), days = T.daysBetween(first, input.date);
-    if (days > 56) { first = T.addDays(input.date, -56); days = 56; }
-    var links = model.links, level = input.level;
+    if (days > A.max_days) { first = T.addDays(input.date, -A.max_days); days = A.max_days; }
     var comps = model.competencies.filter(function (c) { return input.competencies.indexOf(c.id) !== -1; });
     if (!comps.length) comps = model.competencies.slice().sort(function (a, b) { return b.prompts - a.prompts; }).slice(0, 5);
-    var core = [{ key: "stories", title: "Find your stories", text: "List every piece of work from the last three years that changed someone's mind, and map them", url: links.story_map }];
-    comps.forEach(function (c) {
-      core.push({ key: "story-" + c.id, title: "Write a story: " + c.title, text: "Write one " + c.title.toLowerCase() + " story on the STAR+ sheet, in the first person, with numbers", url: links.prep_sheet });
-      core.push({ key: "drill-" + c.id, title: "Drill: " + c.title, text: "Answer two " + c.title.toLowerCase() + " questions out loud, three minutes each, then check them against the " + level + " signals", url: links.drill });
-    });
-    var mock = { key: "mock", title: "Mock interview", text: "A 45-minute mock interview at " + level + " level with a mentor or peer, on questions you have not drilled", url: links.bank };
-    var last = { key: "final", title: "Light review and rest", text: "Reread your prep sheets and do one short review-deck session; add nothing new", url: links.review };
-    var review = function (i) { return { key: "review-" + i, title: "Review deck", text: "Fifteen minutes of the review deck: clear what is due today", url: links.review }; };
 
-    var count = Math.max(1, Math.min(days, MAX_SESSIONS)), dates = [];
-    for (var i = 0; i < count; i += 1) dates.push(T.addDays(first, count === 1 ? days - 1 : Math.round(i * (days - 1) / (count - 1))));
-    var groups = [];
-    if (count >= 3) {
-      var slots = count - 2, per = Math.ceil(core.length / slots), chunks = [];
-      for (var k = 0; k < core.length; k += per) chunks.push(core.slice(k, k + per));
-      /* Chunks in order, spread over the slots from the first day; free slots become review-deck sessions. */
-      var at = chunks.map(function (c, n) { return Math.floor(n * slots / chunks.length); });
-      for (var s = 0; s < slots; s += 1) groups.push(at.indexOf(s) !== -1 ? chunks[at.indexOf(s)] : [review(s)]);
-      groups.push([mock], [last]);
-    } else if (count === 2) { groups.push(core, [mock, last]); }
-    else { groups.push(core.concat([mock, last])); }
-    var sessions = groups.map(function (tasks, j) {
-      var title = tasks.length === 1 ? tasks[0].title : tasks[0].title + " and " + (tasks.length - 1) + " more";
-      return { date: dates[j], key: tasks.map(function (t) { return t.key; }).join("+"), title: title, tasks: tasks };
+    var calendar = [], work = [];
+    for (var i = 0; i < days; i += 1) {
+      var d = T.addDays(first, i), left = days - i, entry = { date: d, type: "work" };
+      if (left === 1) entry.type = "light";
+      else if (days >= A.rest_from && weekday(d) === A.rest_weekday) entry.type = "rest";
+      else if (left > A.weeks * 7 && A.early_weekdays.indexOf(weekday(d)) === -1) continue;  /* early weeks: a few days */
+      calendar.push(entry);
+      if (entry.type === "work") work.push(entry);
+    }
+    var W = work.length;
+    var nStories = W >= A.stories_max_from ? A.stories_max : A.stories_min;
+    var nMocks = W >= A.mocks_from ? A.mocks : W >= 2 ? 1 : 0;
+
+    function task(kind, key, title, text, url, stories) { return { kind: kind, key: key, title: title, text: text, url: url, stories: stories || 0 }; }
+    var topic = function (n) { return comps[n % comps.length]; };
+    var find = task("find", "stories", "Find your stories", "Decide which staff archetype the role is, then list every piece of work from the last three years that changed someone's mind: aim for " + nStories + " or more", links.story_map);
+    var stories = [];
+    for (var s = 0; s < nStories; s += 1) {
+      var c = topic(s);
+      stories.push(task("story", "story-" + (s + 1), "Write story " + (s + 1) + " of " + nStories + ": " + c.title,
+        "Write one " + c.title.toLowerCase() + " story on the STAR+ sheet, in the first person, with numbers", links.prep_sheet, 1));
+    }
+    var map = task("map", "map", "Map your stories", "Put the " + nStories + " stories on the coverage map; dig for a better one where a competency has none", links.story_map);
+    var drills = comps.map(function (c) {
+      return task("drill", "drill-" + c.id, "Drill: " + c.title, "Answer two " + c.title.toLowerCase() + " questions out loud, three minutes each, then check them against the " + level + " signals", links.drill);
     });
-    return { date: input.date, level: level, competencies: comps, sessions: sessions };
+    var mocks = [];
+    for (var m = 0; m < nMocks; m += 1) {
+      mocks.push(task("mock", "mock-" + (m + 1), "Mock interview " + (m + 1) + " of " + nMocks, "A " + A.mock_minutes + "-minute mock interview at " + level + " level with a mentor or peer, on questions you have not drilled" + (m ? "; then fix the weakest answer" : ""), links.bank));
+    }
+    /* A spare day: sharpen a story already written (out loud, against the clock), or, before any is, read the bank. */
+    var sharpen = function (n, written) {
+      if (!written) return task("collect", "collect-" + (n + 1), "Read the question bank", "Read three questions in the bank and note which of your work each reminds you of", links.bank);
+      var j = (n + written - 1) % written, c = topic(j);  /* the story written last, then each in turn */
+      return task("sharpen", "sharpen-" + (n + 1), "Sharpen story " + (j + 1) + ": " + c.title, "Tell your " + c.title.toLowerCase() + " story out loud against the clock and cut it to three minutes; ten minutes of the review deck after", links.star_guide);
+    };
+    var light = task("light", "final", "Light day", "Reread your prep sheets and do one short review-deck session; add nothing new. Sleep well", links.review);
+    var rest = task("rest", "rest", "Rest day", "No preparation today: stories improve when you come back to them", "");
+    var interview = task("interview", "interview", "Interview day", "Reread the first line of your three strongest stories, nothing else; arrive early. Afterwards, note the questions you were asked", "");
+
+    /* Working days: mocks on days of their own (the last on the final working day, the others spread before it);
+       everything else in order over the remaining days, several a day when days are few. */
+    var rest_units = [find].concat(stories, [map], drills);
+    var groups = work.map(function () { return []; });
+    var mockAt = mocks.map(function (_, k) { return W - 1 - Math.round((nMocks - 1 - k) * (W - 1) / (nMocks + 1)); });
+    mocks.forEach(function (t, k) { groups[mockAt[k]].push(t); });
+    var free = [];
+    for (var g = 0; g < W; g += 1) if (!groups[g].length) free.push(g);
+    if (!W) {
+      /* No working day: the essentials on the last day, briefly. */
+      rest_units = [];
+      calendar[0].tasks = [task("story", "outline", "Outline your stories", "Outline " + nStories + " stories in one line each (situation, what you did, the number), and say the two strongest out loud", links.prep_sheet, nStories), light];
+    } else if (!free.length) {
+      rest_units.forEach(function (t) { groups[W - 1].unshift(t); });  /* one working day, taken by a mock: all on it */
+    } else {
+      var per = Math.ceil(rest_units.length / free.length), chunks = [];
+      for (var k = 0; k < rest_units.length; k += per) chunks.push(rest_units.slice(k, k + per));
+      var at = chunks.map(function (ch, n) { return Math.floor(n * free.length / chunks.length); });
+      var spare = 0, written = 0;
+      free.forEach(function (slot, n) {
+        var j = at.indexOf(n), tasks = j !== -1 ? chunks[j] : [sharpen(spare++, written)];
+        written += tasks.filter(function (t) { return t.kind === "story"; }).length;
+        groups[slot] = groups[slot].concat(tasks);
+      });
+    }
+    work.forEach(function (e, n) { e.tasks = groups[n]; });
+    calendar.forEach(function (e) {
+      if (e.type === "rest") e.tasks = [rest];
+      else if (e.type === "light" && !e.tasks) e.tasks = [light];
+    });
+    calendar.push({ date: input.date, type: "interview", tasks: [interview] });
+    var sessions = calendar.map(function (e) {
+      var tasks = e.tasks, title = tasks.length === 1 ? tasks[0].title : tasks[0].title + " and " + (tasks.length - 1) + " more";
+      return { date: e.date, type: e.type, key: e.type === "work" ? tasks.map(function (t) { return t.key; }).join("+") : e.type + "-" + e.date, title: title, tasks: tasks };
+    });
+    return { date: input.date, level: level, competencies: comps, sessions: sessions, stories: nStories, mocks: nMocks };
   }
 
   T.tool("plan", { root: "[data-plan]", needs: ["kit"], setup: function (root) {
@@ -90,15 +147,17 @@
       }
       current = makePlan(input, model);
       root.querySelector("[data-plan-heading]").textContent = "Your plan to " + T.longDay(input.date);
-      root.querySelector("[data-plan-summary]").textContent = current.sessions.length + (current.sessions.length === 1 ? " session" : " sessions") + " at " + input.level + " level, covering " +
+      var working = current.sessions.filter(function (x) { return x.type === "work" || x.type === "light"; }).length;
+      root.querySelector("[data-plan-summary]").textContent = T.plural(working, "day") + " of preparation at " + input.level + " level: " +
+        T.plural(current.stories, "story", "stories") + ", " + T.plural(current.mocks, "mock interview") + ", covering " +
         current.competencies.map(function (c) { return c.title; }).join(", ") + ".";
       var ol = root.querySelector("[data-plan-days]"); ol.textContent = "";
       current.sessions.forEach(function (s) {
-        var li = T.el("li", null, "pb-plan__day"); li.dataset.session = s.key;
+        var li = T.el("li", null, "pb-plan__day pb-plan__day--" + s.type); li.dataset.session = s.key; li.dataset.type = s.type; li.dataset.date = s.date;
         li.appendChild(T.el("strong", T.longDay(s.date) + ": ")); li.appendChild(document.createTextNode(s.title));
         var ul = T.el("ul");
         s.tasks.forEach(function (t) {
-          var item = T.el("li", t.text + " ");
+          var item = T.el("li", t.text + " "); item.dataset.task = t.kind; if (t.stories) item.dataset.stories = t.stories;
           if (t.url) { var a = T.el("a", "(open)"); a.href = t.url; a.setAttribute("aria-label", "Open the tool for: " + t.title); item.appendChild(a); }
           ul.appendChild(item);
         });
@@ -106,7 +165,7 @@
       });
       out.hidden = false;
       T.all(".pb-url", root).forEach(function (e) { e.textContent = location.href.split("#")[0]; });
-      if (announce) status.textContent = "Plan ready: " + current.sessions.length + (current.sessions.length === 1 ? " session" : " sessions") + " until " + T.longDay(input.date) + ".";
+      if (announce) status.textContent = "Plan ready: " + T.plural(working, "day") + " of preparation until " + T.longDay(input.date) + ".";
     }
     form.addEventListener("submit", function (e) {
       e.preventDefault();

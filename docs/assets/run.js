@@ -1,5 +1,5 @@
-/* Run mode for tactics and checklists done in a meeting: full screen, one step at a time, an optional
-   timer per step (minutes from the data), Next/Back by keyboard (arrows, Page Up/Down, Esc) and by
+/* Run mode for every tactic and checklist (the steps or items of the kinds registry's run_field): full
+   screen, one step at a time, a timer per step only when the data gives minutes (run.minutes), Next/Back by keyboard (arrows, Page Up/Down, Esc) and by
    swiping, an end screen with the follow-up checklist. The URL carries the step (?run=3, ?run=end),
    so the view can be shared and survives a reload. */
 (function () {
@@ -13,6 +13,7 @@
     var progress = root.querySelector("[data-run-progress]"), back = root.querySelector("[data-run-back]"), next = root.querySelector("[data-run-next]");
     var timerWrap = root.querySelector("[data-run-timer-wrap]"), timer = root.querySelector("[data-run-timer]");
     var toggle = root.querySelector("[data-run-timer-toggle]"), alarm = root.querySelector("[data-run-alarm]");
+    var unit = root.dataset.runUnit || "Step";
     var at = 0, left = 0, ticking = null, opener = null;
 
     function setUrl(value) {
@@ -35,7 +36,7 @@
       at = Math.max(0, Math.min(pages.length - 1, i));
       pages.forEach(function (p, k) { p.hidden = k !== at; });
       var last = at === pages.length - 1;
-      progress.textContent = last ? "Finished" : "Step " + (at + 1) + " of " + steps.length;
+      progress.textContent = last ? "Finished" : unit + " " + (at + 1) + " of " + steps.length;
       back.disabled = at === 0;
       next.textContent = last ? "Close" : at === steps.length - 1 ? "Finish" : "Next";
       stop(); alarm.textContent = "";

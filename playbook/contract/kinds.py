@@ -44,7 +44,8 @@ class Kind:
     find: bool = False  # narrowed by Find your move (listed in registry order)
     find_cta: bool = False  # its index page invites the reader to Find your move
     triable: bool = False  # a reader can mark an entry "I used this" (My playbook lists them)
-    run_field: str | None = None  # the list field run mode walks through, one item at a time
+    run_field: str | None = None  # the list field run mode walks through, one item at a time: every entry of the kind
+    # can be run (the entry's optional `run:` block adds a timer and a follow-up checklist)
     run_unit: str = "step"  # what one item of run_field is called
 
     @property

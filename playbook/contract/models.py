@@ -299,7 +299,8 @@ Minutes = Annotated[int, Field(ge=1, le=240)]
 
 
 class Run(Strict):
-    """Run mode: the entry is done in a meeting, one step (or item) at a time, full screen."""
+    """Extras for run mode, which every tactic and checklist has (its steps or items one at a time, full screen):
+    a timer for each step, and a checklist for after the meeting. Without this block run mode has neither."""
 
     minutes: list[Minutes] | None = Field(
         None, description="optional minutes for each step (tactic) or item (checklist), in order: one per step",
@@ -322,7 +323,7 @@ class Model(Practice):
 class Tactic(Practice):
     """A tactic: a concrete move you make."""
 
-    run: Run | None = Field(None, description="set when the tactic is done in a meeting: offers run mode")
+    run: Run | None = Field(None, description="run mode extras (optional): minutes per step, a follow-up checklist")
 
     @model_validator(mode="after")
     def _minutes_per_step(self) -> Tactic:
@@ -362,7 +363,7 @@ class Checklist(Entry):
     moment: Line = Field(description="when to pick it up, e.g. 'the day before the design review'")
     why: Annotated[str, Field(min_length=10, max_length=300), AfterValidator(_text), AfterValidator(_markdown_only)]
     items: list[ChecklistItem] = Field(min_length=4, max_length=14)
-    run: Run | None = Field(None, description="set when the checklist is worked through in a meeting: offers run mode")
+    run: Run | None = Field(None, description="run mode extras (optional): minutes per item, a follow-up checklist")
     fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
 
     SECTIONS = (Section(field="why", heading="Why", anchor="why", style="prose"),)

@@ -6,7 +6,7 @@ from the data reaches the browser only as HTML made by `present.present` (Markdo
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -106,10 +106,55 @@ BOXES = (1, 2, 4, 8, 16)
 # ---- Interview countdown ---------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PrepAdvice:
+    """The interview-prep advice, in one place: /interview/ prints it (macro `prep_advice`) and the countdown
+    plan (docs/assets/plan.js) is made from it (passed as JSON); tests/browser/test_practice.py checks the plan
+    against it for several lengths."""
+
+    stories_min: int = 6  # stories to have written out in full
+    stories_max: int = 8
+    stories_max_from: int = 10  # working days from which the plan asks for stories_max rather than stories_min
+    mocks: int = 2  # mock interviews, at least
+    mocks_from: int = 4  # working days needed for that many; fewer days: one mock (two days or more) or none
+    mock_minutes: int = 45
+    rest_weekday: int = 0  # one rest day a week, on this day (0 Sunday, as JavaScript's getDay)
+    rest_from: int = 7  # plans shorter than this many days have no rest day
+    weeks: int = 3  # an hour most days for the last `weeks` weeks; before that, sessions on `early_weekdays` only
+    early_weekdays: tuple[int, ...] = (1, 3, 5)  # Monday, Wednesday, Friday
+    stop_new: int = 2  # add no new material in the last `stop_new` days: the last of them is light
+    max_days: int = 56  # plans start at most eight weeks before the interview
+
+    def words(self, name: str) -> str:
+        """A number of the advice as the prose on /interview/ says it."""
+        said = {
+            "stories": f"{_WORDS[self.stories_min]} to {_WORDS[self.stories_max]}",
+            "mocks": _WORDS[self.mocks],
+            "mock_minutes": str(self.mock_minutes),
+            "weeks": f"{_WORDS[self.weeks - 1]} or {_WORDS[self.weeks]}",
+            "stop_new": _WORDS[self.stop_new],
+            "rest_day": ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")[self.rest_weekday],
+            "max_weeks": _WORDS[self.max_days // 7],
+        }
+        if name not in said:
+            raise KeyError(f"prep_advice: no '{name}' (one of {', '.join(said)})")
+        return said[name]
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+PREP_ADVICE = PrepAdvice()
+
+
+def prep_advice(name: str) -> str:
+    return PREP_ADVICE.words(name)
+
+
 def interview_plan(page: PageContext) -> str:
     """A day-by-day plan to the interview date, printable and as an .ics calendar file."""
     book, here = page.book, page.here
     data = {
+        "advice": asdict(PREP_ADVICE),
         "competencies": [
             {"id": k, "title": t.title, "prompts": len(book.having("competencies", k))} for k, t in book.competencies.items()
         ],

@@ -9,6 +9,7 @@ import json
 import math
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import icalendar
 import pytest
@@ -284,7 +285,7 @@ def test_countdown_plans_prints_and_exports_a_calendar(phone: Page, book):
     page.get_by_role("button", name="Make my plan").click()
     sessions = page.locator(".pb-plan__day")
     n = sessions.count()
-    assert 5 <= n <= 20
+    assert n == 21  # every day from today, rest days and the interview day included
     text = page.locator("[data-plan-days]").inner_text()
     assert "Mock interview" in text and "principal" in text
     assert all(book.competencies[c].title in text for c in chosen)
@@ -301,7 +302,8 @@ def test_countdown_plans_prints_and_exports_a_calendar(phone: Page, book):
     assert len(set(uids)) == n
     days = [e.decoded("DTSTART") for e in events]
     assert all(type(d) is date for d in days)  # all-day events
-    assert days == sorted(days) and days[0] >= date.today() and days[-1] == interview - timedelta(days=1)
+    assert days == sorted(days) and days[0] == date.today() and days[-1] == interview
+    assert str(events[-1]["SUMMARY"]) == "Interview day"
     assert b"\\," in raw and any(", with numbers" in str(e["DESCRIPTION"]) for e in events)  # escaped, parsed back
     no_sideways_scroll(page)
 
@@ -310,12 +312,150 @@ def test_countdown_plans_prints_and_exports_a_calendar(phone: Page, book):
     assert pdf_pages(page, "A4") == 1
 
 
-def test_run_mode_steps_through_and_finishes_by_keyboard(phone: Page, book):
+def plan_days(page: Page) -> list[dict]:
+    """The plan as the reader sees it: each day's date, type and tasks (kind, stories written)."""
+    return page.evaluate("""[...document.querySelectorAll('.pb-plan__day')].map(li => ({
+      date: li.dataset.date, type: li.dataset.type, text: li.innerText,
+      tasks: [...li.querySelectorAll('li')].map(t => ({kind: t.dataset.task, stories: Number(t.dataset.stories || 0)}))}))""")
+
+
+@pytest.mark.parametrize("days", [1, 5, 21, 56, 70])
+def test_the_countdown_plan_follows_the_advice(page: Page, days: int):
+    """docs/interview/index.md prints the advice (PrepAdvice); the countdown is made from the same numbers."""
+    from playbook.tools.practice import PREP_ADVICE as A
+
+    today = date.today()
+    interview = today + timedelta(days=days)
+    page.goto("interview/plan/")
+    page.get_by_label("Interview date").fill(interview.isoformat())
+    page.get_by_role("button", name="Make my plan").click()
+    page.reload()  # what the reader comes back to
+    plan = plan_days(page)
+    dates = [date.fromisoformat(d["date"]) for d in plan]
+    assert dates == sorted(set(dates))
+    assert dates[0] == max(today, interview - timedelta(days=A.max_days))
+    assert plan[-1]["type"] == "interview" and dates[-1] == interview  # the day itself
+    assert plan[-2]["type"] == "light" and dates[-2] == interview - timedelta(days=1)  # a light last day
+    assert {t["kind"] for t in plan[-2]["tasks"]} <= {"light", "story"}  # nothing new (an outline only when it is all there is)
+    kinds = [t["kind"] for d in plan for t in d["tasks"]]
+    stories = sum(t["stories"] for d in plan for t in d["tasks"])
+    assert A.stories_min <= stories <= A.stories_max
+    working = [d for d in plan if d["type"] == "work"]
+    if len(working) >= A.mocks_from:
+        assert kinds.count("mock") >= A.mocks
+        last_mock = max(dates[i] for i, d in enumerate(plan) if any(t["kind"] == "mock" for t in d["tasks"]))
+        assert last_mock == interview - timedelta(days=A.stop_new)
+    if days >= 5:
+        assert len(working) >= A.mocks_from, "a five-day plan has room for the mocks"
+    rests = [dates[i] for i, d in enumerate(plan) if d["type"] == "rest"]
+    assert all((r.weekday() + 1) % 7 == A.rest_weekday for r in rests)  # JavaScript's getDay: 0 is Sunday
+    if days >= A.rest_from:
+        span = [d for d in dates[:-1]]
+        assert all(any(s <= r < s + timedelta(days=7) for r in rests) for s in span if s + timedelta(days=6) <= span[-1])
+    else:
+        assert not rests
+    if "sharpen" in kinds:  # a story is sharpened only once written
+        assert kinds.index("story") < kinds.index("sharpen")
+    for d in working:  # a working day always has real work, never only the review deck
+        assert {t["kind"] for t in d["tasks"]} & {"find", "story", "map", "drill", "mock", "sharpen", "collect"}, d
+    if days > A.weeks * 7:  # early weeks are lighter: only the early weekdays
+        early = [dates[i] for i, d in enumerate(plan) if d["type"] == "work" and dates[i] < interview - timedelta(days=A.weeks * 7)]
+        assert early and all((e.weekday() + 1) % 7 in A.early_weekdays for e in early)
+
+
+def test_the_prep_page_prints_the_advice_the_plan_follows(page: Page):
+    from playbook.tools.practice import PREP_ADVICE as A
+
+    page.goto("interview/")
+    text = page.locator("#plan ~ *").all_inner_texts()
+    text = " ".join(text)
+    assert f"Aim for {A.words('stories')} stories" in text
+    assert f"at least {A.words('mocks')} mock interviews" in text
+    assert f"{A.words('weeks')} weeks" in text and A.words("rest_day") in text
+
+
+def run_button(record) -> str:
+    return f"Run it {record.kind.run_unit} by {record.kind.run_unit}"
+
+
+def run_js_requested(page: Page) -> bool:
+    return page.evaluate("performance.getEntriesByType('resource').some(e => e.name.endsWith('/assets/run.js'))")
+
+
+def tabs_to_run_mode(page: Page) -> int:
+    """Tab presses from the top of a freshly loaded page to the run-mode button: the first Tab reaches "Skip to
+    content", Enter follows it to the title, then Tab on until the button has the focus."""
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#' + document.querySelector('article h1').id"
+                           " && !document.activeElement.classList.contains('md-skip')")  # Material scrolls, then moves the focus
+    presses = 1
+    while not page.evaluate("document.activeElement.hasAttribute('data-run-open')"):
+        assert presses < 60, "run mode was never reached by Tab"
+        page.keyboard.press("Tab")
+        presses += 1
+    return presses
+
+
+def test_run_mode_of_a_tactic_without_a_run_block_opens_by_keyboard_near_the_top(page: Page, book):
+    record = next(r for r in book.of_kind("tactics") if r.doc.run is None and len(r.doc.steps) >= 3)
+    steps = len(record.doc.steps)
+    page.goto(record.url)
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("button", name=run_button(record)).is_visible()
+    assert not run_js_requested(page)  # loaded only when opened (docs/assets/core.js)
+    presses = tabs_to_run_mode(page)
+    assert presses <= 5, f"{presses} Tab presses to reach run mode"
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=record.title)
+    dialog.wait_for()
+    assert run_js_requested(page)
+    progress = page.locator("[data-run-progress]")
+    assert progress.inner_text() == f"Step 1 of {steps}"
+    shown = [page.locator("[data-run-step]:not([hidden]) .pb-run__text").inner_text().strip()]
+    assert page.locator("[data-run-timer-wrap]").is_hidden()  # no minutes in the data: no timer
+    for n in range(2, steps + 1):
+        page.keyboard.press("ArrowRight")
+        assert progress.inner_text() == f"Step {n} of {steps}"
+        shown.append(page.locator("[data-run-step]:not([hidden]) .pb-run__text").inner_text().strip())
+    assert shown == [li.strip() for li in page.locator("#steps + ol > li").all_inner_texts()]  # the page's steps, in order
+    assert parse_qs(urlparse(page.url).query)["run"] == [str(steps)]
+    page.reload()  # the address carries the step
+    assert page.locator("[data-run-progress]").inner_text() == f"Step {steps} of {steps}"
+    page.locator("[data-run-body]").focus()
+    page.keyboard.press("Tab")  # Tab stays inside the dialog, and reaches Finish
+    while page.evaluate("document.activeElement.textContent.trim()") != "Finish":
+        page.keyboard.press("Tab")
+        assert dialog.locator(":focus").count() == 1
+    page.keyboard.press("Enter")
+    end = page.locator("[data-run-end]")
+    assert end.is_visible() and f"all {steps} steps of {record.title}" in end.inner_text()
+    assert parse_qs(urlparse(page.url).query)["run"] == ["end"]
+    page.keyboard.press("Escape")
+    assert dialog.count() == 0 and "run=" not in page.url
+    assert page.evaluate("document.activeElement.dataset.runOpen !== undefined")
+
+
+def test_run_mode_of_a_checklist_is_near_the_top_too(page: Page, book):
+    record = next(r for r in book.of_kind("checklists") if r.doc.run is None)
+    page.goto(record.url)
+    page.wait_for_load_state("networkidle")
+    assert tabs_to_run_mode(page) <= 5
+    page.keyboard.press("Enter")
+    assert page.locator("[data-run-progress]").inner_text() == f"Item 1 of {len(record.doc.items)}"
+
+
+def test_run_mode_with_a_timer_steps_through_and_finishes_on_a_phone(phone: Page, book):
     page = phone
     record = next(r for r in book.of_kind("tactics") if r.doc.run and r.doc.run.minutes and r.doc.run.follow_up)
     steps = len(record.doc.steps)
     page.goto(record.url)
-    page.get_by_role("button", name="Run it in a meeting").click()
+    button = page.get_by_role("button", name=run_button(record))
+    box = button.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["height"]  # in the first screenful, without scrolling
+    no_sideways_scroll(page)
+    button.click()
     dialog = page.get_by_role("dialog", name=record.title)
     dialog.wait_for()  # run.js is fetched on this first click (docs/assets/core.js)
     assert dialog.is_visible()
@@ -334,18 +474,18 @@ def test_run_mode_steps_through_and_finishes_by_keyboard(phone: Page, book):
     shared = page.url  # the address carries the step: a colleague opens the same view
     page.goto(shared)
     assert page.locator("[data-run-progress]").inner_text() == f"Step 2 of {steps}"
-    page.locator("[data-run-body]").focus()
-    for _ in range(steps - 1):
-        page.keyboard.press("ArrowRight")
+    for _ in range(steps - 2):
+        page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Finish").click()
     follow = book.get(record.doc.run.follow_up)
     end = page.locator("[data-run-end]")
     assert end.is_visible() and follow.title in end.inner_text()
     assert end.locator(".pb-checklist__items input").count() == len(follow.doc.items)
     assert page.url.endswith("?run=end")
-    page.keyboard.press("Escape")
+    no_sideways_scroll(page)
+    page.get_by_role("button", name="Close").click()
     assert dialog.count() == 0
     assert "run=" not in page.url
-    assert page.evaluate("document.activeElement.dataset.runOpen !== undefined")
 
 
 def test_run_mode_swipes_on_a_touch_screen(phone: Page, book):
@@ -361,20 +501,45 @@ def test_run_mode_swipes_on_a_touch_screen(phone: Page, book):
     page.evaluate(swipe, -150)
     page.evaluate(swipe, -150)
     page.evaluate(swipe, 150)
-    assert page.locator("[data-run-progress]").inner_text() == f"Step 2 of {len(record.doc.items)}"
+    assert page.locator("[data-run-progress]").inner_text() == f"Item 2 of {len(record.doc.items)}"
     assert page.locator("[data-run-timer-wrap]").is_hidden()  # no minutes in the data: no timer
 
 
-def test_run_mode_is_entered_after_an_instant_navigation(context: BrowserContext, page: Page, book):
-    record = next(r for r in book.of_kind("tactics") if r.doc.run)
-    page.goto("tactics/")
-    page.evaluate("window.pbSamePage = true")
-    page.locator(f".pb-card a[href$='{record.id}/']").first.click()
+def test_run_mode_is_entered_after_an_instant_navigation(page: Page, book):
+    record = next(r for r in book.of_kind("tactics") if r.doc.run is None)
+    arrive(page, "tactics/")
+    assert not run_js_requested(page)
+    page.evaluate("window.pbReady = false; document.addEventListener('pb:ready', () => { window.pbReady = true; }, { once: true })")
+    page.locator(f".pb-card a[href$='{record.id}/']").first.focus()
+    page.keyboard.press("Enter")  # by keyboard, as the rest
     page.wait_for_url(f"**/{record.url}")
-    page.get_by_role("button", name="Run it in a meeting").click()
-    page.locator("[data-run-screen]").wait_for()  # run.js is fetched on this first click (docs/assets/core.js)
-    assert page.locator("[data-run-progress]").inner_text().startswith("Step 1 of")
+    page.wait_for_function("window.pbReady === true")
+    assert page.evaluate("window.pbSamePage === true"), "a full page load, not instant navigation"
+    assert not run_js_requested(page)
+    assert tabs_to_run_mode(page) <= 5
+    page.keyboard.press("Enter")
+    page.locator("[data-run-screen]").wait_for()  # run.js is fetched on this first press (docs/assets/core.js)
+    steps = len(record.doc.steps)
+    for _ in range(steps):
+        page.keyboard.press("ArrowRight")
+    assert page.locator("[data-run-progress]").inner_text() == "Finished"
+    page.keyboard.press("Escape")
+    assert page.locator("[data-run-screen]").is_hidden()
     assert page.evaluate("window.pbSamePage === true")
+
+
+def test_the_index_pages_say_which_entries_can_be_run(page: Page, book):
+    for kind, unit in (("tactics", "step"), ("checklists", "item")):
+        records = book.of_kind(kind)
+        timed = [r for r in records if r.doc.run and r.doc.run.minutes]
+        page.goto(f"{kind}/")
+        hint = page.locator(".pb-run-hint")
+        assert hint.is_visible()
+        assert f"can be run {unit} by {unit}" in hint.inner_text()
+        assert page.locator(".pb-card .pb-timed").count() == len(timed)
+        for r in timed:
+            card = page.locator(".pb-card", has=page.locator(f"a[href$='{r.id}/']"))
+            assert f"{sum(r.doc.run.minutes)} min" in card.locator(".pb-timed").inner_text()
 
 
 @pytest.mark.parametrize(("path", "act", "ready"), [
