@@ -82,6 +82,12 @@ def ensure_node_tools() -> None:
     stamp.write_text(digest)
 
 
+def ensure_zensical() -> None:
+    """The build tier builds the plugin-free tree with Zensical too: its own venv under .cache/ (made once, reused
+    while its stamp holds; scripts/zensical.py)."""
+    run(BIN / "python", "-c", "from scripts import zensical; print('zensical:', zensical.zensical())")
+
+
 def env_for_tools() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
 
@@ -124,6 +130,8 @@ def main(argv: list[str]) -> int:
             extra = ["-m", "not browser", "--ignore=tests/test_links.py", *extra]
         if tier in (None, "browser") and not fast:
             ensure_chromium()
+        if tier in (None, "build"):
+            ensure_zensical()
         ensure_java()
         ensure_node_tools()
         run(BIN / "ruff", "check", "macros", "playbook", "tests", "scripts", env=env)
