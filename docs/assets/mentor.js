@@ -10,7 +10,7 @@
 (function () {
   "use strict";
   var P = window.playbook, store = P.store;
-  var MAX_STEPS = 30, MAX_NOTE = 280, MAX_TITLE = 120, MAX_RAW = 40000;
+  var MAX_STEPS = 30, MAX_NOTE = 280, MAX_TITLE = 120;
   var REF = /^[a-z]+\/[a-z0-9][a-z0-9-]{0,99}$/;
   /* The site's root ("…/"), from this script's own address. */
   var ROOT = (function () {
@@ -41,7 +41,6 @@
   /* The steps a link names, checked: {steps: [{id, note}], problems: [text]}. */
   function decodeList(raw, entries) {
     var problems = [], steps = [], seen = new Set();
-    if (raw.length > MAX_RAW) { problems.push("The link is " + raw.length + " characters long: only its first " + MAX_RAW + " were read."); raw = raw.slice(0, MAX_RAW); }
     var parts = raw.split("~").filter(function (p) { return p !== ""; });
     if (parts.length > MAX_STEPS) problems.push("The link names " + parts.length + " steps: a list holds " + MAX_STEPS + " at most, the rest were left out.");
     var unknown = [], repeated = 0, badNotes = 0, longNotes = 0;
@@ -115,7 +114,11 @@
       var canon = encodeList(steps), key = "@mentor-" + hash(steps.map(function (s) { return s.id; }).join(" "));
       store.set("mentee-last", { l: canon, t: title, key: key.slice(8), urls: steps.map(function (s) { return s.id + "/"; }),
         titles: steps.map(function (s) { return entries.get(s.id).title; }) });
-      if (total > 12) root.classList.add("pb-mentee--long");
+      /* The printout fits one page (A4 and Letter): smaller type for a longer list, then no summaries and each
+         note on its title's line. */
+      var chars = steps.reduce(function (n, s) { var e = entries.get(s.id); return n + e.title.length + e.summary.length + s.note.length + 60; }, 0);
+      var bare = steps.reduce(function (n, s) { return n + entries.get(s.id).title.length + s.note.length + 60; }, 0);
+      root.dataset.print = chars <= 3500 ? "normal" : chars <= 6000 ? "dense" : bare <= 6000 ? "short" : "shortest";
       function done() { return new Set(store.get("path:" + key, []).filter(function (n) { return n <= total; })); }
       function render() {
         var d = done();
