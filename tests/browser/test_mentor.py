@@ -213,3 +213,71 @@ def test_the_mentee_list_prints_on_one_page(page: Page, book, fmt: str, size: in
     assert len(mentee_titles(page)) == size and page.locator(".pb-mentor__notice").count() == 0
     page.get_by_role("button", name="Mark step 1 done").click()
     assert pdf_pages(page, fmt) == 1
+
+
+def test_the_new_views_are_valid_accessible_and_stay_offline(page: Page, server: str, book, tmp_path):
+    """The markup our scripts write for paths and mentor's lists: Nu HTML Checker, axe (WCAG 2.1 AA), no outside request."""
+    from urllib.parse import urlparse
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .. import htmlcheck
+    from .test_html_after_scripts import snapshot
+    from .test_pages import WCAG
+
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    errors = watch(page)
+    axe, folder, report = Axe(), tmp_path / "dom", {}
+    path = book.of_kind("paths")[0]
+    steps = [book.get(s.to) for s in path.doc.steps]
+    models = book.of_kind("models")[:2]
+    views = [
+        ("path", path.url, None),
+        ("paths-index", "paths/", None),
+        ("step-in-progress", steps[1].url, None),  # after the path page's Start: breadcrumb and left column of the path
+        ("mentor", f"mentor/?add={models[0].ref}", None),
+        ("mentee", f"mentor/?l={models[0].ref}!A%20note~{models[1].ref}~models/unknown&t=For%20Sam", None),
+        ("mentee-entry", f"{models[1].url}?mentee=2", None),
+    ]
+    for name, url, _ in views:
+        if name == "step-in-progress":
+            page.goto(path.url)
+            page.locator(".pb-path-go [data-path-go]").click()
+            page.wait_for_url(f"**/{steps[0].url}?path={path.id}")
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        if name == "step-in-progress":
+            assert page.locator(".pb-sidenav--path").count() == 1
+        if name == "mentee-entry":
+            assert page.locator(".pb-pathnav--mentee").count() == 1
+        snapshot(page, folder, name)
+        violations = axe.run(page, options=WCAG).response["violations"]
+        if violations:
+            report[name] = [f"{v['id']} ({len(v['nodes'])}): {v['nodes'][0]['target']}" for v in violations]
+    result = htmlcheck.result(folder)
+    assert result.pages == len(views)
+    assert result.own == [], "\n".join(map(str, result.own[:40]))
+    assert report == {}
+    assert outside == [] and errors == []
+
+
+def test_phone_touch_targets_and_no_sideways_scroll(browser: Browser, server: str, book):
+    from .test_phone import SMALL_TARGETS
+
+    context = browser.new_context(base_url=server, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    models = book.of_kind("models")[:2]
+    path = book.of_kind("paths")[0]
+    step = book.get(path.doc.steps[0].to)
+    problems = {}
+    for url in (f"mentor/?add={models[0].ref}", f"mentor/?l={models[0].ref}!A%20note~{models[1].ref}", f"{models[1].url}?mentee=2",
+                "paths/", path.url, f"{step.url}?path={path.id}"):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        small = page.evaluate(SMALL_TARGETS)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if small or width > PHONE["width"]:
+            problems[url] = (small[:5], width)
+    context.close()
+    assert problems == {}
