@@ -17,7 +17,7 @@ from playbook.contract.models import LEVELS
 from playbook.index.book import Playbook
 from playbook.render.export import Export, ExportCitation, ExportEntry, ExportReference
 from playbook.render.jinja import Templates, url_path
-from playbook.render.present import present
+from playbook.render.present import plain, present
 from playbook.tools import practice
 from playbook.tools.find import QUESTIONS
 
@@ -104,6 +104,14 @@ class SiteMacros:
         """The reader's saved entries and tried tactics (from localStorage)."""
         return self._render("my_playbook.html.j2")
 
+    def mentor_list(self) -> str:
+        """A mentor's list in one link: pick entries, add a note to each, copy the link that opens the list for
+        the mentee as a path (docs/assets/mentor.js). The page carries every entry's id, title and summary (plain
+        text): ids in a link are checked against it."""
+        records = sorted(self.book.records.values(), key=lambda r: (r.kind.dir, r.title.lower()))
+        entries = [[r.ref, r.title, plain(self.book, r.summary), r.kind.singular_title] for r in records]
+        return self._render("mentor.html.j2", entries=entries)
+
     def data_contract(self) -> str:
         """The fields of every kind, from the models, each with a complete example file."""
         examples = {d.kind.example: self.book.get(d.kind.example).path.read_text(encoding="utf-8") for d in kind_docs()}
@@ -137,7 +145,7 @@ class SiteMacros:
         """Every macro by the name pages call it."""
         names = ("term_index", "home", "drill", "story_map", "prep_sheet", "print_pack", "my_playbook",
                  "data_contract", "export_fields", "find_move", "self_assessment", "review_deck", "interview_plan",
-                 "prep_advice")
+                 "prep_advice", "mentor_list")
         return {name: getattr(self, name) for name in names}
 
 

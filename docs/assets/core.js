@@ -16,8 +16,14 @@
     "fsrs": { src: "vendor/ts-fsrs/index.umd.js", legacy: true },  /* window.FSRS, for the review deck */
     "views": { src: "views.js", root: ".pb-filter[data-url-state]" },
     "compact": { src: "compact.js", root: ".pb-filter" },
-    "wayfinding": { src: "wayfinding.js", root: "[data-path-progress], [data-pathnav]",
-      when: function () { return /[?&]path=/.test(location.search) || document.querySelector("[data-path-progress]"); } },
+    /* Learning paths: the path page, the paths index, a step reached from its path (?path=) or while a path
+       it belongs to is in progress ("pb:paths-recent"), an entry reached from a mentor's list (?mentee=). */
+    "wayfinding": { src: "wayfinding.js", root: "[data-path-progress], [data-pathnav], [data-path-card], [data-mentee-add]",
+      when: function () {
+        return /[?&](path|mentee)=/.test(location.search) || document.querySelector("[data-path-progress], [data-path-card]") ||
+          (document.querySelector("[data-pathnav]") && raw("paths-recent") !== null);
+      } },
+    "mentor": { src: "mentor.js", root: "[data-mentor]" },  /* a mentor's list: build it, copy its link, follow it */
     "drill": { src: "drill.js", root: "[data-drill]" },
     /* find.js sets itself up on document$ (legacy: ready once loaded); it may register with playbook.tool. */
     "find": { src: "find.js", root: "[data-find]", legacy: true },

@@ -1,11 +1,27 @@
-/* Learning paths you can follow. A path page's step links carry ?path=<id>; on the step's page the matching
-   "Step n of N" bar (server-rendered, hidden) is shown with Previous and Next, which carry ?path= on, so
-   the context survives instant navigation and reload. Steps marked done are kept in this browser only
-   (playbook.store, key "path:<id>": the done step numbers, checked there); the path page shows the progress.
-   Loaded by the core (core.js) on a path page and on a page reached from a path. */
+/* Learning paths you can follow, as places. A path page's step links carry ?path=<id>; on the step's page the
+   matching "Step n of N" bars (server-rendered, hidden; one at the top, one at the end, both with "Mark step n
+   done") are shown with Previous and Next, which carry ?path= on, so the context survives instant navigation
+   and reload. While a path is in progress the step's breadcrumb reads Home › Paths › <path> › <step>, the
+   left column lists the path's steps and the Paths tab is the active one, also when the step was opened
+   without ?path= (search, a bookmark, a related link): the paths used last are remembered (key
+   "paths-recent": {<path id>: ISO time}, read defensively here) and, of the paths the step belongs to, the
+   one in progress used most recently is shown. A path is in progress once started (Start, a step opened from
+   it, a step marked done) until all its steps are done or its progress is cleared.
+   The path page and the paths index show progress with "Start" or "Continue where you left off".
+   A mentor's list opened from its link (mentor.js) leads to entries with ?mentee=<n>: the entry then shows
+   "Step n of N" of that list, with Previous, Next, Mark done and the way back (key "mentee-last").
+   Done steps: key "path:<id>" (the done step numbers, checked by playbook.store). Loaded by the core. */
 (function () {
   "use strict";
   var P = window.playbook, store = P.store;
+  var RECENT = "paths-recent", MAX_RECENT = 50, ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+  /* The site's root ("…/"), from this script's own address: data carries site-relative URLs. */
+  var ROOT = (function () {
+    var me = document.currentScript || document.querySelector("script[src*='assets/wayfinding.js']");
+    try { return new URL("../", me.src).href; } catch (e) { return new URL("/", location.href).href; }
+  })();
+  function siteUrl(rel) { return new URL(rel, ROOT).href; }
 
   /* The done steps of a path, as a Set: numbers outside 1..total are ignored. */
   function doneSteps(id, total) {
@@ -19,12 +35,79 @@
     try { return new URLSearchParams(location.search).get("path"); } catch (e) { return null; }
   }
 
-  /* A step's page, reached from a path: the bars of that path and step are shown, the others stay hidden. */
-  P.tool("wayfinding", { root: "[data-path-progress], [data-pathnav]", setup: function (node) {
-    if (node.hasAttribute("data-path-progress")) return progress(node);
+  /* The paths used lately: {id: time}, only well-formed ids and dates kept (the rest is ignored). */
+  function recent() {
+    var raw = store.get(RECENT, {}), out = {};
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+    Object.keys(raw).forEach(function (k) {
+      var v = raw[k];
+      if (ID.test(k) && typeof v === "string" && v.length <= 40 && !isNaN(Date.parse(v))) out[k] = v;
+    });
+    return out;
+  }
+  function touch(id) {
+    if (!ID.test(id)) return;
+    var r = recent();
+    r[id] = new Date().toISOString();
+    var ids = Object.keys(r).sort(function (a, b) { return r[b].localeCompare(r[a]); }).slice(0, MAX_RECENT), kept = {};
+    ids.forEach(function (k) { kept[k] = r[k]; });
+    store.set(RECENT, kept);
+  }
+  function forget(id) {
+    var r = recent();
+    if (!(id in r)) return;
+    delete r[id];
+    if (Object.keys(r).length) store.set(RECENT, r); else store.remove(RECENT);
+  }
+
+  /* A path's step list (data-steps: [[title, site-relative url], …]), checked. */
+  function stepsOf(node) {
+    var list;
+    try { list = JSON.parse(node.dataset.steps || "[]"); } catch (e) { return []; }
+    return Array.isArray(list) ? list.filter(function (s) { return Array.isArray(s) && typeof s[0] === "string" && typeof s[1] === "string"; }) : [];
+  }
+  /* Where to go next on a path: the first step not done (1-based), or 0 when every step is done. */
+  function nextStep(done, total) {
+    for (var n = 1; n <= total; n += 1) if (!done.has(n)) return n;
+    return 0;
+  }
+
+  /* ------------------------------------------------------------- a step's page */
+  /* The bars of this page: which path and which step to show. From ?path= first; else the path in progress
+     used most recently among those this entry is a step of. */
+  function chosen() {
+    var bars = P.all("[data-pathnav]");
     var id = currentPath();
-    if (!id || node.dataset.pathnav !== id) { node.hidden = true; return; }
-    var step = Number(node.dataset.step), total = Number(node.dataset.total);
+    if (id) {
+      return bars.some(function (b) { return b.dataset.pathnav === id; }) ? { id: id, from: "address" } : null;
+    }
+    var r = recent(), best = null;
+    bars.forEach(function (b) {
+      var pid = b.dataset.pathnav, total = Number(b.dataset.total);
+      if (!r[pid] || doneSteps(pid, total).size >= total) return;
+      if (!best || r[pid] > r[best]) best = pid;
+    });
+    return best ? { id: best, from: "storage" } : null;
+  }
+
+  /* When an entry is twice in one path: the first of its places not done, else the first. */
+  function chosenStep(id) {
+    var tops = P.all(".pb-pathnav--top[data-pathnav='" + CSS.escape(id) + "']");
+    if (!tops.length) return 0;
+    var total = Number(tops[0].dataset.total), done = doneSteps(id, total);
+    var open = tops.filter(function (b) { return !done.has(Number(b.dataset.step)); });
+    return Number((open[0] || tops[0]).dataset.step);
+  }
+
+  var pageChoice = null;  /* {id, step} for this page view, computed by the first bar set up */
+  function setupBar(node) {
+    if (!pageChoice || pageChoice.url !== location.href) {
+      var c = chosen();
+      pageChoice = { url: location.href, id: c ? c.id : null, step: c ? chosenStep(c.id) : 0, from: c ? c.from : null, placed: false };
+      if (c && c.from === "address") touch(c.id);
+    }
+    var id = pageChoice.id, step = Number(node.dataset.step), total = Number(node.dataset.total);
+    if (!id || node.dataset.pathnav !== id || step !== pageChoice.step) { node.hidden = true; return; }
     var state = node.querySelector("[data-path-state]"), mark = node.querySelector("[data-path-mark]");
     function render() {
       var done = doneSteps(id, total).has(step);
@@ -33,31 +116,199 @@
         mark.setAttribute("aria-pressed", String(done));
         mark.textContent = done ? "Step " + step + " done" : "Mark step " + step + " done";
       }
+      var side = document.querySelector(".pb-sidenav--path");
+      if (side) markSide(side, id, total);
     }
     node.hidden = false;
+    /* Without ?path= the bar's links carry it already; the reader sees which path this is and can leave it. */
     if (mark) mark.addEventListener("click", function () {
       var steps = doneSteps(id, total);
       if (steps.has(step)) steps.delete(step); else steps.add(step);
       saveSteps(id, steps);
+      touch(id);
       P.all("[data-pathnav='" + CSS.escape(id) + "'][data-step='" + step + "']").forEach(function (bar) { bar.dispatchEvent(new CustomEvent("pb:path-changed")); });
     });
     node.addEventListener("pb:path-changed", render);
+    if (node.classList.contains("pb-pathnav--top")) {
+      /* Above the fold on a phone: right under the title, before the meta line and the summary. */
+      var h1 = document.querySelector("article h1, .md-content h1");
+      if (h1 && h1.parentNode && node.previousElementSibling !== h1) h1.parentNode.insertBefore(node, h1.nextSibling);
+      place(node, id, step, total);
+    }
     render();
-  } });
+  }
 
-  /* The path page: progress and a mark beside each step done. */
+  /* The breadcrumb, the left column and the tab say "this path". */
+  function place(bar, id, step, total) {
+    var steps = stepsOf(bar), title = bar.dataset.pathTitle || "", url = bar.dataset.pathUrl || "";
+    if (!steps.length || !title || !url) return;
+    var q = "?path=" + encodeURIComponent(id);
+    var crumbs = document.querySelector("nav.md-path .md-path__list");
+    if (crumbs && !crumbs.querySelector("[data-pb-path-crumb]")) {
+      var home = crumbs.querySelector(".md-path__item");
+      var items = P.all(".md-path__item", crumbs);
+      items.forEach(function (li) { if (li !== home) li.hidden = true; });
+      function crumb(text, href) {
+        var li = P.el("li", null, "md-path__item"), inner = href ? P.el("a", null, "md-path__link") : P.el("span", null, "md-path__link pb-path__current");
+        li.setAttribute("data-pb-path-crumb", "");
+        if (href) inner.href = href; else inner.setAttribute("aria-current", "page");
+        inner.appendChild(P.el("span", text, "md-ellipsis"));
+        li.appendChild(inner); crumbs.appendChild(li);
+      }
+      crumb("Paths", siteUrl("paths/"));
+      crumb(title, siteUrl(url));
+      crumb("Step " + step + ": " + steps[step - 1][0]);
+    }
+    var primary = document.querySelector(".md-sidebar--primary .md-sidebar__inner") || document.querySelector(".md-sidebar--primary");
+    if (primary && !primary.querySelector(".pb-sidenav--path")) {
+      var nav = P.el("nav", null, "pb-sidenav pb-sidenav--path");
+      nav.setAttribute("aria-label", "Learning path: " + title);
+      nav.dataset.pathnavSide = id;
+      var head = P.el("p", null, "pb-sidenav__title"), link = P.el("a", title);
+      link.href = siteUrl(url); head.appendChild(link); nav.appendChild(head);
+      var ol = P.el("ol", null, "pb-sidenav__list pb-sidenav__steps");
+      steps.forEach(function (s, i) {
+        var li = P.el("li"), a = P.el("a", s[0]);
+        a.href = siteUrl(s[1]) + q;
+        if (i + 1 === step) a.setAttribute("aria-current", "page");
+        li.dataset.sideStep = String(i + 1);
+        li.appendChild(a); li.appendChild(P.el("span", "", "pb-sidenav__done"));
+        ol.appendChild(li);
+      });
+      nav.appendChild(ol);
+      var all = P.el("p", null, "pb-sidenav__all"), back = P.el("a", "The whole path and your progress");
+      back.href = siteUrl(url); all.appendChild(back); nav.appendChild(all);
+      var kindNav = primary.querySelector(".pb-sidenav");
+      if (kindNav) kindNav.parentNode.insertBefore(nav, kindNav); else primary.appendChild(nav);
+      markSide(nav, id, total);
+    }
+    var paths = siteUrl("paths/");
+    var tabs = P.all(".md-tabs__item");
+    var tab = tabs.filter(function (li) { var a = li.querySelector("a"); return a && a.href.split("#")[0] === paths; })[0];
+    if (tab) {
+      tabs.forEach(function (li) { li.classList.remove("md-tabs__item--active"); });
+      tab.classList.add("md-tabs__item--active");
+    }
+  }
+  function markSide(nav, id, total) {
+    var done = doneSteps(id, total);
+    P.all("[data-side-step]", nav).forEach(function (li) {
+      var on = done.has(Number(li.dataset.sideStep));
+      li.classList.toggle("pb-sidenav__step--done", on);
+      li.querySelector(".pb-sidenav__done").textContent = on ? " ✓ done" : "";
+    });
+  }
+
+  /* ------------------------------------------------------------- path page and paths index */
+  /* Progress, and the Start / Continue link: `go` the link, `steps` the step URLs (site-relative). */
+  function renderGo(go, id, done, urls) {
+    var total = urls.length, n = nextStep(done, total);
+    if (!go || !total) return;
+    var r = recent();
+    go.hidden = false;
+    if (!n) { go.textContent = "Done: review from the start"; go.href = siteUrl(urls[0]) + "?path=" + encodeURIComponent(id); return; }
+    go.href = siteUrl(urls[n - 1]) + "?path=" + encodeURIComponent(id);
+    go.textContent = done.size || r[id] ? "Continue where you left off: step " + n : "Start this path";
+  }
+
+  /* The path page: progress, a mark beside each step done, Start or Continue. */
   function progress(box) {
     var id = box.dataset.pathProgress, total = Number(box.dataset.total);
     var article = box.closest("article") || document;
+    var urls = stepsOf(box).map(function (s) { return s[1]; });
+    var go = article.querySelector(".pb-path-go [data-path-go]");
     function render() {
       var steps = doneSteps(id, total);
       box.querySelector("[data-path-count]").textContent = steps.size + " of " + total + " steps done";
       box.querySelector("progress").value = steps.size;
-      box.querySelector("[data-path-reset]").hidden = !steps.size;
+      box.querySelector("[data-path-reset]").hidden = !steps.size && !recent()[id];
       P.all("[data-step-done]", article).forEach(function (mark) { mark.hidden = !steps.has(Number(mark.dataset.stepDone)); });
+      renderGo(go, id, steps, urls);
     }
     box.hidden = false;
-    box.querySelector("[data-path-reset]").addEventListener("click", function () { saveSteps(id, []); render(); });
+    if (go) go.addEventListener("click", function () { touch(id); });
+    box.querySelector("[data-path-reset]").addEventListener("click", function () { saveSteps(id, []); forget(id); render(); });
     render();
   }
+
+  /* A card of the paths index: "n of N done" and Start or Continue. */
+  function card(node) {
+    var id = node.dataset.pathCard, urls = stepsOf(node).map(function (s) { return s[1]; }), total = urls.length;
+    var count = node.querySelector("[data-path-count]"), go = node.querySelector("[data-path-go]");
+    var done = doneSteps(id, total);
+    if (count) {
+      count.hidden = false;
+      count.textContent = done.size + " of " + total + " done";
+      var r = recent();
+      count.classList.toggle("pb-path-card__count--on", Boolean(done.size || r[id]));
+    }
+    renderGo(go, id, done, urls);
+    if (go) go.addEventListener("click", function () { touch(id); });
+  }
+
+  /* ------------------------------------------------------------- a mentor's list, on an entry page */
+  /* The list last opened from a mentor's link ("mentee-last": {l: the link's list, t: its title, titles,
+     urls, key}), checked again here: only site-relative entry URLs, plain text shown with textContent. */
+  function menteeList() {
+    var v = store.get("mentee-last", {});
+    if (!v || typeof v !== "object" || Array.isArray(v)) return null;
+    var urls = Array.isArray(v.urls) ? v.urls.slice(0, 30) : [], titles = Array.isArray(v.titles) ? v.titles.slice(0, 30) : [];
+    if (!urls.length || urls.length !== titles.length || typeof v.l !== "string" || v.l.length > 40000 || !/^[A-Za-z0-9\-_.!~*'()%\/]*$/.test(v.l) || typeof v.key !== "string" || !/^[a-z0-9]{1,16}$/.test(v.key)) return null;
+    var ok = urls.every(function (u) { return typeof u === "string" && /^[a-z]+\/[a-z0-9-]+\/$/.test(u); }) &&
+      titles.every(function (t) { return typeof t === "string" && t.length <= 200; });
+    return ok ? { l: v.l, t: typeof v.t === "string" ? v.t.slice(0, 120) : "", urls: urls, titles: titles, key: v.key } : null;
+  }
+  function mentee(anchor) {
+    var m = /[?&]mentee=(\d{1,2})(?:&|$)/.exec(location.search);
+    if (!m) return;
+    var list = menteeList(), n = Number(m[1]);
+    if (!list || n < 1 || n > list.urls.length) return;
+    var here = new URL(location.href);
+    if (siteUrl(list.urls[n - 1]) !== here.origin + here.pathname) return;  /* this page is not that step */
+    var total = list.urls.length, key = "path:@mentor-" + list.key;
+    var back = siteUrl("mentor/") + "?l=" + list.l + (list.t ? "&t=" + encodeURIComponent(list.t) : "");
+    var bar = P.el("nav", null, "pb-pathnav pb-pathnav--top pb-pathnav--mentee");
+    bar.setAttribute("aria-label", "Your mentor's list");
+    bar.dataset.searchExclude = "";
+    var where = P.el("p", null, "pb-pathnav__where"), strong = P.el("strong", "Step " + n + " of " + total), a = P.el("a", list.t || "Your mentor's list");
+    a.href = back + "#step-" + n;
+    var state = P.el("span", "", "pb-pathnav__state");
+    where.appendChild(strong); where.appendChild(document.createTextNode(" · ")); where.appendChild(a);
+    where.appendChild(document.createTextNode(" ")); where.appendChild(state);
+    var links = P.el("p", null, "pb-pathnav__links");
+    var mark = P.el("button", "", "md-button pb-pathnav__mark"); mark.type = "button";
+    links.appendChild(mark);
+    function stepLink(k, label, primary) {
+      var b = P.el("a", label + ": " + list.titles[k - 1], "md-button" + (primary ? " md-button--primary" : ""));
+      b.href = siteUrl(list.urls[k - 1]) + "?mentee=" + k;
+      links.appendChild(b);
+    }
+    if (n > 1) stepLink(n - 1, "Previous", false);
+    if (n < total) stepLink(n + 1, "Next", true);
+    else { var last = P.el("a", "Last step: back to the list", "md-button md-button--primary"); last.href = back; links.appendChild(last); }
+    bar.appendChild(where); bar.appendChild(links);
+    function render() {
+      var done = doneSteps("@mentor-" + list.key, total).has(n);
+      state.textContent = done ? "· done" : "";
+      mark.setAttribute("aria-pressed", String(done));
+      mark.textContent = done ? "Step " + n + " done" : "Mark step " + n + " done";
+    }
+    mark.addEventListener("click", function () {
+      var steps = doneSteps("@mentor-" + list.key, total);
+      if (steps.has(n)) steps.delete(n); else steps.add(n);
+      if (steps.size) store.set(key, Array.from(steps)); else store.remove(key);
+      render();
+    });
+    var h1 = document.querySelector("article h1, .md-content h1");
+    if (h1 && h1.parentNode) h1.parentNode.insertBefore(bar, h1.nextSibling);
+    else if (anchor.parentNode) anchor.parentNode.insertBefore(bar, anchor);
+    render();
+  }
+
+  P.tool("wayfinding", { root: "[data-path-progress], [data-pathnav], [data-path-card], [data-mentee-add]", setup: function (node) {
+    if (node.hasAttribute("data-path-progress")) return progress(node);
+    if (node.hasAttribute("data-path-card")) return card(node);
+    if (node.hasAttribute("data-mentee-add")) return mentee(node);
+    return setupBar(node);
+  } });
 })();

@@ -1,0 +1,280 @@
+/* A mentor's list in one link (docs/mentor.md, template mentor.html.j2). The mentor picks entries (here, from
+   "Add to a mentee list" on any entry: ?add=<kind/id>, or from the saved entries) into an ordered list with an
+   optional note per step, kept in this browser ("pb:mentor-list"), and copies one link:
+     mentor/?l=<step>~<step>…&t=<title>   a step is <kind/id>, or <kind/id>!<note, URL-encoded; ~ and ! too>
+   At most 30 steps, a note at most 280 characters, a title at most 120. Opened with ?l=, the page is the
+   mentee's path: each id is checked against the entries this page carries (data-json), unknown, malformed
+   or repeated ones are dropped with a notice; notes and titles are shown as text, never as HTML. Each step
+   links to its entry with ?mentee=<n>, where wayfinding.js shows Step n of N, Previous, Next, Mark done and
+   the way back (from "pb:mentee-last", written here). Done marks: "pb:path:@mentor-<hash of the ids>". */
+(function () {
+  "use strict";
+  var P = window.playbook, store = P.store;
+  var MAX_STEPS = 30, MAX_NOTE = 280, MAX_TITLE = 120;
+  var REF = /^[a-z]+\/[a-z0-9][a-z0-9-]{0,99}$/;
+  /* The site's root ("…/"), from this script's own address. */
+  var ROOT = (function () {
+    var me = document.currentScript || document.querySelector("script[src*='assets/mentor.js']");
+    try { return new URL("../", me.src).href; } catch (e) { return new URL("../", location.href).href; }
+  })();
+
+  function rawParam(name) {
+    var m = new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);
+    return m ? m[1] : null;
+  }
+  function decode(s) { try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch (e) { return null; } }
+  function encodeNote(s) { return encodeURIComponent(s).replace(/[!~'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); }); }
+  function clean(s, max) { return typeof s === "string" ? s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim().slice(0, max) : ""; }
+  function short(s) { s = String(s); return s.length > 40 ? s.slice(0, 40) + "…" : s; }
+
+  /* FNV-1a of the ids, base 36: the done marks of one list. */
+  function hash(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i += 1) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h.toString(36);
+  }
+
+  function encodeList(steps) {
+    return steps.map(function (s) { return s.id + (s.note ? "!" + encodeNote(s.note) : ""); }).join("~");
+  }
+
+  /* The steps a link names, checked: {steps: [{id, note}], problems: [text]}. */
+  function decodeList(raw, entries) {
+    var problems = [], steps = [], seen = new Set();
+    var parts = raw.split("~").filter(function (p) { return p !== ""; });
+    if (parts.length > MAX_STEPS) problems.push("The link names " + parts.length + " steps: a list holds " + MAX_STEPS + " at most, the rest were left out.");
+    var unknown = [], repeated = 0, badNotes = 0, longNotes = 0;
+    parts.slice(0, MAX_STEPS).forEach(function (part) {
+      var bang = part.indexOf("!"), rawId = bang === -1 ? part : part.slice(0, bang), id = decode(rawId);
+      if (id === null || !REF.test(id) || !entries.has(id)) { unknown.push(id === null ? rawId : id); return; }
+      if (seen.has(id)) { repeated += 1; return; }
+      seen.add(id);
+      var note = "";
+      if (bang !== -1) {
+        var text = decode(part.slice(bang + 1));
+        if (text === null) badNotes += 1;
+        else { note = clean(text, Infinity); if (note.length > MAX_NOTE) { longNotes += 1; note = note.slice(0, MAX_NOTE); } }
+      }
+      steps.push({ id: id, note: note });
+    });
+    if (unknown.length) problems.push(P.plural(unknown.length, "step") + " named no entry of this playbook (renamed, removed or mistyped) and " +
+      (unknown.length === 1 ? "was" : "were") + " left out: " + unknown.slice(0, 5).map(short).join(", ") + (unknown.length > 5 ? ", …" : "") + ".");
+    if (repeated) problems.push(P.plural(repeated, "repeated step") + " left out.");
+    if (badNotes) problems.push(P.plural(badNotes, "note") + " could not be read and " + (badNotes === 1 ? "was" : "were") + " left out.");
+    if (longNotes) problems.push(P.plural(longNotes, "note") + " longer than " + MAX_NOTE + " characters " + (longNotes === 1 ? "was" : "were") + " shortened.");
+    return { steps: steps, problems: problems };
+  }
+
+  /* The mentor's list in this browser, checked like a link. */
+  function readDraft(entries) {
+    var v = store.get("mentor-list", {}), steps = [], seen = new Set();
+    if (!v || typeof v !== "object" || Array.isArray(v)) v = {};
+    (Array.isArray(v.steps) ? v.steps : []).slice(0, MAX_STEPS).forEach(function (s) {
+      if (!s || typeof s !== "object" || typeof s.id !== "string" || !entries.has(s.id) || seen.has(s.id)) return;
+      seen.add(s.id); steps.push({ id: s.id, note: clean(s.note, MAX_NOTE) });
+    });
+    return { t: clean(v.t, MAX_TITLE), steps: steps };
+  }
+  function saveDraft(draft) {
+    if (!draft.steps.length && !draft.t) store.remove("mentor-list"); else store.set("mentor-list", draft);
+  }
+
+  P.tool("mentor", { root: "[data-mentor]", setup: function (root) {
+    var data, entries = new Map();
+    try { data = JSON.parse(root.dataset.json || "{}"); } catch (e) { data = {}; }
+    (Array.isArray(data.entries) ? data.entries : []).forEach(function (e) {
+      if (Array.isArray(e) && typeof e[0] === "string") entries.set(e[0], { id: e[0], title: String(e[1]), summary: String(e[2] || ""), kind: String(e[3] || "") });
+    });
+    var PAGE = new URL("mentor/", ROOT).href;
+    function entryUrl(id) { return new URL(id + "/", ROOT).href; }
+    var notices = root.querySelector("[data-mentor-notices]");
+    function notify(lines, title) {
+      if (!lines.length) return;
+      var box = P.el("div", null, "admonition warning pb-mentor__notice");
+      box.appendChild(P.el("p", title, "admonition-title"));
+      var ul = P.el("ul");
+      lines.forEach(function (t) { ul.appendChild(P.el("li", t)); });
+      box.appendChild(ul); notices.appendChild(box);
+    }
+
+    var l = rawParam("l");
+    if (l !== null) return follow(l);
+    return build();
+
+    /* ------------------------------------------------------------ the mentee's view */
+    function follow(raw) {
+      var list = decodeList(raw, entries);
+      var titleRaw = rawParam("t"), title = titleRaw ? clean(decode(titleRaw.slice(0, MAX_TITLE * 12)) || "", MAX_TITLE) : "";
+      notify(list.problems, "Part of this list could not be used");
+      var view = root.querySelector("[data-mentor-view]");
+      view.hidden = false;
+      if (title) view.querySelector("[data-mentee-title]").textContent = title;
+      var steps = list.steps, total = steps.length, ol = view.querySelector("[data-mentee-steps]");
+      if (!total) { ol.replaceWith(P.el("p", "This list has no step that can be shown. Ask your mentor for the link again.")); view.querySelector("[data-mentee-go]").hidden = true; return; }
+      var canon = encodeList(steps), key = "@mentor-" + hash(steps.map(function (s) { return s.id; }).join(" "));
+      store.set("mentee-last", { l: canon, t: title, key: key.slice(8), urls: steps.map(function (s) { return s.id + "/"; }),
+        titles: steps.map(function (s) { return entries.get(s.id).title; }) });
+      /* The printout fits one page (A4 and Letter): smaller type for a longer list, then no summaries and each
+         note on its title's line. */
+      var chars = steps.reduce(function (n, s) { var e = entries.get(s.id); return n + e.title.length + e.summary.length + s.note.length + 60; }, 0);
+      var bare = steps.reduce(function (n, s) { return n + entries.get(s.id).title.length + s.note.length + 60; }, 0);
+      root.dataset.print = chars <= 3500 ? "normal" : chars <= 6000 ? "dense" : bare <= 6000 ? "short" : "shortest";
+      function done() { return new Set(store.get("path:" + key, []).filter(function (n) { return n <= total; })); }
+      function render() {
+        var d = done();
+        view.querySelector("[data-mentee-count]").textContent = d.size + " of " + total + " steps done";
+        var bar = view.querySelector("progress"); bar.max = total; bar.value = d.size;
+        var go = view.querySelector("[data-mentee-go]"), next = 0;
+        for (var n = 1; n <= total; n += 1) if (!d.has(n)) { next = n; break; }
+        go.href = entryUrl(steps[(next || 1) - 1].id) + "?mentee=" + (next || 1);
+        go.textContent = !next ? "All done: review from the start" : d.size ? "Continue where you left off: step " + next : "Start with step 1";
+        P.all("[data-mentee-step]", ol).forEach(function (li) {
+          var k = Number(li.dataset.menteeStep), on = d.has(k), b = li.querySelector("[data-mentee-mark]");
+          li.classList.toggle("pb-mentee__step--done", on);
+          b.setAttribute("aria-pressed", String(on));
+          b.textContent = on ? "Step " + k + " done" : "Mark step " + k + " done";
+        });
+      }
+      ol.textContent = "";
+      steps.forEach(function (s, i) {
+        var e = entries.get(s.id), k = i + 1, li = P.el("li", null, "pb-mentee__step");
+        li.id = "step-" + k; li.dataset.menteeStep = String(k);
+        var head = P.el("p", null, "pb-mentee__head"), a = P.el("a", e.title);
+        a.href = entryUrl(s.id) + "?mentee=" + k;
+        head.appendChild(a); head.appendChild(document.createTextNode(" ")); head.appendChild(P.el("span", e.kind, "pb-kindlabel"));
+        li.appendChild(head);
+        if (e.summary) li.appendChild(P.el("p", e.summary, "pb-mentee__summary"));
+        if (s.note) {
+          var note = P.el("p", null, "pb-mentee__note");
+          note.appendChild(P.el("strong", "Your mentor's note: "));
+          note.appendChild(document.createTextNode(s.note));
+          li.appendChild(note);
+        }
+        var mark = P.el("button", "", "md-button pb-mentee__mark"); mark.type = "button"; mark.dataset.menteeMark = "";
+        mark.addEventListener("click", function () {
+          var d = done();
+          if (d.has(k)) d.delete(k); else d.add(k);
+          if (d.size) store.set("path:" + key, Array.from(d)); else store.remove("path:" + key);
+          render();
+        });
+        var p = P.el("p", null, "pb-mentee__actions"); p.appendChild(mark); li.appendChild(p);
+        ol.appendChild(li);
+      });
+      render();
+    }
+
+    /* ------------------------------------------------------------ the mentor's builder */
+    function build() {
+      var section = root.querySelector("[data-mentor-build]");
+      section.hidden = false;
+      var draft = readDraft(entries);
+      var add = rawParam("add");
+      if (add !== null) {
+        var id = decode(add);
+        if (id !== null && REF.test(id) && entries.has(id)) {
+          if (draft.steps.some(function (s) { return s.id === id; })) P.toast("Already in your list: " + entries.get(id).title);
+          else if (draft.steps.length >= MAX_STEPS) notify(["Your list has " + MAX_STEPS + " steps, the most a link holds: remove one first."], "Not added");
+          else { draft.steps.push({ id: id, note: "" }); saveDraft(draft); }
+          var back = P.el("p", null, "pb-mentor__back"), a = P.el("a", "Back to " + entries.get(id).title);
+          a.href = entryUrl(id); back.appendChild(document.createTextNode("Added: " + entries.get(id).title + ". ")); back.appendChild(a);
+          notices.appendChild(back);
+        } else notify(["“" + short(id === null ? add : id) + "” is not an entry of this playbook: nothing was added."], "Not added");
+        try { history.replaceState(history.state, "", location.pathname + location.hash); } catch (e) { /* ignore */ }
+      }
+      var titleInput = section.querySelector("[data-mentor-title]"), ol = section.querySelector("[data-mentor-steps]");
+      var linkInput = section.querySelector("[data-mentor-link]"), open = section.querySelector("[data-mentor-open]");
+      titleInput.value = draft.t;
+      function link() {
+        return PAGE + "?l=" + encodeList(draft.steps) + (draft.t ? "&t=" + encodeNote(draft.t) : "");
+      }
+      function save() { saveDraft(draft); }
+      function render() {
+        ol.textContent = "";
+        draft.steps.forEach(function (s, i) {
+          var e = entries.get(s.id), li = P.el("li", null, "pb-mentor__step");
+          var head = P.el("p", null, "pb-mentor__head"), a = P.el("a", e.title);
+          a.href = entryUrl(s.id);
+          head.appendChild(a); head.appendChild(document.createTextNode(" ")); head.appendChild(P.el("span", e.kind, "pb-kindlabel"));
+          li.appendChild(head);
+          var label = P.el("label", "Note for step " + (i + 1) + " (optional, " + MAX_NOTE + " characters at most)"), area = P.el("textarea");
+          area.id = "pb-mentor-note-" + (i + 1); label.htmlFor = area.id; area.maxLength = MAX_NOTE; area.rows = 2; area.value = s.note;
+          area.dataset.mentorNote = String(i + 1);
+          area.addEventListener("input", function () { s.note = clean(area.value, MAX_NOTE); save(); refreshLink(); });
+          li.appendChild(label); li.appendChild(area);
+          var tools = P.el("p", null, "pb-mentor__tools");
+          [["Up", -1], ["Down", 1]].forEach(function (m) {
+            var b = P.el("button", m[0], "md-button"); b.type = "button";
+            b.setAttribute("aria-label", "Move " + e.title + " " + m[0].toLowerCase());
+            var j = i + m[1];
+            b.disabled = j < 0 || j >= draft.steps.length;
+            b.addEventListener("click", function () { var x = draft.steps[i]; draft.steps[i] = draft.steps[j]; draft.steps[j] = x; save(); render(); });
+            tools.appendChild(b);
+          });
+          var rm = P.el("button", "Remove", "md-button"); rm.type = "button"; rm.setAttribute("aria-label", "Remove " + e.title);
+          rm.addEventListener("click", function () { draft.steps.splice(i, 1); save(); render(); });
+          tools.appendChild(rm);
+          li.appendChild(tools);
+          ol.appendChild(li);
+        });
+        section.querySelector("[data-mentor-empty]").hidden = draft.steps.length > 0;
+        section.querySelector("[data-mentor-count]").textContent = P.plural(draft.steps.length, "step") + " (" + MAX_STEPS + " at most)";
+        refreshLink();
+        renderSaved();
+      }
+      function refreshLink() {
+        var has = draft.steps.length > 0;
+        linkInput.value = has ? link() : "";
+        open.hidden = !has;
+        if (has) open.href = link();
+        section.querySelector("[data-mentor-copy]").disabled = !has;
+      }
+      titleInput.addEventListener("input", function () { draft.t = clean(titleInput.value, MAX_TITLE); save(); refreshLink(); });
+
+      /* The picker: every entry, by kind. */
+      var pick = section.querySelector("[data-mentor-pick]"), groups = {};
+      entries.forEach(function (e) {
+        var g = groups[e.kind];
+        if (!g) { g = groups[e.kind] = document.createElement("optgroup"); g.label = e.kind; pick.appendChild(g); }
+        var o = document.createElement("option"); o.value = e.id; o.textContent = e.title; g.appendChild(o);
+      });
+      function addId(id) {
+        if (!entries.has(id) || draft.steps.some(function (s) { return s.id === id; })) return false;
+        if (draft.steps.length >= MAX_STEPS) { P.toast("A list holds " + MAX_STEPS + " steps at most"); return false; }
+        draft.steps.push({ id: id, note: "" }); save(); return true;
+      }
+      section.querySelector("[data-mentor-add]").addEventListener("click", function () {
+        if (addId(pick.value)) { render(); P.toast("Added: " + entries.get(pick.value).title); }
+        else if (entries.has(pick.value)) P.toast("Already in the list");
+      });
+
+      /* The saved entries (My playbook), each with Add. */
+      function renderSaved() {
+        var ul = section.querySelector("[data-mentor-saved]"), saved = store.get("favourites", {});
+        ul.textContent = "";
+        var refs = Object.keys(saved).filter(function (r) { return entries.has(r); });
+        if (!refs.length) { ul.appendChild(P.el("li", "Nothing saved yet: “Save to my playbook” on an entry puts it here.")); return; }
+        refs.sort(function (a, b) { return entries.get(a).title.localeCompare(entries.get(b).title); }).forEach(function (r) {
+          var li = P.el("li"), inList = draft.steps.some(function (s) { return s.id === r; });
+          li.appendChild(P.el("span", entries.get(r).title + " "));
+          var b = P.el("button", inList ? "In the list" : "Add", "md-button"); b.type = "button"; b.disabled = inList;
+          b.setAttribute("aria-label", (inList ? "In the list: " : "Add ") + entries.get(r).title);
+          b.addEventListener("click", function () { if (addId(r)) render(); });
+          li.appendChild(b); ul.appendChild(li);
+        });
+      }
+
+      section.querySelector("[data-mentor-copy]").addEventListener("click", function () {
+        var url = link();
+        linkInput.value = url;
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(function () { P.toast("Link copied: " + P.plural(draft.steps.length, "step")); },
+            function () { linkInput.select(); P.toast("Copy the selected link"); });
+        } else { linkInput.select(); P.toast("Copy the selected link"); }
+      });
+      section.querySelector("[data-mentor-clear]").addEventListener("click", function () {
+        draft = { t: "", steps: [] }; titleInput.value = ""; save(); render();
+      });
+      render();
+    }
+  } });
+})();
