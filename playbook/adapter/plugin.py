@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from macros.site import SiteMacros
-from playbook.contract.kinds import KINDS
+from playbook.contract.site_config import nav_paths, with_every_kind
 from playbook.index.book import Playbook
 from playbook.pipeline import Memo, run
 from playbook.problems import DataError
@@ -142,8 +142,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.serving and self.builds > 1:  # 404 and sitemap exist from the first build; a rebuild need not redo them
             config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
         if config.nav:  # a kind mkdocs.yml does not place gets its index page at the end of the navigation
-            placed = set(_nav_paths(config.nav))
-            config.nav += [{k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed]
+            config.nav = with_every_kind(config.nav)
         if self.dirty:  # a dirty build compares each page's file with its output: the files must exist and change only when edited
             report = write_pages(self.pages, self.pages_dir, self.memo.pages.written if self.serving else None)
             if report.written or report.removed:
@@ -163,7 +162,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        in_nav = set(_nav_paths(config.nav or []))
+        in_nav = set(nav_paths(config.nav or []))
         for rel in self.pages:
             if files.get_file_from_path(rel) is not None:
                 raise PluginError(f"docs/{rel}: this page is generated from data/ (an id or alias is '{rel}'); "
@@ -202,14 +201,3 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.config.export and not (self.serving and self.builds > 1):  # under serve: the first build's export
             write_export(self.book, Path(config.site_dir), config.site_url or "/")
         self.search.write(Path(config.site_dir), self.book.synonyms.model_dump(), None if self.dirty else self.built)
-
-
-def _nav_paths(nav: Any) -> list[str]:
-    """Every page path named in mkdocs.yml's nav."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [p for item in nav for p in _nav_paths(item)]
-    return []

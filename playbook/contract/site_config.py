@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from playbook.contract.kinds import KINDS
 from playbook.problems import Problem
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -65,3 +66,20 @@ def docs_dir(root: Path) -> Path:
     config = root / "mkdocs.yml"
     settings = read_site_config(config)[0] if config.is_file() else {}
     return root / str(settings.get("docs_dir") or "docs")
+
+
+def nav_paths(nav: Any) -> list[str]:
+    """Every page path named in a `nav:` setting."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in nav_paths(item)]
+    return []
+
+
+def with_every_kind(nav: list[Any]) -> list[Any]:
+    """`nav` with the index page of each kind it does not place added at the end (the plugin and the tree alike)."""
+    placed = set(nav_paths(nav))
+    return [*nav, *({k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed)]

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, StrictUndefined
 
-from playbook.contract.kinds import KINDS
+from playbook.contract.site_config import with_every_kind
 from playbook.contract.urls import page_url
 from playbook.index.book import Playbook
 from playbook.problems import DataError, Problem
@@ -108,16 +108,6 @@ def _plugin_name(item: object) -> str:
     return str(next(iter(item))) if isinstance(item, dict) and item else str(item)
 
 
-def _nav_paths(nav: object) -> list[str]:
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [p for item in nav for p in _nav_paths(item)]
-    return []
-
-
 def tree_config(config: dict[str, Any], out: Path, site_url: str) -> dict[str, Any]:
     """The settings of the tree's mkdocs.yml, from the project's."""
     config = dict(config)
@@ -130,8 +120,7 @@ def tree_config(config: dict[str, Any], out: Path, site_url: str) -> dict[str, A
         if not config["watch"]:
             del config["watch"]
     if config.get("nav"):  # as the plugin does: a kind mkdocs.yml does not place gets its index at the end
-        placed = set(_nav_paths(config["nav"]))
-        config["nav"] = [*config["nav"], *({k.title: f"{k.dir}/index.md"} for k in KINDS if f"{k.dir}/index.md" not in placed)]
+        config["nav"] = with_every_kind(config["nav"])
     if config.get("hooks"):
         raise DataError([Problem("mkdocs.yml", 0, "hooks", "hooks are Python run by MkDocs only: the tree cannot hold them")])
     theme = config.get("theme")
