@@ -213,19 +213,42 @@
   }
   function showNotices() {
     if (!pending.length || !document.body) return;
-    var host = document.querySelector("article.md-content__inner") || document.querySelector("main") || document.body;
-    var box = host.querySelector(".pb-notice");
-    if (!box) {
-      box = el("div", null, "pb-notice admonition warning"); box.setAttribute("role", "status");
-      var close = el("button", "Dismiss", "md-button"); close.type = "button";
-      close.addEventListener("click", function () { box.remove(); });
-      box.appendChild(el("p", "Saved data in this browser", "admonition-title")); box.appendChild(el("ul")); box.appendChild(close);
-      var h1 = host.querySelector("h1");
-      if (h1 && h1.parentNode) h1.parentNode.insertBefore(box, h1.nextSibling); else host.insertBefore(box, host.firstChild);
-    }
+    var box = noticeBox("pb-notice", "Saved data in this browser");
     var ul = box.querySelector("ul");
     pending.forEach(function (text) { ul.appendChild(el("li", text)); });
     pending = [];
+  }
+  /* The page's box of that class (a titled list with Dismiss, after the page's title), made when missing. */
+  function noticeBox(cls, title) {
+    var host = document.querySelector("article.md-content__inner") || document.querySelector("main") || document.body;
+    var box = host.querySelector("." + cls);
+    if (box) return box;
+    box = el("div", null, cls + " admonition warning pb-no-print"); box.setAttribute("role", "status");
+    var close = el("button", "Dismiss", "md-button"); close.type = "button";
+    close.addEventListener("click", function () { box.remove(); });
+    box.appendChild(el("p", title, "admonition-title")); box.appendChild(el("ul")); box.appendChild(close);
+    var h1 = host.querySelector("h1");
+    if (h1 && h1.parentNode) h1.parentNode.insertBefore(box, h1.nextSibling); else host.insertBefore(box, host.firstChild);
+    return box;
+  }
+
+  /* A copy served at another address than the one it was built for (site_url, in <meta name="pb-site-url">):
+     Material's instant navigation matches links against sitemap.xml, whose addresses name site_url (it ignores
+     only the scheme and host name), so there every click reloads the whole page, silently. Say so, and how to
+     fix it. The site's root as served is the folder above this script's. */
+  function checkAddress() {
+    var meta = document.querySelector('meta[name="pb-site-url"]');
+    if (!meta || !/^https?:$/.test(location.protocol)) return;
+    var built, served;
+    try { built = new URL(meta.getAttribute("content")); served = new URL("..", BASE); } catch (e) { return; }
+    if (built.port === served.port && built.pathname === served.pathname) return;
+    var box = noticeBox("pb-address", "This copy is served at another address than it was built for");
+    var ul = box.querySelector("ul");
+    ul.appendChild(el("li", "Built for " + built.href + ", served at " + served.href + ". Every page still opens, but each " +
+      "click reloads the whole page instead of swapping it in place, and the address in the sitemap and the export " +
+      "point to the other place."));
+    ul.appendChild(el("li", "To fix it, whoever hosts this copy rebuilds it for this address: PLAYBOOK_SITE_URL=" +
+      served.href + " mkdocs build (the README, \u201cDeploying on an intranet\u201d), or serves it where it was built for."));
   }
 
   function raw(key) { try { return localStorage.getItem(PREFIX + key); } catch (e) { return null; } }
@@ -485,6 +508,7 @@
 
   migrate();
   function start() {
+    checkAddress();
     if (typeof window.document$ !== "undefined" && window.document$.subscribe) window.document$.subscribe(pageView);
     else pageView();
   }

@@ -46,6 +46,15 @@
      each (stories_min to stories_max), the map, a drill per competency, and the mock interviews, each on a day
      of its own, the last on the final working day; spare days sharpen a story out loud. */
   function weekday(d) { return T.parseDay(d).getDay(); }
+  /* The week's rest day (from a week's plan up). Where it would fall on the last advice.stop_new days (the final
+     working day, with the last mock, and the light day), it moves to the day before them. */
+  function isRest(d, left, days, A) {
+    if (days < A.rest_from || left <= A.stop_new) return false;
+    if (weekday(d) === A.rest_weekday) return true;
+    if (left !== A.stop_new + 1) return false;
+    for (var k = 1; k <= A.stop_new; k += 1) if (weekday(T.addDays(d, k)) === A.rest_weekday) return true;
+    return false;
+  }
   function makePlan(input, model) {
     var A = model.advice, links = model.links, level = input.level;
     var first = T.today(), days = T.daysBetween(first, input.date);
@@ -57,7 +66,7 @@
     for (var i = 0; i < days; i += 1) {
       var d = T.addDays(first, i), left = days - i, entry = { date: d, type: "work" };
       if (left === 1) entry.type = "light";
-      else if (days >= A.rest_from && weekday(d) === A.rest_weekday) entry.type = "rest";
+      else if (isRest(d, left, days, A)) entry.type = "rest";
       else if (left > A.weeks * 7 && A.early_weekdays.indexOf(weekday(d)) === -1) continue;  /* early weeks: a few days */
       calendar.push(entry);
       if (entry.type === "work") work.push(entry);

@@ -1,9 +1,10 @@
-/* Influence Playbook: site search. Self-contained; no part of Material's search is used.
+/* Influence Playbook: the search engine. Self-contained; no part of Material's search is used.
 
-   The build writes search/index.json (macros/search.py): one document per entry page and per section of a
-   hand-written page, with a weight per kind, plus the synonyms and phrases of data/synonyms.yml. On first
-   use this script loads MiniSearch (assets/vendor/minisearch.js, pinned in package.json) and the index, and
-   answers queries in its own dialog. Under node (tests/test_search_quality.py) it exports the same engine.
+   The build writes search/index.json (playbook/render/search_index.py): one document per entry page and per
+   section of a hand-written page, with a weight per kind, plus the synonyms and phrases of data/synonyms.yml.
+   The search box (assets/search-box.js, on every page) loads this file, MiniSearch (assets/vendor/minisearch.js,
+   pinned in package.json) and the index when a reader first searches; this file defines window.pbSearchEngine.
+   Under node (tests/test_search_quality.py) it exports the same engine.
 
    How a query is read (docs/contributing.md#search has the rules for authors):
    1. Interview openers ("tell me about a time", "describe a situation where", "give an example of") are
@@ -21,7 +22,7 @@
   "use strict";
   var engine = factory();
   if (typeof module === "object" && module.exports) module.exports = engine;
-  else engine.mount(root);
+  else root.pbSearchEngine = engine;
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
@@ -347,160 +348,5 @@
     return { results: list, searchedFor: parsed.searchedFor, corrected: parsed.corrected, groups: parsed.groups.length };
   };
 
-  // ---------------------------------------------------------------- the browser: button, dialog, loading
-  var api = { Engine: Engine, stem: stem, words: words, distance: distance };
-
-  api.mount = function (win) {
-    var doc = win.document;
-    if (!doc || win.pbSearch) return;
-    var script = doc.currentScript;
-    var here = script && script.src ? script.src : win.location.href;
-    var url = function (path) { return new URL("../" + path, here).href; };  // assets/search.js -> site root
-    var engine = null, loading = null, dialog, input, list, meta, button, active = -1, lastQuery = null;
-    var KIND_LABEL = { situation: "Situation", tactic: "Tactic", model: "Mental model", checklist: "Checklist",
-      prompt: "Interview question", path: "Learning path", source: "Source", page: "Guide", index: "Index", about: "About this site" };
-
-    function load() {
-      if (loading) return loading;
-      loading = new Promise(function (resolve, reject) {
-        if (win.MiniSearch) return resolve(win.MiniSearch);
-        var s = doc.createElement("script");
-        s.src = url("assets/vendor/minisearch.js");
-        s.onload = function () { resolve(win.MiniSearch); };
-        s.onerror = reject;
-        doc.head.appendChild(s);
-      }).then(function (MiniSearch) {
-        return win.fetch(url("search/index.json")).then(function (r) {
-          if (!r.ok) throw new Error("search index: HTTP " + r.status);
-          return r.json();
-        }).then(function (data) { engine = new Engine(MiniSearch, data); return engine; });
-      });
-      loading.catch(function () { loading = null; meta.textContent = "Search could not load. Reload the page to try again."; });
-      return loading;
-    }
-
-    function el(tag, attrs, text) {
-      var e = doc.createElement(tag);
-      Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-      if (text) e.textContent = text;
-      return e;
-    }
-
-    function build() {
-      dialog = el("dialog", { "class": "pb-search", "aria-labelledby": "pb-search-title", "data-pb-search": "" });
-      var form = el("form", { "class": "pb-search__form", role: "search", method: "dialog" });
-      var label = el("label", { "for": "pb-search-input", id: "pb-search-title", "class": "pb-search__label" }, "Search the playbook");
-      input = el("input", { id: "pb-search-input", "class": "pb-search__input", type: "search", autocomplete: "off",
-        spellcheck: "false", placeholder: "Describe your problem, e.g. how to say no to a VP", role: "combobox",
-        "aria-expanded": "false", "aria-controls": "pb-search-results", "aria-autocomplete": "list",
-        "aria-describedby": "pb-search-meta" });
-      var close = el("button", { type: "button", "class": "pb-search__close", "aria-label": "Close search" }, "\u00d7");
-      meta = el("p", { id: "pb-search-meta", "class": "pb-search__meta", role: "status", "aria-live": "polite" });
-      list = el("ul", { id: "pb-search-results", "class": "pb-search__results", role: "listbox", "aria-label": "Results" });
-      form.appendChild(label); form.appendChild(input); form.appendChild(close);
-      dialog.appendChild(form); dialog.appendChild(meta); dialog.appendChild(list);
-      doc.body.appendChild(dialog);
-      close.addEventListener("click", function () { dialog.close(); });
-      form.addEventListener("submit", function (e) { e.preventDefault(); go(active >= 0 ? active : 0); });
-      input.addEventListener("input", function () { run(); });
-      input.addEventListener("keydown", function (e) {
-        var n = list.children.length;
-        if (e.key === "ArrowDown" && n) { e.preventDefault(); select((active + 1) % n); }
-        else if (e.key === "ArrowUp" && n) { e.preventDefault(); select((active - 1 + n) % n); }
-      });
-      dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });  // the backdrop
-      // Escape closes it even when the browser holds back the dialog's own cancel (no fresh user activation)
-      dialog.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); dialog.close(); } });
-      list.addEventListener("click", function (e) { if (e.target.closest("a")) dialog.close(); });
-    }
-
-    function select(i) {  // the options are the result links themselves (an option holds nothing interactive)
-      active = i;
-      Array.prototype.forEach.call(list.children, function (li, k) { li.firstChild.setAttribute("aria-selected", k === i ? "true" : "false"); });
-      var option = list.children[i] && list.children[i].firstChild;
-      if (option) { input.setAttribute("aria-activedescendant", option.id); option.scrollIntoView({ block: "nearest" }); }
-    }
-
-    function go(i) {
-      var a = list.children[i] && list.children[i].firstChild;
-      if (a) { dialog.close(); a.click(); }
-    }
-
-    function run() {
-      var query = input.value;
-      if (!query.trim()) { list.textContent = ""; meta.textContent = ""; input.setAttribute("aria-expanded", "false"); return; }
-      if (!engine) { meta.textContent = "Loading the search index\u2026"; load().then(run); return; }
-      if (query === lastQuery) return;
-      lastQuery = query;
-      var t0 = win.performance.now();
-      var found = engine.search(query);
-      var shown = found.results.slice(0, 20);
-      list.textContent = "";
-      active = -1;
-      input.removeAttribute("aria-activedescendant");
-      shown.forEach(function (r, k) {
-        var li = el("li", { role: "presentation", "class": "pb-search__item" });
-        var a = el("a", { id: "pb-search-r" + k, role: "option", "aria-selected": "false", href: url(r.doc.url), "class": "pb-search__link",
-          tabindex: "-1" });
-        a.appendChild(el("span", { "class": "pb-search__kind" }, KIND_LABEL[r.doc.kind] || r.doc.kind));
-        a.appendChild(el("span", { "class": "pb-search__title" }, r.doc.title));
-        if (r.doc.page) a.appendChild(el("span", { "class": "pb-search__page" }, "in " + r.doc.page));
-        if (r.doc.summary) a.appendChild(el("span", { "class": "pb-search__summary" }, r.doc.summary));
-        li.appendChild(a);
-        list.appendChild(li);
-      });
-      var count = found.results.length;
-      var text = count ? (count === 1 ? "1 result" : count + " results") + (count > shown.length ? ", the first " + shown.length + " shown" : "") : "No results";
-      if (found.corrected) text = "Showing results for \u201c" + found.searchedFor + "\u201d. " + text;
-      meta.textContent = text;
-      input.setAttribute("aria-expanded", shown.length ? "true" : "false");
-      list.setAttribute("data-query", query);  // the query these results answer
-      dialog.setAttribute("data-ms", String(Math.round(win.performance.now() - t0)));
-    }
-
-    function open(query) {
-      if (!dialog || !doc.body.contains(dialog)) build();
-      if (!dialog.open) dialog.showModal();
-      if (typeof query === "string") { input.value = query; }
-      input.focus();
-      input.select();
-      load();
-      lastQuery = null;
-      run();
-    }
-
-    function ensureButton() {
-      if (doc.querySelector("[data-pb-search-open]")) return;
-      var header = doc.querySelector(".md-header__inner");
-      if (!header) return;
-      button = el("button", { type: "button", "class": "md-header__button md-icon pb-search-open", "data-pb-search-open": "",
-        "aria-label": "Search", title: "Search (/)", "aria-haspopup": "dialog", "aria-keyshortcuts": "/ s f" });
-      button.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.516 6.516 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>' +
-        '<span class="pb-search-open__text">Search</span>';
-      button.addEventListener("click", function () { open(); });
-      button.addEventListener("pointerenter", function () { load(); }, { once: true });  // warm up on hover
-      var source = header.querySelector(".md-header__source");
-      header.insertBefore(button, source || null);
-    }
-
-    doc.addEventListener("keydown", function (e) {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      var t = e.target;
-      if (t && (t.isContentEditable || /^(input|textarea|select)$/i.test(t.tagName))) return;
-      if (e.key === "/" || e.key === "s" || e.key === "f") { e.preventDefault(); open(); }
-    });
-
-    function onPage() {
-      ensureButton();
-      var m = /[?&]q=([^&#]*)/.exec(win.location.search);
-      if (m) open(decodeURIComponent(m[1].replace(/\+/g, " ")));
-    }
-    if (win.document$ && typeof win.document$.subscribe === "function") win.document$.subscribe(onPage);
-    else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", onPage);
-    else onPage();
-
-    win.pbSearch = { open: open, load: load, search: function (q) { return load().then(function (e) { return e.search(q); }); } };
-  };
-
-  return api;
+  return { Engine: Engine, stem: stem, words: words, distance: distance };
 });

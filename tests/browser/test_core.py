@@ -16,7 +16,7 @@ from .instant import arrive, go
 ROOT = Path(__file__).resolve().parents[2]
 CORE = (ROOT / "docs" / "assets" / "core.js").read_text(encoding="utf-8")
 TOOL_FILES = set(re.findall(r'src: "([a-z./-]+\.js)"', CORE))
-EVERY_PAGE = {"core.js", "playbook.js", "search.js"}
+EVERY_PAGE = {"core.js", "playbook.js", "search-box.js"}
 MARKERS = ("data-run", "data-pathnav", "data-path-progress", "pb-filter", "data-drill", "data-story-map", "data-assess",
            "data-review", "data-plan")
 

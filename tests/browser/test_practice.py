@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import math
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -319,12 +319,30 @@ def plan_days(page: Page) -> list[dict]:
       tasks: [...li.querySelectorAll('li')].map(t => ({kind: t.dataset.task, stories: Number(t.dataset.stories || 0)}))}))""")
 
 
-@pytest.mark.parametrize("days", [1, 5, 21, 56, 70])
-def test_the_countdown_plan_follows_the_advice(page: Page, days: int):
-    """docs/interview/index.md prints the advice (PrepAdvice); the countdown is made from the same numbers."""
+A_MONDAY = date(2027, 3, 1)
+
+
+def first_planned_day(start: date, interview: date, advice) -> date:
+    """The advice's first day of a plan from `start`: more than `weeks` weeks out, only the early weekdays (and
+    the weekly rest day) are in the plan."""
+    span = (interview - start).days
+    day = start
+    while True:
+        weekday = (day.weekday() + 1) % 7  # JavaScript's getDay: 0 is Sunday
+        if ((interview - day).days <= advice.weeks * 7 or weekday in advice.early_weekdays
+                or (span >= advice.rest_from and weekday == advice.rest_weekday)):
+            return day
+        day += timedelta(days=1)
+
+
+@pytest.mark.parametrize(("days", "weekday"), [(1, 0), (5, 5), (21, 6), (35, 2), (56, 3), (56, 0), (70, 1), (70, 4)])
+def test_the_countdown_plan_follows_the_advice(page: Page, days: int, weekday: int):
+    """docs/interview/index.md prints the advice (PrepAdvice); the countdown is made from the same numbers.
+    The browser's clock is set to a fixed day of the week (Monday + `weekday`): the early weeks depend on it."""
     from playbook.tools.practice import PREP_ADVICE as A
 
-    today = date.today()
+    today = A_MONDAY + timedelta(days=weekday)
+    page.clock.set_fixed_time(datetime.combine(today, time(9)))
     interview = today + timedelta(days=days)
     page.goto("interview/plan/")
     page.get_by_label("Interview date").fill(interview.isoformat())
@@ -333,7 +351,7 @@ def test_the_countdown_plan_follows_the_advice(page: Page, days: int):
     plan = plan_days(page)
     dates = [date.fromisoformat(d["date"]) for d in plan]
     assert dates == sorted(set(dates))
-    assert dates[0] == max(today, interview - timedelta(days=A.max_days))
+    assert dates[0] == first_planned_day(max(today, interview - timedelta(days=A.max_days)), interview, A)
     assert plan[-1]["type"] == "interview" and dates[-1] == interview  # the day itself
     assert plan[-2]["type"] == "light" and dates[-2] == interview - timedelta(days=1)  # a light last day
     assert {t["kind"] for t in plan[-2]["tasks"]} <= {"light", "story"}  # nothing new (an outline only when it is all there is)
@@ -348,7 +366,8 @@ def test_the_countdown_plan_follows_the_advice(page: Page, days: int):
     if days >= 5:
         assert len(working) >= A.mocks_from, "a five-day plan has room for the mocks"
     rests = [dates[i] for i, d in enumerate(plan) if d["type"] == "rest"]
-    assert all((r.weekday() + 1) % 7 == A.rest_weekday for r in rests)  # JavaScript's getDay: 0 is Sunday
+    moved = interview - timedelta(days=A.stop_new + 1)  # the rest day of a week whose rest day is in the last days
+    assert all((r.weekday() + 1) % 7 == A.rest_weekday or r == moved for r in rests)  # JavaScript's getDay: 0 is Sunday
     if days >= A.rest_from:
         span = [d for d in dates[:-1]]
         assert all(any(s <= r < s + timedelta(days=7) for r in rests) for s in span if s + timedelta(days=6) <= span[-1])
