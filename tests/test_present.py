@@ -12,7 +12,7 @@ import nh3
 import pytest
 
 from playbook.contract.models import INLINE_REF
-from playbook.index.book import _texts
+from playbook.contract.record import texts_of
 from playbook.render import present
 
 
@@ -27,7 +27,7 @@ def _markdown_reference(book, text: str, here: str, converter: markdown.Markdown
 def test_the_quick_path_matches_markdown_on_every_text_of_the_playbook(book):
     differ = []
     for record in book.records.values():
-        for _, text in _texts(record.doc):
+        for _, text in texts_of(record.doc):
             ours = present._render(book, text, record.src_uri, False)
             if ours.replace("\n", " ") != _markdown_reference(book, text, record.src_uri).replace("\n", " "):
                 differ.append(f"{record.ref}: {text[:60]!r}")

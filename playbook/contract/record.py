@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from playbook.contract.kinds import Kind
-from playbook.contract.models import Synonyms, Term
+from playbook.contract.models import INLINE_REF, Synonyms, Term
 from playbook.contract.urls import page_url
 from playbook.problems import Loc, Problem, line_of
 
@@ -45,6 +49,24 @@ class Record:
 
     def line_of(self, loc: Loc) -> int:
         return line_of(self.lines, loc)
+
+    @cached_property
+    def inline_refs(self) -> tuple[tuple[Loc, str], ...]:
+        """Every `[[kind/id]]` in the entry's texts, with where it is: found once per record (a record read
+        before is the same object in the next build of `mkdocs serve`)."""
+        return tuple((loc, match.group(1)) for loc, text in texts_of(self.doc) for match in INLINE_REF.finditer(text))
+
+
+def texts_of(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string in a model, with its location."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts_of(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from texts_of(item, (*loc, i))
 
 
 @dataclass

@@ -7,15 +7,12 @@ links ("Referenced by", "Cited by") and redirects are computed once per build.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from playbook.contract.kinds import KINDS_BY_DIR, Kind
-from playbook.contract.models import INLINE_REF, Citation, Relation, Synonyms, Term
+from playbook.contract.models import Citation, Relation, Synonyms, Term
 from playbook.contract.record import Record, Validated
 from playbook.problems import Loc, Problem, field_name
 from playbook.schema.validation import did_you_mean
@@ -131,11 +128,10 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
         run = getattr(doc, "run", None)
         if run and run.follow_up:
             check.ref(("run", "follow_up"), run.follow_up)
-        for loc, text in _texts(doc):
-            for match in INLINE_REF.finditer(text):
-                if check.ref(loc, match.group(1)):
-                    book.backlinks[match.group(1)].append(Backlink(record, "Mentioned by"))
-                    book.mentions[record.ref].append(match.group(1))
+        for loc, ref in record.inline_refs:
+            if check.ref(loc, ref):
+                book.backlinks[ref].append(Backlink(record, "Mentioned by"))
+                book.mentions[record.ref].append(ref)
         for name in ("tags", "competencies", "archetypes"):
             for i, term in enumerate(getattr(doc, name, ())):
                 check.term((name, i), term, vocab[name], f"data/{name}.yml")
@@ -153,18 +149,6 @@ def _alias_problem(alias: str, record: Record, records: dict[str, Record], redir
         other = records.get(old) or redirects[old]
         return f"'{alias}' is already the id or alias of another {record.kind.name} ({other.shown_as})"
     return None
-
-
-def _texts(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every string in a model, with its location."""
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*loc, name))
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*loc, i))
 
 
 @dataclass
