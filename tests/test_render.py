@@ -101,6 +101,38 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
     assert "tactics/first-tactic.md" in changed and "models/first-model.md" in changed and "sources/a-book.md" in changed
 
 
+def test_kept_pages_of_the_real_playbook_stay_equal_to_a_full_render_edit_after_edit(tmp_path):
+    """The same on the real data, edit after edit, for what pages show of other entries: a step's title (on the
+    path's other steps and the paths index), a path's title, a title mentioned in a card of another kind, a source's
+    title, a tag's title."""
+    import re
+    import shutil
+
+    from playbook.pipeline import Memo, run
+
+    root = Path(__file__).resolve().parent.parent
+    project = tmp_path / "real"
+    shutil.copytree(root / "data", project / "data")
+    shutil.copytree(root / "docs", project / "docs")
+    book = load_playbook(project)
+    path = book.of_kind("paths")[0]
+    step = book.get(path.doc.steps[0].to)
+    mentioned = next(book.get(ref) for p in book.of_kind("prompts") for ref in book.mentions.get(p.ref, []))
+    source = book.of_kind("sources")[0]
+    edits = [step.path, path.path, mentioned.path, source.path, project / "data" / "tags.yml"]
+    memo = Memo()
+    before = run(project, project / "docs", memo).pages
+    for n, path in enumerate(edits):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"title: ([\"']?)", rf"title: \g<1>Edited{n} ", text, count=1), encoding="utf-8")
+        after = run(project, project / "docs", memo).pages
+        fresh = run(project, project / "docs").pages
+        stale = sorted(k for k in fresh if after.get(k) != fresh[k])
+        assert not stale, f"edit {n} ({path.name}): kept pages differ from a full render: {stale[:5]}"
+        assert any(after[k] != before[k] for k in after if k.endswith("index.md")), f"edit {n} changed no index page"
+        before = after
+
+
 @pytest.mark.build
 def test_a_cache_that_arrives_with_the_checkout_never_runs(tmp_path):
     """The build keeps nothing on disk to reuse, so a pickle committed with `git add -f .cache/...` is never read:

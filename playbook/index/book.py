@@ -89,6 +89,16 @@ class Playbook:
         shown += [c.record for c in self.cited_by.get(record.ref, ())]
         return shown
 
+    def shown_on_index(self, records: list[Record]) -> list[object]:
+        """Everything besides `records` whose text their kind's index page shows: the entries their cards mention
+        (summaries, questions), a path's steps, the entries citing a source (their count)."""
+        shown: list[object] = []
+        for record in records:
+            shown += [self.records[ref] for ref in self.mentions.get(record.ref, [])]
+            shown += [self.records[step.to] for step in getattr(record.doc, "steps", ()) if hasattr(step, "to")]
+            shown += [c.record for c in self.cited_by.get(record.ref, ())]
+        return shown
+
     def vocabulary(self, name: str) -> dict[str, Term]:
         """The terms of one vocabulary: tags, competencies or archetypes."""
         return {"tags": self.tags, "competencies": self.competencies, "archetypes": self.archetypes}[name]

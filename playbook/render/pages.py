@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from playbook.contract.kinds import KINDS
+from playbook.contract.kinds import KINDS, Kind
 from playbook.contract.record import Record
 from playbook.contract.urls import page_url
 from playbook.index.book import Playbook
@@ -69,6 +69,7 @@ class PageMemo:
     changed. `context` stands for the vocabularies and templates: the same object while they are unchanged."""
 
     kept: dict[str, tuple[list[object], GeneratedPage]] = field(default_factory=dict)
+    """Entry and kind index pages by docs path, with the inputs they were rendered from."""
     context: object = None
     written: dict[str, str] = field(default_factory=dict)
     """The text of each page file as last written by this process: compared in memory, not re-read."""
@@ -98,9 +99,23 @@ def _entry_page(book: Playbook, record: Record, templates: Templates, memo: Page
     return page
 
 
+def _index_page(book: Playbook, kind: Kind, records: list[Record], templates: Templates, memo: PageMemo) -> GeneratedPage:
+    here = f"{kind.dir}/index.md"
+    inputs = [memo.context, *records, *book.shown_on_index(records)]
+    kept = memo.kept.get(here)
+    if kept and _same(kept[0], inputs):
+        return kept[1]
+    used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
+    page = GeneratedPage.of(here, _meta(kind.title, kind.blurb), templates.render(
+        kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
+    ))
+    memo.kept[here] = (inputs, page)
+    return page
+
+
 def generate_pages(book: Playbook, templates: Templates | None = None, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
     """docs-relative path -> page, for every generated page. `memo` (kept by a long-lived caller) skips
-    entry pages whose inputs did not change since the last call."""
+    entry and index pages whose inputs did not change since the last call."""
     templates = templates or Templates()
     memo = memo if memo is not None else PageMemo()
     memo.context_key(book, templates)
@@ -108,11 +123,7 @@ def generate_pages(book: Playbook, templates: Templates | None = None, memo: Pag
     way = Wayfinding(book)
     for kind in KINDS:
         records = book.of_kind(kind.dir)
-        here = f"{kind.dir}/index.md"
-        used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
-        pages[here] = GeneratedPage.of(here, _meta(kind.title, kind.blurb), templates.render(
-            kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
-        ))
+        pages[f"{kind.dir}/index.md"] = _index_page(book, kind, records, templates, memo)
         for record in records:
             pages[record.src_uri] = _entry_page(book, record, templates, memo, way)
     for old, record in book.redirects.items():

@@ -48,7 +48,7 @@ class Wayfinding:
     def _steps(self) -> dict[str, list[PathStep]]:
         steps: dict[str, list[PathStep]] = {}
         for path in self.book.of_kind("paths"):
-            targets = [self.book.get(s.to) for s in path.doc.steps]
+            targets = self._targets[path.ref]
             for i, target in enumerate(targets):
                 steps.setdefault(target.ref, []).append(PathStep(
                     path, i + 1, targets[i - 1] if i else None, targets[i + 1] if i + 1 < len(targets) else None))
@@ -63,10 +63,16 @@ class Wayfinding:
         return records[max(0, i - NEIGHBOURS):i + NEIGHBOURS + 1]
 
     def shown(self, record: Record) -> list[Record]:
-        """The entries this module puts on the record's page besides those `Playbook.shown_on_page` names:
-        its neighbours in the left column and its neighbours in learning paths (pages.py re-renders the page when one of them changes)."""
-        steps = [s for step in self.path_steps(record) for s in (step.previous, step.next) if s is not None]
-        return self._nearby(record) + steps
+        """The entries this module puts on the record's page besides those `Playbook.shown_on_page` names: its
+        neighbours in the left column, and for each learning path it is a step of, the path and every step (the
+        path bar carries all their titles). pages.py re-renders the page when one of them changes."""
+        paths = [step.path for step in self.path_steps(record)]
+        return self._nearby(record) + [s for path in paths for s in (path, *self._targets[path.ref])]
+
+    @cached_property
+    def _targets(self) -> dict[str, list[Record]]:
+        """path ref -> the entries of its steps, in order."""
+        return {path.ref: [self.book.get(s.to) for s in path.doc.steps] for path in self.book.of_kind("paths")}
 
     def sidebar(self, record: Record) -> dict[str, object]:
         """The left column of an entry page, as plain data for the theme (page.meta.pb_sidebar)."""
