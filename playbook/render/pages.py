@@ -15,6 +15,7 @@ import html
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -65,8 +66,8 @@ def _meta(title: str, description: str | None = None, **extra: object) -> dict[s
 
 @dataclass
 class PageMemo:
-    """Entry pages of the last build with what they showed: `mkdocs serve` re-renders only pages whose inputs
-    changed. `context` stands for the vocabularies and templates: the same object while they are unchanged."""
+    """Entry and index pages of the last build with what they showed: `mkdocs serve` re-renders only pages whose
+    inputs changed. `context` stands for the vocabularies and templates: the same object while they are unchanged."""
 
     kept: dict[str, tuple[list[object], GeneratedPage]] = field(default_factory=dict)
     """Entry and kind index pages by docs path, with the inputs they were rendered from."""
@@ -80,37 +81,41 @@ class PageMemo:
             self.context = key
         return self.context
 
+    def page(self, here: str, inputs: list[object], render: Callable[[], GeneratedPage]) -> GeneratedPage:
+        """The page kept for `here` when it was rendered from the same inputs (by identity), else `render()`."""
+        kept = self.kept.get(here)
+        if kept and _same(kept[0], inputs):
+            return kept[1]
+        page = render()
+        self.kept[here] = (inputs, page)
+        return page
+
 
 def _same(a: list[object], b: list[object]) -> bool:
     return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b, strict=True))
 
 
 def _entry_page(book: Playbook, record: Record, templates: Templates, memo: PageMemo, way: Wayfinding) -> GeneratedPage:
-    inputs = [memo.context, record, *book.shown_on_page(record), *way.shown(record)]
-    kept = memo.kept.get(record.src_uri)
-    if kept and _same(kept[0], inputs):
-        return kept[1]
-    # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
-    meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record))
-    page = GeneratedPage.of(record.src_uri, meta, templates.render(
-        record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
-    ))
-    memo.kept[record.src_uri] = (inputs, page)
-    return page
+    def render() -> GeneratedPage:
+        # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
+        meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record))
+        return GeneratedPage.of(record.src_uri, meta, templates.render(
+            record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
+        ))
+
+    return memo.page(record.src_uri, [memo.context, record, *book.shown_on_page(record), *way.shown(record)], render)
 
 
 def _index_page(book: Playbook, kind: Kind, records: list[Record], templates: Templates, memo: PageMemo) -> GeneratedPage:
     here = f"{kind.dir}/index.md"
-    inputs = [memo.context, *records, *book.shown_on_index(records)]
-    kept = memo.kept.get(here)
-    if kept and _same(kept[0], inputs):
-        return kept[1]
-    used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
-    page = GeneratedPage.of(here, _meta(kind.title, kind.blurb), templates.render(
-        kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
-    ))
-    memo.kept[here] = (inputs, page)
-    return page
+
+    def render() -> GeneratedPage:
+        used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
+        return GeneratedPage.of(here, _meta(kind.title, kind.blurb), templates.render(
+            kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
+        ))
+
+    return memo.page(here, [memo.context, *records, *book.shown_on_index(records)], render)
 
 
 def generate_pages(book: Playbook, templates: Templates | None = None, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:

@@ -69,7 +69,7 @@ def test_another_address_says_so_with_the_fix(browser: Browser, server: str, els
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_its_own_address_shows_no_notice(browser: Browser, server: str, viewport: str, book):
+def test_its_own_address_shows_no_notice(browser: Browser, server: str, viewport: str):
     context = browser.new_context(base_url=server, viewport=VIEWPORTS[viewport])
     page = context.new_page()
     try:
