@@ -78,16 +78,14 @@ class Playbook:
         return [(self.records[c.source], c) for c in getattr(record.doc, "sources", ())]
 
     def shown_on_page(self, record: Record) -> list[object]:
-        """Everything besides the record itself whose text its page shows: the entries it links to, cites,
-        steps through or mentions, and the entries (with labels) that link to it. A page whose record and
+        """Everything besides the record itself whose text its page shows: what its index card shows (below),
+        the entries it links to and cites, and the entries (with labels) that link to it. A page whose record and
         these are unchanged renders the same (pages.py keeps it across `mkdocs serve` rebuilds)."""
         doc = record.doc
         refs = [link.to for link in getattr(doc, "related", ())] + [c.source for c in getattr(doc, "sources", ())]
-        refs += [step.to for step in getattr(doc, "steps", ()) if hasattr(step, "to")] + self.mentions.get(record.ref, [])
         shown: list[object] = [self.records[ref] for ref in refs]
         shown += [b.origin for b in self.backlinks.get(record.ref, ())] + [b.label for b in self.backlinks.get(record.ref, ())]
-        shown += [c.record for c in self.cited_by.get(record.ref, ())]
-        return shown
+        return shown + self.shown_on_index([record])
 
     def shown_on_index(self, records: list[Record]) -> list[object]:
         """Everything besides `records` whose text their kind's index page shows: the entries their cards mention
