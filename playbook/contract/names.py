@@ -55,7 +55,7 @@ def id_problem(name: str) -> str | None:
 
 def hand_written(docs_dir: Path) -> dict[str, list[str]]:
     """name -> docs-relative paths of the hand-written pages (and folders) of that name in docs/ (every page
-    there is hand-written: the generated ones live in .cache/pages/)."""
+    there is hand-written: the generated ones live in memory, in the pipeline's Site)."""
     names: dict[str, list[str]] = {}
     if not docs_dir.is_dir():
         return names
