@@ -23,12 +23,13 @@ _WORD = re.compile(r"[A-Za-z']+")
 # The grammar the classifier leans on: closed word classes, not phrases from the data.
 _PRONOUN = {"she", "he", "they", "we", "i"}
 _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've|you'd|you'll|yours|yourself)\b", re.I)
-_FUNCTION = frozenset("""
+_FUNCTION_WORDS = """
 a an the this that these those her his their its our my both all each every neither either nobody none
 no any after before at in on by for with when while once if as then so but and within during until over
 under since from to of through without about across two three four five six seven eight nine ten there
 it she he they we i one some most many few what who which where why how nothing everyone someone
-""".split())
+"""
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
 _IMPERATIVE_NEXT = {"the", "a", "an", "your", "what", "whether", "how", "with", "who", "every", "each", "to", "them", "it"}
 _GENERIC_DETERMINER = {"a", "an", "every", "any", "no", "whoever", "anyone", "nobody", "whatever"}
 _GENERIC_VERB = re.compile(r"\b(is|are|isn't|aren't|can|cannot|can't|must|needs|costs|wins|loses|beats|means|keeps|makes"
