@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from playbook.contract.kinds import KINDS, Kind
+from playbook.contract.names import redirect_target
 from playbook.contract.record import Record
 from playbook.contract.urls import page_url
 from playbook.index.book import Playbook
@@ -133,7 +134,8 @@ def generate_pages(book: Playbook, templates: Templates | None = None, memo: Pag
             pages[record.src_uri] = _entry_page(book, record, templates, memo, way)
     for old, record in book.redirects.items():
         here = f"{old}.md"
-        meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=f"../{record.id}/", search={"exclude": True})
+        target = redirect_target(old, record.kind.dir, record.id)
+        meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=target, search={"exclude": True})
         pages[here] = GeneratedPage.of(here, meta, templates.render("moved.html.j2", book=book, here=here, record=record))
     return pages
 
