@@ -30,7 +30,7 @@ IDEAS: dict[str, list[str]] = {
     "judgements, not events, upset us": ["models/judgements-not-events"],
     # 000: tactics
     "priorities and interdependencies: the cross-team priority-inversion deadlock": [
-        "models/priority-inversion-deadlock", "tactics/surface-the-priority-deadlock", "situations/teams-deadlocked-on-priorities"],
+        "models/priority-inversion-deadlock", "situations/teams-deadlocked-on-priorities"],
     "opportunity cost of what you ask": ["tactics/map-the-opportunity-cost"],
     "horse trading, ethically": ["tactics/ethical-horse-trading", "tactics/ask-what-would-change-their-mind"],
     "escalation as a tool, not a failure": [
@@ -63,7 +63,7 @@ IDEAS: dict[str, list[str]] = {
     # 004: the pushback question
     "the pushback question": [
         "prompts/pushback-on-a-proposal", "situations/peer-pushes-back-in-review", "checklists/handling-pushback-in-a-review"],
-    "the steel thread: show you listened first": ["tactics/listen-and-validate-first"],
+    "the steel thread: show you listened first": ["models/seek-first-to-understand"],
     "working backwards from the customer": ["tactics/working-backwards"],
     "disagree and commit": ["tactics/disagree-and-commit", "checklists/before-you-disagree-and-commit"],
     "low-stakes prototype": ["tactics/low-stakes-prototype"],
