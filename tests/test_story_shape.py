@@ -65,6 +65,7 @@ FACTS = [
     "The quote said: two engineers for two quarters.",
     "She asked what a second region would cost; nobody knew.",
     "A week later the director chose the cheaper option.",
+    "The index was missing; adding it takes the plan to nine weeks.",   # a gerund subject, not an imperative
     "The next review found the same leak in a second service.",
 ]
 

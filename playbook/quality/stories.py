@@ -119,7 +119,7 @@ def _imperative(sentence: str) -> bool:
         return True
     if re.match(r"^[A-Za-z']+[,:;]", sentence) or words[0] in _FUNCTION or words[0] in _PRONOUN:
         return False
-    return words[1] in _IMPERATIVE_NEXT and not words[0].endswith(("ed", "s")) and not _PAST.search(sentence)
+    return words[1] in _IMPERATIVE_NEXT and not words[0].endswith(("ed", "s", "ing")) and not _PAST.search(sentence)
 
 
 def lesson_reasons(sentence: str) -> list[str]:
