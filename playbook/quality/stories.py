@@ -21,7 +21,7 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _WORD = re.compile(r"[A-Za-z']+")
 
 # The grammar the classifier leans on: closed word classes, not phrases from the data.
-_PRONOUN = {"she", "he", "they", "we", "i"}
+_PRONOUN = frozenset({"she", "he", "they", "we", "i"})
 _SECOND_PERSON = re.compile(r"\b(you|your|you're|you've|you'd|you'll|yours|yourself)\b", re.I)
 _FUNCTION_WORDS = """
 a an the this that these those her his their its our my both all each every neither either nobody none
@@ -30,11 +30,11 @@ under since from to of through without about across two three four five six seve
 it she he they we i one some most many few what who which where why how nothing everyone someone
 """
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
-_IMPERATIVE_NEXT = {"the", "a", "an", "your", "what", "whether", "how", "with", "who", "every", "each", "to", "them", "it"}
-_GENERIC_DETERMINER = {"a", "an", "every", "any", "no", "whoever", "anyone", "nobody", "whatever"}
+_IMPERATIVE_NEXT = frozenset({"the", "a", "an", "your", "what", "whether", "how", "with", "who", "every", "each", "to", "them", "it"})
+_GENERIC_DETERMINER = frozenset({"a", "an", "every", "any", "no", "whoever", "anyone", "nobody", "whatever"})
 _GENERIC_VERB = re.compile(r"\b(is|are|isn't|aren't|can|cannot|can't|must|needs|costs|wins|loses|beats|means|keeps|makes"
                            r"|takes|buys|saves|pays|reads|turns|becomes|tells|works|fails|holds|goes)\b", re.I)
-_ADVERB_OF_HABIT = {"always", "never", "just", "only"}
+_ADVERB_OF_HABIT = frozenset({"always", "never", "just", "only"})
 _PAST = re.compile(r"\b[a-z]+ed\b|\b(was|were|had|did|took|made|went|came|got|gave|left|found|felt|kept|lost|paid|ran|said"
                    r"|saw|sent|spent|told|thought|wrote|knew|held|brought|built|began|chose|fell|heard|met|meant|led|sat"
                    r"|stood|won|broke|caught|drew|grew|rose|sold|spoke|stuck|taught|understood|became|shut|struck|hit)\b", re.I)
