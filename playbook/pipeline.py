@@ -25,9 +25,9 @@ from playbook.index.book import Playbook, build_index
 from playbook.problems import DataError
 from playbook.render.export import Export, build_export
 from playbook.render.jinja import Templates
-from playbook.tools.page_macros import SiteMacros
 from playbook.render.pages import GeneratedPage, PageMemo, generate_pages
 from playbook.schema.validation import validate_tree
+from playbook.tools.page_macros import SiteMacros
 
 Stamp = tuple[str, int, int]
 """A file as last seen: its path, modification time and size."""

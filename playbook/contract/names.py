@@ -21,6 +21,17 @@ ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 its patterns from it)."""
 _ID = re.compile(ID)
 
+def alias_ref(alias: str, kind_dir: str) -> str:
+    """The `<kind dir>/<id>` an alias frees: a bare former id is of the entry's own kind; an entry merged from
+    another kind names that kind (`tactics/surface-the-priority-deadlock` on a situation)."""
+    return alias if "/" in alias else f"{kind_dir}/{alias}"
+
+
+def redirect_target(old: str, kind_dir: str, entry_id: str) -> str:
+    """The relative URL from the redirect page of `old` (`<kind dir>/<id>`) to the entry it now names."""
+    return f"../{entry_id}/" if old.startswith(f"{kind_dir}/") else f"../../{kind_dir}/{entry_id}/"
+
+
 SITE_NAMES = ("index", "print", "tags", "search", "assets", "api", "404", "sitemap", "stylesheets", "javascripts")
 """Names MkDocs, Material or the playbook plugin give to pages and folders (each kind's generated
 `index`, the print pack): never an id or alias."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from playbook.contract.kinds import KINDS_BY_DIR, Kind
 from playbook.contract.models import Citation, Relation, Synonyms, Term
+from playbook.contract.names import alias_ref
 from playbook.contract.record import Record, Validated
 from playbook.index.views import OWNER, Key, ReadLog, query, recording
 from playbook.problems import Loc, Problem, field_name
@@ -237,7 +238,7 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
             if message:
                 check.fail(("aliases", i), f"aliases[{i}]", message)
                 continue
-            links.redirects[f"{record.kind.dir}/{alias}"] = record
+            links.redirects[alias_ref(alias, record.kind.dir)] = record
         for i, link in enumerate(getattr(doc, "related", ())):
             if check.ref(("related", i, "to"), link.to):
                 links.backlinks[link.to].append(Backlink(record, link.rel.inverse_label))
@@ -262,8 +263,10 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
 
 def _alias_problem(alias: str, record: Record, records: dict[str, Record], redirects: dict[str, Record]) -> str | None:
     """Why `alias` cannot be a former id of `record`, or None."""
-    old = f"{record.kind.dir}/{alias}"
-    if alias == record.id:
+    old = alias_ref(alias, record.kind.dir)
+    if old.partition("/")[0] not in KINDS_BY_DIR:
+        return f"'{alias}' names no kind of entry: one of {', '.join(KINDS_BY_DIR)}"
+    if old == record.ref:
         return f"'{alias}' is this entry's own id: an alias is a former id; remove it"
     if redirects.get(old) is record:
         return f"'{alias}' is listed twice"
@@ -291,8 +294,8 @@ class _Checker:
             return True
         if (self.data_dir / f"{ref}.yml").exists():
             return False  # the target exists but is invalid: its own problems are reported
-        kind_dir, _, old_id = ref.partition("/")
-        renamed = next((r for r in self.records.values() if r.kind.dir == kind_dir and old_id in r.doc.aliases), None)
+        kind_dir = ref.partition("/")[0]
+        renamed = next((r for r in self.records.values() if any(alias_ref(a, r.kind.dir) == ref for a in r.doc.aliases)), None)
         if renamed is not None:
             self.fail(loc, field_name(loc), f"'{ref}' is a former id of '{renamed.ref}': link to '{renamed.ref}'")
             return False

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from playbook.contract.kinds import KINDS, Kind
+from playbook.contract.names import redirect_target
 from playbook.contract.urls import page_url
 from playbook.index.book import Playbook
 from playbook.index.views import View, view_of
@@ -122,7 +123,8 @@ def _index_page(book: Playbook, kind: Kind, templates: Templates) -> GeneratedPa
 def _moved_page(book: Playbook, old: str, templates: Templates) -> GeneratedPage:
     here = f"{old}.md"
     record = book.redirects[old]
-    meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=f"../{record.id}/", search={"exclude": True})
+    target = redirect_target(old, record.kind.dir, record.id)
+    meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=target, search={"exclude": True})
     return GeneratedPage.of(here, meta, templates.render("moved.html.j2", book=book, here=here, record=record))
 
 

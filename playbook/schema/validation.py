@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from playbook.contract.kinds import KINDS, VOCABULARIES, Kind
 from playbook.contract.models import Synonyms, Term
-from playbook.contract.names import hand_written, id_problem, reserved_problem
+from playbook.contract.names import alias_ref, hand_written, id_problem, reserved_problem
 from playbook.contract.record import Record, Validated
 from playbook.load.files import BACKUP_SUFFIXES, inside, stamp
 from playbook.load.yaml_source import YamlDocument, read_yaml
@@ -95,7 +95,8 @@ def _reserved_aliases(records: list[Record], pages: dict[str, list[str]]) -> lis
     problems: list[Problem] = []
     for record in records:
         for i, alias in enumerate(record.doc.aliases):
-            message = reserved_problem(alias, record.kind.dir, pages)
+            kind_dir, _, name = alias_ref(alias, record.kind.dir).partition("/")
+            message = reserved_problem(name, kind_dir, pages)
             if message:
                 problems.append(Problem(record.shown_as, record.line_of(("aliases", i)), f"aliases[{i}]", message))
     return problems
