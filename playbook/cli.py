@@ -23,7 +23,8 @@ from playbook.quality.bar import below_bar, copied_runs, default_sources, has_pl
 from playbook.render.export import build_export
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
-from playbook.render.tree import MacroEnv, TreeReport, write_tree
+from playbook.render.tree import MARK, MacroEnv, TreeReport, write_tree
+from playbook.safe_paths import MANIFEST, UnsafePath, inside, output_folder
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -79,6 +80,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     if target == docs or docs in target.parents or target in docs.parents:
         print(f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own", file=sys.stderr)
         return 2
+    out = output_folder(out, MANIFEST, "pages folder") if args.out else inside(root, PAGES_DIR, "pages folder", owned=True)
     report = write_pages(generate_pages(load_playbook(root)), out)
     print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
     return 0
@@ -98,7 +100,7 @@ def tree(root: Path, out: Path, site_url: str) -> TreeReport:
 
 def cmd_tree(args: argparse.Namespace) -> int:
     try:
-        report = tree(_root(args), Path(args.out), args.site_url)
+        report = tree(_root(args), output_folder(Path(args.out), MARK, "tree folder"), args.site_url)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -204,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
+    except UnsafePath as err:  # a folder to write through a link, or one holding files playbook did not write
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except OSError as err:  # a folder that does not exist, a name too long, no permission
         where = f"{err.filename}: " if err.filename else ""
         print(f"error: {where}{err.strerror or err}", file=sys.stderr)

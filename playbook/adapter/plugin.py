@@ -42,6 +42,7 @@ from playbook.render.export import write_export
 from playbook.render.headings import anchor_ids, toc_tokens
 from playbook.render.pages import PAGES_DIR, GeneratedPage, write_pages
 from playbook.render.search_index import SearchIndex
+from playbook.safe_paths import UnsafePath, inside, site_folder
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -128,7 +129,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir)
-        self.pages_dir = root / self.config.pages_dir
+        try:  # a committed `.cache/pages` or `site` link: refused before anything is written or cleaned
+            self.pages_dir = inside(root, Path(self.config.pages_dir), "pages folder", owned=True)
+            site_folder(root, Path(config.site_dir))
+        except UnsafePath as err:
+            raise PluginError(str(err)) from None
         try:
             built = run(root, docs_dir, self.memo)
         except DataError as err:
