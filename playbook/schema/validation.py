@@ -19,6 +19,7 @@ from playbook.contract.record import Record, Validated
 from playbook.load.files import BACKUP_SUFFIXES, inside, stamp
 from playbook.load.yaml_source import YamlDocument, read_yaml
 from playbook.problems import Loc, Problem, display_path, field_name
+from playbook.schema.repeats import repeated_values
 from playbook.schema.text_budget import markdown_problem
 
 SCHEMA_DIR = "schemas"
@@ -58,6 +59,7 @@ def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, 
             elif len(problems) == before:
                 problems.append(Problem(shown, 1, "", "the file could not be read as an entry"))
     problems.extend(_reserved_aliases(records, pages))
+    problems.extend(repeated_values(records))
     vocabularies: dict[str, dict[str, Term]] = {}
     for name, schema in VOCABULARIES.items():
         path = data_dir / f"{name}.yml"
