@@ -20,6 +20,7 @@ from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.pipeline import Memo, load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
@@ -133,7 +134,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    findings = [*below_bar(book), *copied]
+    findings = [*below_bar(book), *captured(book, read_queries(root)), *copied]
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
