@@ -14,49 +14,41 @@ import yaml
 
 from playbook.cli import main
 from playbook.pipeline import load_playbook
-from playbook.problems import DataError
 
 from .conftest import ROOT
-
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+from .test_search_index import FIXTURE, _problems
 
 pytestmark = pytest.mark.unit
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
-
-
-def _problems(project: Path, text: str) -> list[str]:
-    (project / "data" / "synonyms.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_playbook(project)
-    return [str(p) for p in caught.value.problems]
+def _mini(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(FIXTURE, tmp_path / "mini"))
 
 
 @pytest.mark.parametrize("word", ["how", "the", "my", "how to"])
-def test_a_function_word_is_no_reader_word(project: Path, word: str):
+def test_a_function_word_is_no_reader_word(tmp_path: Path, word: str):
+    project = _mini(tmp_path)
     problems = _problems(project, f"synonyms:\n  - reader: [tactic, {word}]\n    site: [tactic]\n")
     assert len(problems) == 1 and problems[0].startswith("data/synonyms.yml:2: synonyms[0].reader[1]: ")
     assert "function words" in problems[0]
 
 
 @pytest.mark.parametrize("word", ["ok", "wc"])
-def test_a_reader_word_shorter_than_three_letters_is_refused(project: Path, word: str):
+def test_a_reader_word_shorter_than_three_letters_is_refused(tmp_path: Path, word: str):
+    project = _mini(tmp_path)
     problems = _problems(project, f"synonyms:\n  - reader: [{word}]\n    site: [tactic]\n")
     assert len(problems) == 1 and "synonyms[0].reader[0]" in problems[0] and "shorter than 3 letters" in problems[0]
 
 
-def test_a_site_word_no_page_uses_is_refused(project: Path):
+def test_a_site_word_no_page_uses_is_refused(tmp_path: Path):
+    project = _mini(tmp_path)
     problems = _problems(project, "synonyms:\n  - reader: [plan]\n    site: [tactic, zorblax]\n")
     assert problems == ["data/synonyms.yml:3: synonyms[0].site[1]: 'zorblax' is used by no entry: "
                         "a site word must be one the pages use"]
 
 
-def test_site_words_are_known_in_any_form(project: Path):
+def test_site_words_are_known_in_any_form(tmp_path: Path):
+    project = _mini(tmp_path)
     """'tactics' and 'persuading' on the pages know the site words 'tactic' and 'persuade'; 'vp' is an abbreviation."""
     (project / "data" / "synonyms.yml").write_text(
         "synonyms:\n  - reader: [vp, convince]\n    site: [tactics, persuasion]\n", encoding="utf-8")
