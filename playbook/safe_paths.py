@@ -136,5 +136,8 @@ def record_owned(folder: Path, rels: Iterable[str]) -> None:
         return
     folder.mkdir(parents=True, exist_ok=True)
     temp = folder / f"{MANIFEST}.{os.getpid()}.tmp"
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, manifest)
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, manifest)
+    finally:
+        temp.unlink(missing_ok=True)

@@ -48,7 +48,7 @@
      stability (the days after which it is recalled nine times in ten). */
   function fromLeitner(old, boxes) {
     var days = boxes[Math.min(boxes.length, old.box) - 1], due = T.parseDay(old.due) || new Date();
-    var last = new Date(due.getTime() - days * 86400000);
+    var last = new Date(Math.min(due.getTime() - days * 86400000, Date.now()));  /* never in the future (ts-fsrs refuses it) */
     return { due: due.toISOString(), stability: days, difficulty: 5, elapsed_days: 0, scheduled_days: days, reps: old.seen || 1,
       lapses: 0, learning_steps: 0, state: 2, last_review: last.toISOString() };
   }
