@@ -19,10 +19,12 @@ from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.pipeline import load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
-from playbook.render.tree import TreeReport, write_tree
+from playbook.render.tree import MARK, TreeReport, write_tree
+from playbook.safe_paths import MANIFEST, UnsafePath, inside, output_folder
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -78,6 +80,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     if target == docs or docs in target.parents or target in docs.parents:
         print(f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own", file=sys.stderr)
         return 2
+    out = output_folder(out, MANIFEST, "pages folder") if args.out else inside(root, PAGES_DIR, "pages folder", owned=True)
     report = write_pages(generate_pages(load_playbook(root)), out)
     print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
     return 0
@@ -92,7 +95,7 @@ def tree(root: Path, out: Path, site_url: str) -> TreeReport:
 
 def cmd_tree(args: argparse.Namespace) -> int:
     try:
-        report = tree(_root(args), Path(args.out), args.site_url)
+        report = tree(_root(args), output_folder(Path(args.out), MARK, "tree folder"), args.site_url)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -125,7 +128,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    findings = [*below_bar(book), *copied]
+    findings = [*below_bar(book), *captured(book, read_queries(root)), *copied]
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
@@ -198,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
+    except UnsafePath as err:  # a folder to write through a link, or one holding files playbook did not write
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except OSError as err:  # a folder that does not exist, a name too long, no permission
         where = f"{err.filename}: " if err.filename else ""
         print(f"error: {where}{err.strerror or err}", file=sys.stderr)

@@ -47,6 +47,7 @@ from playbook.render.export import write_export_of
 from playbook.render.headings import anchor_ids, toc_tokens
 from playbook.render.pages import GeneratedPage
 from playbook.render.search_index import SearchIndex
+from playbook.safe_paths import UnsafePath, site_folder
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -155,6 +156,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        try:  # a committed `site` link: refused before MkDocs cleans or writes through it
+            site_folder(root, Path(config.site_dir))
+        except UnsafePath as err:
+            raise PluginError(str(err)) from None
         try:
             site = run(root, Path(config.docs_dir), self.memo, nav=config.nav, site_url=config.site_url or "/")
         except DataError as err:

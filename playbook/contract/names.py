@@ -50,10 +50,17 @@ def windows_problem(name: str) -> str | None:
     return None
 
 
+PROTOTYPE_NAMES = frozenset({"constructor", "prototype", "__proto__"})
+"""Names every JavaScript object answers to: the browser code keys tables by ids (competencies, tags, entries), and
+`table["constructor"]` is a function even in an empty `{}`, so such an id is refused (the code also uses `Map`)."""
+
+
 def id_problem(name: str) -> str | None:
     """Why `name` is not a valid id, or None. The whole name must match (a trailing newline does not)."""
     if len(name) > MAX_ID:
         return f"an id is at most {MAX_ID} characters (this one has {len(name)})"
+    if name in PROTOTYPE_NAMES:
+        return f"'{name}' is a name every JavaScript object already has: the site's browser code would read it wrongly; choose another name"
     windows = windows_problem(name)
     if windows:
         return windows

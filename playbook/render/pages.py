@@ -30,6 +30,7 @@ from playbook.index.views import View, view_of
 from playbook.render.headings import Heading, as_markdown, read_headings
 from playbook.render.jinja import Templates
 from playbook.render.present import plain
+from playbook.safe_paths import checked_pages_folder, owned_files, record_owned
 
 PAGES_DIR = Path(".cache") / "pages"
 """Where `playbook pages` writes the generated pages by default, relative to the project folder."""
@@ -175,14 +176,16 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def write_pages(pages: dict[str, GeneratedPage], folder: Path, written: dict[str, str] | None = None) -> WriteReport:
-    """Make `folder` hold exactly `pages`, touching only files whose text changed (atomic writes). `written` (kept
-    by a long-lived caller) holds what this process wrote last time: those files are compared in memory."""
+    """Make `folder` hold `pages`, touching only files whose text changed (atomic writes) and removing only pages its
+    manifest says it wrote before. `written` (kept by a long-lived caller) holds what this process wrote last time:
+    those files are compared in memory."""
     report = WriteReport([], [])
+    checked_pages_folder(folder, pages)  # no symlinked folder on the way (playbook/safe_paths.py)
     written = written if written is not None else {}
     for stale in folder.rglob(f"{TEMP_PREFIX}*.tmp") if folder.is_dir() and not written else ():
         stale.unlink(missing_ok=True)  # left by a build that was killed while writing
     known = set(written) if written else None
-    for path in (() if known is not None else sorted(folder.rglob("*.md")) if folder.is_dir() else ()):
+    for path in (() if known is not None else owned_files(folder)):  # only the pages it recorded writing
         rel = path.relative_to(folder).as_posix()
         if rel not in pages:
             path.unlink()
@@ -204,6 +207,7 @@ def write_pages(pages: dict[str, GeneratedPage], folder: Path, written: dict[str
         _write_atomically(path, text)
         written[rel] = text
         report.written.append(rel)
+    record_owned(folder, pages)
     return report
 
 
