@@ -7,6 +7,7 @@ these classes (`playbook schemas`), and templates only ever receive instances of
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Annotated, ClassVar, Literal
@@ -129,6 +130,7 @@ class Citation(Strict):
     source: SourceRef
     locator: Line = Field(description="chapter, page or section, e.g. 'ch. 3' or 'section \"Social Proof\"'")
     quote: Line | None = Field(None, description="an optional short quotation (a few words), shown marked and attributed")
+    unverified: bool = Field(False, description="true when no evidence of this locator was found; the page marks it as not checked")
 
 
 class ShapeItem(Strict):
@@ -435,6 +437,17 @@ def _web_address(value: object) -> object:
     return value
 
 
+class Evidence(Strict):
+    """Where a locator of a source was checked: the address of a table of contents or the passage, and what it shows."""
+
+    locator: Line = Field(description="the locator as citations give it, e.g. 'ch. 2, \"Three Maps\"'; a citation's locator "
+                                      "(or each of its '; '-separated parts) must begin with one of these")
+    address: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = Field(
+        None, description="table of contents, publisher page or the passage; only a source with no address of its own may omit it")
+    confirms: Line = Field(description="what the address shows, e.g. 'chapter 2 is titled Three Maps'")
+    checked: date = Field(description="the day the address was read, YYYY-MM-DD")
+
+
 class SourceType(StrEnum):
     book = "book"
     article = "article"
@@ -458,8 +471,15 @@ class Source(Strict):
     notes: Text | None = Field(None, description="what the playbook takes from it; corrections of loose attributions")
     tags: list[Id] = Field(default_factory=list)
     aliases: list[Id] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list, description="for each locator citations give: where it was checked")
 
     SECTIONS: ClassVar[tuple[Section, ...]] = ()
+
+    @model_validator(mode="after")
+    def _evidence_has_an_address(self) -> Source:
+        if self.url is not None and any(e.address is None for e in self.evidence):
+            raise ValueError("every evidence record needs an address when the source has one (the source's own `url` will do)")
+        return self
 
 
 class Term(Strict):
