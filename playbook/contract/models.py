@@ -468,7 +468,7 @@ class Source(Strict):
     published_in: Line | None = Field(None, description="publisher, journal (volume, issue, pages) or site")
     url: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = None
     summary: Summary
-    notes: Text | None = Field(None, description="what the playbook takes from it; corrections of loose attributions")
+    notes: Text | None = Field(None, description="what the playbook takes from it, for readers (notes on the source: SOURCE-NOTES.md)")
     tags: list[Id] = Field(default_factory=list)
     aliases: list[Id] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list, description="for each locator citations give: where it was checked")
@@ -489,10 +489,26 @@ class Term(Strict):
     definition: Text
 
 
+Scale = Literal["habit", "event"]
+"""How a level statement is answered: a habit by how often (not yet, sometimes, consistently), an event by whether it
+happened in the self-assessment's window (no, yes)."""
+
+
+class Scales(Strict):
+    """The scale of each level statement of a competency."""
+
+    senior: Scale = "habit"
+    staff: Scale = "habit"
+    principal: Scale = "habit"
+
+
 class Competency(Term):
     """An interview competency, with what it looks like at each level (the self-assessment reads these)."""
 
-    signals: Levels | None = Field(None, description="one statement per level a reader can recognise themselves in")
+    signals: Levels | None = Field(None, description="one statement per level a reader can recognise themselves in: "
+                                   "one behaviour of the reader, with no time window of its own (the page gives one)")
+    scales: Scales = Field(default_factory=Scales, description="per level: 'habit' (answered by how often) or 'event' "
+                           "(answered by whether it happened in the last six months)")
 
 
 class Archetype(Term):
