@@ -36,6 +36,7 @@ def test_a_locator_is_covered_by_the_evidence_it_begins_with():
 def test_each_part_of_a_locator_needs_its_own_evidence():
     book = source('section "Horse Trading"', 'section "Clear Writing"')
     assert parts('section "Horse Trading"; section "Clear Writing"') == ['section "Horse Trading"', 'section "Clear Writing"']
+    assert parts('principle "Have Backbone; Disagree and Commit"') == ['principle "Have Backbone; Disagree and Commit"']
     assert missing(Citation(source="sources/x", locator='section "Horse Trading"; section "Clear Writing"'), book) == []
     assert missing(Citation(source="sources/x", locator='section "Horse Trading"; section "Opportunity Cost"'), book) == [
         'section "Opportunity Cost"']

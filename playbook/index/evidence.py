@@ -1,6 +1,6 @@
 """Every citation's locator must have evidence in its source record, or be marked unverified.
 
-A citation's locator is read as parts separated by '; '. Each part must begin with the `locator` of one of
+A citation's locator is read as parts separated by ';' (outside quotation marks). Each part must begin with the `locator` of one of
 the source's `evidence` records (compared without case, with straight and curly quotes alike), followed by
 its end or by punctuation: evidence for `ch. 2, "Three Maps"` covers `ch. 2, "Three Maps": the locator map`.
 A citation marked `unverified: true` is shown on its page as not checked, and needs no evidence.
@@ -24,9 +24,13 @@ def normal(locator: str) -> str:
     return " ".join(locator.translate(_QUOTES).lower().split())
 
 
+_BETWEEN_PARTS = re.compile(r";(?=(?:[^\"“”]*[\"“”][^\"“”]*[\"“”])*[^\"“”]*$)")
+"""A ';' outside quotation marks: 'ch. 3; ch. 4' is two places, 'principle "Have Backbone; Disagree and Commit"' one."""
+
+
 def parts(locator: str) -> list[str]:
-    """The places a locator names, split on ';'."""
-    return [p.strip() for p in locator.split(";") if p.strip()]
+    """The places a locator names, split on ';' outside quotation marks."""
+    return [p.strip() for p in _BETWEEN_PARTS.split(locator) if p.strip()]
 
 
 def covered(part: str, source: Source) -> bool:
