@@ -50,8 +50,9 @@ FEATURES: tuple[Feature, ...] = (
                           r"|\b(?:is|are) unchecked\b"),
     _f("search-process", 2.0, r"\bexact-phrase\b|\bsearch found\b|\bstored copy\b|\blive site\b|\binference from\b"),
     _f("our-copy", 2.5, r"\bour (?:stored )?cop(?:y|ies)\b|\bplain text\b|\bpage address\b|\bbyline\b"),
-    _f("no-author-date", 1.5, r"\b(?:names|gives|carries|has) no (?:author|byline|date|headline)\b|\bno author or date\b"
-                              r"|\bauthor and date are not\b|\bgives none\b|\bcredits no\b|\bcites no\b|\bno author or date given\b"),
+    _f("no-author-date", 2.0, r"\b(?:names|gives|carries|has) no (?:author|byline|date|headline)\b|\bno author or date\b"
+                              r"|\bauthor and date are not\b|\bgives none\b|\bcredits no\b|\bcites no\b|\bno author or date given\b"
+                              r"|\brests on secondary sources\b|\bwithout attributing\b"),
     _f("machine-made", 1.5, r"\bmachine-generated\b|\bshare the (?:same )?template\b"),
     # nitpicks and corrections of the sources
     _f("source-error", 1.5, r"\bgets? [^.]{0,40}\bwrong\b|\bmistake\b|\bmisattribut\w*|\bnot a recogni[sz]ed\b|\binvented figures\b"
