@@ -58,7 +58,9 @@ FEATURES: tuple[Feature, ...] = (
     _f("source-error", 1.5, r"\bgets? [^.]{0,40}\bwrong\b|\bmistake\b|\bmisattribut\w*|\bnot a recogni[sz]ed\b|\binvented figures\b"
                             r"|\bwithout its comma\b|\bis the (?:article|post|page|source)'s own\b|\b(?:mis)?spells?\b|\bdrops the word\b"
                             r"|\badmits\b|\bfiles [^.]{0,40}\bunder\b"
-                            r"|\bwithout (?:credit(?:ing)?|citing)\b|\bwrongly\b|\bomits\b|\bthe comma\b|\bnames [^.]{0,60}\bcorrectly\b"),
+                            r"|\bwithout (?:credit(?:ing)?|citing|naming|attribution)\b|\bwrongly\b|\bomits\b|\bthe comma\b"
+                            r"|\b(?:names|quotes) [^.]{0,60}\bcorrectly\b|\bmisquotes?\b|\bas if it were\b|\bdoes not name\b"
+                            r"|\b(?:are|is an?) illustrations?\b|\bnot evidence\b|\bthe inconsistency\b|, loosely,"),
     _f("source-subject", 1.5, rf"^(?:the|its|this|that|our) (?:seed |source |original )?{_SOURCE_NOUN}'?s?\b(?! of (?:a|the|your) )"
                               r"[^.]{0,60}\b(?:is|are|was|has|have|gives|give|calls|call|names|cites|credits|lacks|drops|admits|"
                               r"refers|reads|comes|spells|files|carries|says|uses|shows|places|presents|attributes|misspells|omits)\b"),
