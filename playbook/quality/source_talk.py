@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 THRESHOLD = 2.0
 
@@ -90,7 +91,7 @@ class Verdict:
         return self.score >= THRESHOLD
 
 
-_WEIGHTS = {f.name: f.weight for f in FEATURES}
+_WEIGHTS = MappingProxyType({f.name: f.weight for f in FEATURES})
 _CLAUSE = re.compile(r"(?<=[;:])\s+")
 
 
