@@ -163,3 +163,27 @@ def test_html_pages_equal_what_markdown_makes_of_the_same_pages(built_site: Buil
     differ = [str(p) for p in pages if " ".join((built_site.site / p).read_text(encoding="utf-8").split())
               != " ".join((out / p).read_text(encoding="utf-8").split())]
     assert not differ, differ[:10]
+
+
+def test_html_set_aside_from_markdown_equals_what_markdown_makes_of_it(built_site: Built, tmp_path: Path):
+    """The plugin keeps the HTML blocks that macros make out of the Markdown pass of hand-written pages (jinja.py
+    SetAside) and puts them back after it; Python-Markdown reading them (`set_aside: false`, as mkdocs-macros alone
+    does) must give the same pages and the same search index."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - playbook ", "  - playbook:\n      set_aside: false\n   ", 1),
+                      encoding="utf-8")
+    assert "set_aside: false" in config.read_text(encoding="utf-8")
+    site_url = json.loads((built_site.site / "api" / "playbook.json").read_text(encoding="utf-8"))["site_url"]
+    out = tmp_path / "site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": site_url})
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads((out / "search" / "index.json").read_text(encoding="utf-8")) == \
+        json.loads((built_site.site / "search" / "index.json").read_text(encoding="utf-8"))
+    hand_written = [p.relative_to(project / "docs").with_suffix("") for p in (project / "docs").rglob("*.md")]
+    pages = [(Path(*p.parts[:-1]) if p.name == "index" else p) / "index.html" for p in hand_written]
+    assert len(pages) > 20
+    differ = [str(p) for p in pages if " ".join((built_site.site / p).read_text(encoding="utf-8").split())
+              != " ".join((out / p).read_text(encoding="utf-8").split())]
+    assert not differ, differ[:10]
