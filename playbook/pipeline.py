@@ -14,8 +14,10 @@ from pathlib import Path
 from playbook.contract.names import hand_written
 from playbook.contract.record import Record
 from playbook.index.book import Playbook, build_index
+from playbook.index.history import read_history
 from playbook.problems import DataError
 from playbook.render.jinja import Templates
+from playbook.render.living import Living
 from playbook.render.pages import PageMemo, generate_pages
 from playbook.schema.validation import validate_tree
 
@@ -45,6 +47,7 @@ def run(root: Path, docs_dir: Path, memo: Memo | None = None) -> Built:
     """The generated content of the site; raises DataError listing every problem in the data."""
     memo = memo if memo is not None else Memo()
     book = load_playbook(root, docs_dir, memo)  # stages 1-3: load, validate, index
+    memo.templates.living = Living(read_history(root))  # when each data file changed, from git in one pass
     pages = generate_pages(book, memo.templates, memo.pages)  # stage 4: render every generated page
     return Built(book, pages)
 

@@ -1,0 +1,103 @@
+"""The living playbook for the templates: how fresh each entry is, what is new, who keeps what.
+
+`Living` wraps the git history of the data files (playbook/index/history.py) and is handed to every template as the
+global `living` (playbook/render/jinja.py). Entry pages show when they were updated and reviewed and who owns them;
+index cards and search results mark entries added in the last 30 days; the What's new page and the Atom feed
+(playbook/render/feed.py) list the changes of the last six months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from playbook.contract.record import Record
+from playbook.index.history import Change, History
+
+NEW_DAYS = 30
+"""An entry added this many days ago or less carries the "New" badge."""
+NEWS_MONTHS = 6
+"""The What's new page and the feed cover this many months."""
+
+
+def data_file(record: Record) -> str:
+    """The entry's data file, relative to the project folder (the key of the history)."""
+    return f"data/{record.kind.dir}/{record.id}.yml"
+
+
+def long_date(when: dt.date) -> str:
+    """A date in the reader's words: 7 December 2026."""
+    return f"{when.day} {when:%B %Y}"
+
+
+def months_before(when: dt.datetime, months: int) -> dt.datetime:
+    """The same day `months` calendar months earlier (the last day of a shorter month)."""
+    year, month = divmod(when.year * 12 + when.month - 1 - months, 12)
+    month += 1
+    for day in (when.day, 30, 29, 28):
+        try:
+            return when.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """One change of one entry for the What's new page and the feed."""
+
+    record: Record
+    change: Change
+
+    @property
+    def label(self) -> str:
+        return "new" if self.change.added else "updated"
+
+
+@dataclass(frozen=True)
+class Month:
+    """The changes of one calendar month, newest first."""
+
+    title: str  # December 2026
+    key: str  # 2026-12
+    items: tuple[NewsItem, ...]
+
+
+@dataclass(frozen=True)
+class Living:
+    """What the templates ask about freshness and news. Without history (no repository) every answer is empty."""
+
+    history: History = field(default_factory=History)
+
+    @property
+    def now(self) -> dt.datetime:
+        return self.history.now
+
+    def stamp(self) -> object:
+        """Changes when the history does (a new commit): pages showing dates are rendered again."""
+        return (self.history.head, len(self.history.changes), self.now.date())
+
+    def updated(self, record: Record) -> dt.datetime | None:
+        return self.history.updated(data_file(record))
+
+    def added(self, record: Record) -> dt.datetime | None:
+        return self.history.added(data_file(record))
+
+    def is_new(self, record: Record) -> bool:
+        added = self.added(record)
+        return added is not None and dt.timedelta(0) <= self.now - added <= dt.timedelta(days=NEW_DAYS)
+
+    def news(self, records: Iterable[Record], months: int = NEWS_MONTHS) -> list[NewsItem]:
+        """Every change worth news of the given entries in the last `months` months, newest first: one item per
+        commit and entry (a commit that opted out with `Playbook-News: skip` is left out)."""
+        since = months_before(self.now, months)
+        by_file = {data_file(r): r for r in records}
+        return [NewsItem(by_file[c.path], c) for c in self.history.changes
+                if c.news and c.path in by_file and since <= c.when <= self.now]
+
+    def by_month(self, items: list[NewsItem]) -> list[Month]:
+        months: dict[str, list[NewsItem]] = {}
+        for item in items:
+            months.setdefault(f"{item.change.when:%Y-%m}", []).append(item)
+        return [Month(f"{items[0].change.when:%B %Y}", key, tuple(items)) for key, items in months.items()]
