@@ -39,7 +39,9 @@ from playbook.index.book import Playbook
 from playbook.pipeline import Memo, run
 from playbook.problems import DataError
 from playbook.render.export import write_export
+from playbook.render.feed import write_feed
 from playbook.render.headings import anchor_ids, toc_tokens
+from playbook.render.living import edit_source
 from playbook.render.pages import PAGES_DIR, GeneratedPage, write_pages
 from playbook.render.search_index import SearchIndex
 
@@ -169,10 +171,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                                   "rename the hand-written page or the entry")
             inclusion = InclusionLevel.INCLUDED if rel in in_nav else InclusionLevel.NOT_IN_NAV
             if self.dirty:
-                files.append(File.generated(config, rel, abs_src_path=str(self.pages_dir / rel), inclusion=inclusion))
+                file = File.generated(config, rel, abs_src_path=str(self.pages_dir / rel), inclusion=inclusion)
             else:  # a full build: the page lives in memory (its Markdown form is read only when html_pages is false)
-                files.append(File.generated(config, rel, content=self.pages[rel].text if not self.config.html_pages else "",
-                                            inclusion=inclusion))
+                file = File.generated(config, rel, content=self.pages[rel].text if not self.config.html_pages else "",
+                                      inclusion=inclusion)
+            file.edit_uri = edit_source(self.book, rel, Path(config.docs_dir))  # "Suggest a change" edits the data file
+            files.append(file)
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -200,4 +204,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         assert self.book is not None
         if self.config.export and not (self.serving and self.builds > 1):  # under serve: the first build's export
             write_export(self.book, Path(config.site_dir), config.site_url or "/")
+        if not (self.serving and self.builds > 1):  # the Atom feed of what changed (playbook/render/feed.py)
+            write_feed(self.book, self.memo.templates, Path(config.site_dir), config.site_url or "/", config.site_name)
         self.search.write(Path(config.site_dir), self.book.synonyms.model_dump(), None if self.dirty else self.built)

@@ -6,8 +6,8 @@ these classes (`playbook schemas`), and templates only ever receive instances of
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Annotated, ClassVar, Literal

@@ -72,6 +72,18 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
 
 
+def months_before(when: datetime, months: int) -> datetime:
+    """The same day `months` calendar months earlier (the last day of a shorter month)."""
+    year, month = divmod(when.year * 12 + when.month - 1 - months, 12)
+    month += 1
+    for day in (when.day, 30, 29, 28):
+        try:
+            return when.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
 def _git(root: Path, *args: str) -> str | None:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False,
@@ -86,7 +98,7 @@ def read_history(root: Path, folder: str = "data", now: datetime | None = None) 
     facts = _git(root, "rev-parse", "--is-shallow-repository", "--git-path", "shallow", "HEAD")
     if facts is None:
         return History(now=now or build_time())
-    shallow, shallow_file, head = (facts.splitlines() + ["", "", ""])[:3]
+    shallow, shallow_file, head = [*facts.splitlines(), "", "", ""][:3]
     boundary: set[str] = set()
     if shallow == "true":
         path = Path(shallow_file) if Path(shallow_file).is_absolute() else root / shallow_file

@@ -36,6 +36,7 @@ class ExportEntry(_Row):
     url: str = Field(description="absolute URL of the entry's page")
     path: str = Field(description="URL path from the site root, e.g. /models/conger-persuasion/")
     summary: str
+    owner: str | None = Field(description="the team or person who keeps the entry (null: none named)")
     tags: list[str]
     references: list[ExportReference] = Field(description="outgoing references")
     sources: list[ExportCitation]
@@ -60,7 +61,7 @@ def build_export(book: Playbook, site_url: str) -> Export:
         cites = [ExportCitation(id=src.id, title=src.title, locator=c.locator) for src, c in book.citations(record)]
         rows.append(ExportEntry(
             kind=record.kind.name, id=record.id, title=record.title, summary=record.summary,
-            url=urljoin(site_url, record.url), path="/" + record.url,
+            url=urljoin(site_url, record.url), path="/" + record.url, owner=getattr(doc, "owner", None),
             tags=list(doc.tags), references=refs, sources=cites,
         ))
     return Export(site_url=site_url, tags={k: t.title for k, t in book.tags.items()}, entries=rows)

@@ -9,11 +9,14 @@ index cards and search results mark entries added in the last 30 days; the What'
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from playbook.contract.record import Record
-from playbook.index.history import Change, History
+from playbook.index.book import Playbook
+from playbook.index.history import Change, History, months_before
 
 NEW_DAYS = 30
 """An entry added this many days ago or less carries the "New" badge."""
@@ -29,18 +32,6 @@ def data_file(record: Record) -> str:
 def long_date(when: dt.date) -> str:
     """A date in the reader's words: 7 December 2026."""
     return f"{when.day} {when:%B %Y}"
-
-
-def months_before(when: dt.datetime, months: int) -> dt.datetime:
-    """The same day `months` calendar months earlier (the last day of a shorter month)."""
-    year, month = divmod(when.year * 12 + when.month - 1 - months, 12)
-    month += 1
-    for day in (when.day, 30, 29, 28):
-        try:
-            return when.replace(year=year, month=month, day=day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)
@@ -101,3 +92,30 @@ class Living:
         for item in items:
             months.setdefault(f"{item.change.when:%Y-%m}", []).append(item)
         return [Month(f"{items[0].change.when:%B %Y}", key, tuple(items)) for key, items in months.items()]
+
+
+def edit_source(book: Playbook, src_uri: str, docs_dir: Path) -> str | None:
+    """What "Suggest a change" edits for a generated page, relative to the docs folder as MkDocs' `File.edit_uri`
+    is: an entry's data file (`../data/tactics/pre-mortem.yml`); None for an index or redirect page."""
+    record = book.records.get(src_uri.removesuffix(".md"))
+    if record is None or record.src_uri != src_uri:
+        return None
+    return Path(os.path.relpath(record.path, docs_dir.resolve())).as_posix()
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A team or person who keeps entries, with its entries (the owners page)."""
+
+    name: str
+    records: tuple[Record, ...]
+
+
+def owners_of(book: Playbook) -> list[Owner]:
+    """Every owner named in the data, A to Z, each with its entries by title."""
+    found: dict[str, list[Record]] = {}
+    for record in book.records.values():
+        if getattr(record.doc, "owner", None):
+            found.setdefault(record.doc.owner, []).append(record)
+    ordered = sorted(found.items(), key=lambda kv: kv[0].lower())
+    return [Owner(name, tuple(sorted(rs, key=lambda r: r.title.lower()))) for name, rs in ordered]
