@@ -210,8 +210,8 @@ def test_review_due_lists_the_oldest_first_and_exits_non_zero(history_repo: Path
 
 # ---- The built site (build tier) -----------------------------------------------------------------------------
 
-CONFIG = f"""site_name: Test playbook
-site_url: {SITE_URL}
+CONFIG = """site_name: Test playbook
+site_url: {site_url}
 docs_dir: docs
 theme:
   name: material
@@ -223,6 +223,8 @@ plugins:
       module_name: macros
       render_by_default: false
       on_undefined: strict
+extra_css: [assets/playbook.css, assets/print.css, assets/reader.css, assets/search.css]
+extra_javascript: [assets/core.js, assets/playbook.js, assets/search-box.js]
 """
 REPOS = {
     "none": "",
@@ -231,8 +233,9 @@ REPOS = {
 }
 
 
-def _build(project: Path, repo: str, out: Path) -> Path:
-    (project / "mkdocs.yml").write_text(CONFIG + REPOS[repo], encoding="utf-8")
+def build_living(project: Path, repo: str, out: Path, site_url: str = SITE_URL) -> Path:
+    """`mkdocs build --strict` of the project with a GitHub, a GitLab or no repository, at the build time NOW."""
+    (project / "mkdocs.yml").write_text(CONFIG.format(site_url=site_url) + REPOS[repo], encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project, env=env,
                           capture_output=True, text=True)
@@ -240,9 +243,8 @@ def _build(project: Path, repo: str, out: Path) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def living_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("living") / "project"
+def make_living_project(project: Path) -> Path:
+    """A MkDocs project of the mini playbook with its history, the site's overrides, assets and two pages."""
     project.mkdir()
     for part in ("overrides", "macros"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -250,14 +252,20 @@ def living_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "index.md").write_text("# Test playbook\n\nThe home page.\n", encoding="utf-8")
     for page in ("whats-new.md", "owners.md"):
         shutil.copy(ROOT / "docs" / page, project / "docs" / page)
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     make_history(project)
     return project
 
 
 @pytest.fixture(scope="module")
+def living_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_living_project(tmp_path_factory.mktemp("living") / "project")
+
+
+@pytest.fixture(scope="module")
 def sites(living_project: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("living-sites")
-    return {repo: _build(living_project, repo, out / repo) for repo in REPOS}
+    return {repo: build_living(living_project, repo, out / repo) for repo in REPOS}
 
 
 def _page(site: Path, url: str) -> str:
@@ -382,9 +390,59 @@ def test_with_gitlab_the_links_follow_gitlab_addresses(sites: dict[str, Path]):
 def test_a_checkout_without_history_shows_no_date_and_an_empty_valid_feed(living_project: Path, tmp_path: Path):
     bare = tmp_path / "bare"
     shutil.copytree(living_project, bare, ignore=shutil.ignore_patterns(".git", "site"))
-    site = _build(bare, "none", tmp_path / "site")
+    site = build_living(bare, "none", tmp_path / "site")
     assert "pb-fresh__updated" not in _page(site, "models/first-model")
     assert "Reviewed <time" in _page(site, "tactics/third-tactic")  # what the data says still shows
     assert "built without the repository's history" in _page(site, "whats-new")
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo and feed.entries == []
+
+
+# ---- Deploying (the pipeline files) ---------------------------------------------------------------------------
+
+
+def _readme_test_command() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"^(python3 scripts/dev\.py test)\b", readme, re.M).group(1)  # type: ignore[union-attr]
+
+
+def test_the_gitlab_pipeline_tests_publishes_site_and_checks_reviews_on_a_schedule():
+    import yaml
+
+    ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert ci["variables"]["GIT_DEPTH"] == "0"  # a shallow clone would date nothing
+    assert ci["test"]["script"] == [_readme_test_command()]
+    pages = ci["pages"]
+    assert pages["script"][0].startswith("python3 scripts/dev.py build --site-url ") and "mv site public" in pages["script"][1]
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert ci["review-due"]["script"] == ["python3 scripts/dev.py review-due"]
+    assert ci["review-due"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule"'}]
+    assert all(rule["if"].startswith('$CI_PIPELINE_SOURCE != "schedule"') for job in ("test", "pages") for rule in ci[job]["rules"])
+
+
+def test_the_github_workflow_tests_publishes_site_and_checks_reviews_on_a_schedule():
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["schedule"] and "push" in triggers
+    jobs = flow["jobs"]
+
+    def runs(job: str) -> list[str]:
+        return [step["run"] for step in jobs[job]["steps"] if "run" in step]
+
+    def checkout(job: str) -> dict[str, object]:
+        return next(step for step in jobs[job]["steps"] if str(step.get("uses", "")).startswith("actions/checkout"))
+
+    assert _readme_test_command() in runs("test")
+    assert any(r.startswith("python3 scripts/dev.py build --site-url ") for r in runs("deploy"))
+    upload = next(step for step in jobs["deploy"]["steps"] if str(step.get("uses", "")).startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site" and jobs["deploy"]["needs"] == "test"
+    assert "python3 scripts/dev.py review-due" in runs("review-due") and "schedule" in jobs["review-due"]["if"]
+    assert all(checkout(job)["with"]["fetch-depth"] == 0 for job in ("test", "deploy", "review-due"))
+
+
+def test_dev_build_refuses_a_missing_address():
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "dev.py"), "build"], capture_output=True, text=True,
+                          env={k: v for k, v in os.environ.items() if k != "PLAYBOOK_SITE_URL"})
+    assert done.returncode == 2 and "--site-url" in done.stderr
