@@ -446,3 +446,25 @@ def test_dev_build_refuses_a_missing_address():
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "dev.py"), "build"], capture_output=True, text=True,
                           env={k: v for k, v in os.environ.items() if k != "PLAYBOOK_SITE_URL"})
     assert done.returncode == 2 and "--site-url" in done.stderr
+
+
+def test_a_commit_of_many_entries_is_one_line_and_the_feed_keeps_the_latest_fifty():
+    from playbook.index.history import Change, History
+    from playbook.render.feed import render_feed
+    from playbook.render.jinja import Templates
+    from playbook.render.living import FEED_ITEMS, Living
+
+    book = load_playbook(MINI)
+    files = [f"data/{r.kind.dir}/{r.id}.yml" for r in book.records.values()]
+    bulk = [Change(f, "b" * 40, dt.datetime(2026, 11, 10, tzinfo=dt.UTC), "Reword every summary", False, True) for f in files]
+    small = [Change(files[0], f"{i:040d}", dt.datetime(2026, 11, 9, tzinfo=dt.UTC) - dt.timedelta(hours=i), f"Edit {i}", False, True)
+             for i in range(60)]
+    living = Living(History.of(bulk + small, "head", NOW))
+    [november] = living.by_month(living.news(book.records.values()))
+    assert november.commits[0].folded and len(november.commits[0].items) == len(files) > 3
+    assert not november.commits[1].folded and november.commits[1].subject == "Edit 0"
+    templates = Templates()
+    templates.living = living
+    feed = feedparser.parse(render_feed(book, templates, SITE_URL, "Test").encode())
+    assert not feed.bozo and len(feed.entries) == FEED_ITEMS == 50
+    assert feed.entries[0].summary.startswith("Reword every summary.") and feed.entries[-1].summary.startswith(f"Edit {FEED_ITEMS - len(files) - 1}.")

@@ -22,6 +22,10 @@ NEW_DAYS = 30
 """An entry added this many days ago or less carries the "New" badge."""
 NEWS_MONTHS = 6
 """The What's new page and the feed cover this many months."""
+FEED_ITEMS = 50
+"""The feed holds the latest changes only: a feed reader polls it, and 50 changes outlast any polling interval."""
+LISTED = 3
+"""A commit that changed more entries than this is one line of the What's new page, its entries folded under it."""
 
 
 def data_file(record: Record) -> str:
@@ -47,12 +51,30 @@ class NewsItem:
 
 
 @dataclass(frozen=True)
+class CommitNews:
+    """The entries one commit changed, for one line of the What's new page (or one per entry when few)."""
+
+    commit: str
+    subject: str
+    when: dt.datetime
+    items: tuple[NewsItem, ...]
+
+    @property
+    def added(self) -> int:
+        return sum(1 for item in self.items if item.change.added)
+
+    @property
+    def folded(self) -> bool:
+        return len(self.items) > LISTED
+
+
+@dataclass(frozen=True)
 class Month:
-    """The changes of one calendar month, newest first."""
+    """The changes of one calendar month, newest first, by commit."""
 
     title: str  # December 2026
     key: str  # 2026-12
-    items: tuple[NewsItem, ...]
+    commits: tuple[CommitNews, ...]
 
 
 @dataclass(frozen=True)
@@ -88,10 +110,15 @@ class Living:
                 if c.news and c.path in by_file and since <= c.when <= self.now]
 
     def by_month(self, items: list[NewsItem]) -> list[Month]:
-        months: dict[str, list[NewsItem]] = {}
+        """`items` (newest first) by calendar month, and within a month by commit."""
+        months: dict[str, dict[str, list[NewsItem]]] = {}
         for item in items:
-            months.setdefault(f"{item.change.when:%Y-%m}", []).append(item)
-        return [Month(f"{items[0].change.when:%B %Y}", key, tuple(items)) for key, items in months.items()]
+            months.setdefault(f"{item.change.when:%Y-%m}", {}).setdefault(item.change.commit, []).append(item)
+        return [
+            Month(f"{next(iter(commits.values()))[0].change.when:%B %Y}", key, tuple(
+                CommitNews(sha, group[0].change.subject, group[0].change.when, tuple(group)) for sha, group in commits.items()))
+            for key, commits in months.items()
+        ]
 
 
 def edit_source(book: Playbook, src_uri: str, docs_dir: Path) -> str | None:
