@@ -15,7 +15,7 @@ from macros.site import SiteMacros
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
-from playbook.contract.site_config import docs_dir
+from playbook.contract.site_config import docs_dir, read_site_config
 from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.index.history import read_history
 from playbook.index.review import DEFAULT_MONTHS, review_due
@@ -23,6 +23,7 @@ from playbook.pipeline import Memo, load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
 from playbook.render.export import build_export
+from playbook.render.feed import write_feed
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
 from playbook.render.tree import MacroEnv, TreeReport, write_tree
@@ -95,7 +96,10 @@ def tree(root: Path, out: Path, site_url: str) -> TreeReport:
     def macros_for(env: MacroEnv) -> dict[str, object]:
         return SiteMacros(built.book, memo.templates, env).macros()
 
-    return write_tree(root, out, built.book, built.pages, macros_for, site_url)
+    report = write_tree(root, out, built.book, built.pages, macros_for, site_url)
+    name = str(read_site_config(root / "mkdocs.yml")[0].get("site_name") or "")
+    write_feed(built.book, memo.templates, out / "docs", site_url, name)  # feed.xml, as the plugin writes it after a build
+    return report
 
 
 def cmd_tree(args: argparse.Namespace) -> int:

@@ -467,4 +467,21 @@ def test_a_commit_of_many_entries_is_one_line_and_the_feed_keeps_the_latest_fift
     templates.living = living
     feed = feedparser.parse(render_feed(book, templates, SITE_URL, "Test").encode())
     assert not feed.bozo and len(feed.entries) == FEED_ITEMS == 50
-    assert feed.entries[0].summary.startswith("Reword every summary.") and feed.entries[-1].summary.startswith(f"Edit {FEED_ITEMS - len(files) - 1}.")
+    assert feed.entries[0].summary.startswith("Reword every summary.")
+    assert feed.entries[-1].summary.startswith(f"Edit {FEED_ITEMS - len(files) - 1}.")
+
+
+def test_a_new_commit_shows_on_the_next_build_of_a_long_lived_process(history_repo: Path, monkeypatch: pytest.MonkeyPatch):
+    """`mkdocs serve` keeps rendered pages between builds (a Memo): a commit changes the history's stamp, so the pages
+    showing dates are rendered again, with the new date."""
+    from playbook.pipeline import Memo, run
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    memo = Memo()
+    before = run(history_repo, history_repo / "docs", memo).pages["tactics/second-tactic.md"].html
+    assert 'Updated <time datetime="2026-09-20">' in before
+    path = history_repo / "data" / "tactics" / "second-tactic.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Step one.", "Step one, first."), encoding="utf-8")
+    commit(history_repo, "Clarify the first step", "2026-11-28T10:00:00Z")
+    after = run(history_repo, history_repo / "docs", memo).pages["tactics/second-tactic.md"].html
+    assert 'Updated <time datetime="2026-11-28">28 November 2026</time>' in after
