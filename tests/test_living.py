@@ -153,6 +153,11 @@ def test_parse_log_reads_renames_copies_and_a_re_added_path():
         ("data/a.yml", "Re-add", True, True), ("data/b.yml", "Rename", False, True), ("data/b.yml", "Start", True, False)]
 
 
+def test_a_subject_keeps_only_text():
+    log = "\x1ec1\x1f\x1f2026-09-01T00:00:00+00:00\x1fFix \x01the\u202e list\x7f\x1f\0\nM\0data/a.yml\0"
+    assert [c.subject for c in parse_log(log)] == ["Fix the list"]
+
+
 def test_months_before_keeps_the_day_or_takes_the_last_of_a_short_month():
     assert months_before(dt.datetime(2026, 12, 1, tzinfo=dt.UTC), 6) == dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
     assert months_before(dt.datetime(2026, 8, 31, tzinfo=dt.UTC), 6) == dt.datetime(2026, 2, 28, tzinfo=dt.UTC)

@@ -12,6 +12,7 @@ still counts as the file's last update.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,10 @@ from pathlib import Path
 
 NEWS_TRAILER = "Playbook-News"
 """The commit trailer that keeps a change out of the news (`Playbook-News: skip`, e.g. for a typo fix)."""
+
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\ufeff]")
+"""What a commit subject may not carry to a page or the feed (control, invisible and noncharacter code points): a
+subject is text anyone with push rights wrote, and XML 1.0 refuses C0 controls outright."""
 
 _FORMAT = f"%x1e%H%x1f%P%x1f%cI%x1f%s%x1f%(trailers:key={NEWS_TRAILER},valueonly,separator=%x2C)"
 
@@ -118,6 +123,7 @@ def parse_log(log: str, boundary: set[str] = frozenset()) -> Iterator[Change]:  
             continue
         when = datetime.fromisoformat(date)
         news = trailer.strip().lower() != "skip"
+        subject = _NOT_TEXT.sub("", subject).strip()
         fields = files.lstrip("\n").split("\0")
         i = 0
         while i < len(fields) and fields[i]:
