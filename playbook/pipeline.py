@@ -47,7 +47,7 @@ def run(root: Path, docs_dir: Path, memo: Memo | None = None) -> Built:
     """The generated content of the site; raises DataError listing every problem in the data."""
     memo = memo if memo is not None else Memo()
     book = load_playbook(root, docs_dir, memo)  # stages 1-3: load, validate, index
-    memo.templates.living = Living(read_history(root))  # when each data file changed, from git in one pass
+    memo.templates.living = Living(read_history(root, last=memo.templates.living.history))  # from git, in one pass
     pages = generate_pages(book, memo.templates, memo.pages)  # stage 4: render every generated page
     return Built(book, pages)
 

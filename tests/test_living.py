@@ -485,6 +485,8 @@ def test_a_new_commit_shows_on_the_next_build_of_a_long_lived_process(history_re
     memo = Memo()
     before = run(history_repo, history_repo / "docs", memo).pages["tactics/second-tactic.md"].html
     assert 'Updated <time datetime="2026-09-20">' in before
+    kept = memo.templates.living.history
+    assert read_history(history_repo, last=kept).changes is kept.changes  # HEAD has not moved: no second `git log`
     path = history_repo / "data" / "tactics" / "second-tactic.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Step one.", "Step one, first."), encoding="utf-8")
     commit(history_repo, "Clarify the first step", "2026-11-28T10:00:00Z")

@@ -15,7 +15,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -98,12 +98,15 @@ def _git(root: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def read_history(root: Path, folder: str = "data", now: datetime | None = None) -> History:
-    """The history of every file under `root/folder`, in one `git log`; empty outside a repository."""
+def read_history(root: Path, folder: str = "data", now: datetime | None = None, last: History | None = None) -> History:
+    """The history of every file under `root/folder`, in one `git log`; empty outside a repository. `last` (the
+    history a long-lived process read before, e.g. `mkdocs serve`) is kept when HEAD has not moved since."""
     facts = _git(root, "rev-parse", "--is-shallow-repository", "--git-path", "shallow", "HEAD")
     if facts is None:
         return History(now=now or build_time())
     shallow, shallow_file, head = [*facts.splitlines(), "", "", ""][:3]
+    if last is not None and last.head and last.head == head:
+        return replace(last, now=now or build_time())
     boundary: set[str] = set()
     if shallow == "true":
         path = Path(shallow_file) if Path(shallow_file).is_absolute() else root / shallow_file
