@@ -11,7 +11,6 @@ from types import MappingProxyType
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from macros.site import SiteMacros
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
@@ -22,11 +21,13 @@ from playbook.index.review import DEFAULT_MONTHS, review_due
 from playbook.pipeline import Memo, load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
 from playbook.render.feed import write_feed
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
-from playbook.render.tree import MacroEnv, TreeReport, write_tree
+from playbook.render.tree import MARK, TreeReport, write_tree
+from playbook.safe_paths import MANIFEST, UnsafePath, inside, output_folder
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -75,13 +76,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    """Write the generated pages (the build does this itself, into .cache/pages/) for a tool that runs no MkDocs plugin."""
+    """Write the generated pages as Markdown files (default .cache/pages/) for a tool that runs no MkDocs plugin."""
     root = _root(args)
     out = Path(args.out) if args.out else root / PAGES_DIR
     docs, target = docs_dir(root).resolve(), out.resolve()
     if target == docs or docs in target.parents or target in docs.parents:
         print(f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own", file=sys.stderr)
         return 2
+    out = output_folder(out, MANIFEST, "pages folder") if args.out else inside(root, PAGES_DIR, "pages folder", owned=True)
     report = write_pages(generate_pages(load_playbook(root)), out)
     print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
     return 0
@@ -89,22 +91,18 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def tree(root: Path, out: Path, site_url: str) -> TreeReport:
     """Write a plugin-free project (mkdocs.yml, docs/ with every page rendered, overrides/) for MkDocs without our
-    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the macros of `macros.site` bound to each page."""
+    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the Site's macros bound to each page."""
     memo = Memo()
-    built = run(root, docs_dir(root), memo)
-
-    def macros_for(env: MacroEnv) -> dict[str, object]:
-        return SiteMacros(built.book, memo.templates, env).macros()
-
-    report = write_tree(root, out, built.book, built.pages, macros_for, site_url)
+    site = run(root, docs_dir(root), memo, site_url=site_url if site_url.endswith("/") else site_url + "/")
+    report = write_tree(root, out, site, site_url)
     name = str(read_site_config(root / "mkdocs.yml")[0].get("site_name") or "")
-    write_feed(built.book, memo.templates, out / "docs", site_url, name)  # feed.xml, as the plugin writes it after a build
+    write_feed(site.book, memo.templates, out / "docs", site.site_url, name)  # feed.xml, as the plugin writes it after a build
     return report
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
     try:
-        report = tree(_root(args), Path(args.out), args.site_url)
+        report = tree(_root(args), output_folder(Path(args.out), MARK, "tree folder"), args.site_url)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -137,7 +135,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    findings = [*below_bar(book), *copied]
+    findings = [*below_bar(book), *captured(book, read_queries(root)), *copied]
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
@@ -198,7 +196,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=[k.name for k in KINDS])
     new.add_argument("id", help="the file name and URL, e.g. pre-mortem")
     pages = sub.add_parser("pages", help="write the generated pages (entries, indexes, redirects) to a folder")
-    pages.add_argument("--out", help="folder to write to (default: .cache/pages, where the build writes them)")
+    pages.add_argument("--out", help="folder to write to (default: .cache/pages)")
     tree = sub.add_parser("tree", help="write a plugin-free project (every page rendered) for MkDocs, ProperDocs or Zensical")
     tree.add_argument("out", help="folder to write (new, empty, or a tree written before)")
     tree.add_argument("--site-url", default=os.environ.get("PLAYBOOK_SITE_URL") or DEFAULT_SITE_URL,
@@ -232,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
+    except UnsafePath as err:  # a folder to write through a link, or one holding files playbook did not write
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except OSError as err:  # a folder that does not exist, a name too long, no permission
         where = f"{err.filename}: " if err.filename else ""
         print(f"error: {where}{err.strerror or err}", file=sys.stderr)
