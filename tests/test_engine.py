@@ -151,8 +151,11 @@ def _built_with(option: str, built_site: Built, tmp_path: Path) -> tuple[Path, P
     assert option in config.read_text(encoding="utf-8")
     site_url = json.loads((built_site.site / "api" / "playbook.json").read_text(encoding="utf-8"))["site_url"]
     out = tmp_path / "site"
+    # the copy has no .git: its build reads the history of data/ from this checkout, as the session's build did
+    here = Path(__file__).resolve().parent
+    git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=here, capture_output=True, text=True).stdout.strip()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project, capture_output=True,
-                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": site_url})
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": site_url, "GIT_DIR": git_dir})
     assert done.returncode == 0, done.stderr[-3000:]
     return project, out
 

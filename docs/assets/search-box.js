@@ -105,7 +105,9 @@
       var a = el("a", { id: "pb-search-r" + k, role: "option", "aria-selected": "false", href: url(r.doc.url), "class": "pb-search__link",
         tabindex: "-1" });
       a.appendChild(el("span", { "class": "pb-search__kind" }, KIND_LABEL[r.doc.kind] || r.doc.kind));
-      a.appendChild(el("span", { "class": "pb-search__title" }, r.doc.title));
+      var title = el("span", { "class": "pb-search__title" }, r.doc.title);
+      if (r.doc["new"]) title.appendChild(el("span", { "class": "pb-new" }, "New"));  // added in the last 30 days
+      a.appendChild(title);
       if (r.doc.page) a.appendChild(el("span", { "class": "pb-search__page" }, "in " + r.doc.page));
       if (r.doc.summary) a.appendChild(el("span", { "class": "pb-search__summary" }, r.doc.summary));
       li.appendChild(a);

@@ -45,8 +45,10 @@ from playbook.index.views import ReadLog, View, view_of
 from playbook.pipeline import Memo, Site, run
 from playbook.problems import DataError
 from playbook.render.export import write_export_of
+from playbook.render.feed import write_feed_text
 from playbook.render.headings import anchor_ids, toc_tokens
 from playbook.render.jinja import SetAside
+from playbook.render.living import edit_source
 from playbook.render.pages import GeneratedPage
 from playbook.render.search_index import SearchIndex
 from playbook.safe_paths import UnsafePath, site_folder
@@ -208,6 +210,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             generated = ViewFile.generated(config, rel, content=page.text if not self.config.html_pages else "",
                                            inclusion=inclusion)
             generated.stale = not self.dirty or first or rel in site.rendered
+            generated.edit_uri = edit_source(site.book, rel, Path(config.docs_dir))  # "Suggest a change" edits the data file
             files.append(generated)
         self.files = files
         return files
@@ -277,6 +280,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.outputs = pages
         if self.config.export:
             write_export_of(self.site.export, site_dir)
+        write_feed_text(self.site.feed(config.site_name), site_dir)  # feed.xml
         self.search.write(site_dir, self.site.book.synonyms.model_dump(), set(pages))
 
 

@@ -6,6 +6,7 @@ these classes (`playbook schemas`), and templates only ever receive instances of
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import date
 from enum import StrEnum
@@ -117,6 +118,33 @@ _RELATION_LABELS = MappingProxyType({
     Relation.prepares_for: ("Prepares for", "Prepared for by"),
     Relation.see_also: ("See also", "Mentioned by"),
 })
+
+
+def _calendar_date(value: object) -> object:
+    """A review date: a calendar date written YYYY-MM-DD (YAML reads it as a date), not in the future."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+        raise ValueError("must be a date written YYYY-MM-DD, e.g. 2026-11-20")
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(f"'{value}' is not a date written YYYY-MM-DD, e.g. 2026-11-20")
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date of the calendar") from None
+    if value > dt.datetime.now(dt.UTC).date():
+        raise ValueError(f"{value.isoformat()} is in the future: write the day the review was done")
+    return value
+
+
+class Review(Strict):
+    """The last review of an entry: when, and by whom (the maintainers' review cycle, `playbook review-due`)."""
+
+    date: Annotated[dt.date, BeforeValidator(_calendar_date)] = Field(description="the day of the review, YYYY-MM-DD")
+    by: Line = Field(description="who reviewed it: a person or a team")
+
+
+Owner = Annotated[str, Field(min_length=2, max_length=60), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+"""The team or person who keeps an entry true (listed on /owners/)."""
 
 
 class Link(Strict):
@@ -255,6 +283,8 @@ class Entry(Strict):
 
     title: Line
     summary: Summary = Field(description="one line: what it is and why a reader cares")
+    owner: Owner | None = Field(None, description="the team or person who keeps this entry true")
+    reviewed: Review | None = Field(None, description="the last review: `{date: YYYY-MM-DD, by: who}`")
     tags: list[Id] = Field(default_factory=list, description="tag ids defined in data/tags.yml")
     related: list[Link] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
@@ -474,6 +504,8 @@ class Source(Strict):
     published_in: Line | None = Field(None, description="publisher, journal (volume, issue, pages) or site")
     url: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = None
     summary: Summary
+    owner: Owner | None = Field(None, description="the team or person who keeps this entry true")
+    reviewed: Review | None = Field(None, description="the last review: `{date: YYYY-MM-DD, by: who}`")
     notes: Text | None = Field(None, description="what the playbook takes from it, for readers (notes on the source: SOURCE-NOTES.md)")
     tags: list[Id] = Field(default_factory=list)
     aliases: list[Id] = Field(default_factory=list)

@@ -37,6 +37,7 @@ class ExportEntry(_Row):
     url: str = Field(description="absolute URL of the entry's page")
     path: str = Field(description="URL path from the site root, e.g. /models/conger-persuasion/")
     summary: str
+    owner: str | None = Field(description="the team or person who keeps the entry (null: none named)")
     tags: list[str]
     references: list[ExportReference] = Field(description="outgoing references")
     sources: list[ExportCitation]
@@ -83,7 +84,7 @@ def _row(book: Playbook, ref: str, site_url: str) -> ExportEntry:
     cites = [ExportCitation(id=src.id, title=src.title, locator=c.locator) for src, c in book.citations(record)]
     return ExportEntry(
         kind=record.kind.name, id=record.id, title=record.title, summary=record.summary,
-        url=urljoin(site_url, record.url), path="/" + record.url,
+        url=urljoin(site_url, record.url), path="/" + record.url, owner=getattr(doc, "owner", None),
         tags=list(doc.tags), references=refs, sources=cites,
     )
 

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from playbook.contract.kinds import KINDS
 from playbook.render import present as presenter
 from playbook.render.diagrams import layout
+from playbook.render.living import Living, long_date
 from playbook.render.present import href, md_escape, url_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -98,8 +99,18 @@ class Templates:
             auto_reload=True,
         )
         self.env.filters.update(href=href, url_path=url_path, md=_md, md_inline=_md_inline, plain=_plain, md_escape=md_escape,
-                                slug=_slug, text=_text, block=self.block)
+                                slug=_slug, text=_text, block=self.block, long_date=long_date)
         self.env.globals.update(KINDS=KINDS, layout=layout)
+        self.living = Living()
+
+    @property
+    def living(self) -> Living:
+        """Freshness and news from the git history (playbook/render/living.py): the templates' global `living`."""
+        return self.env.globals["living"]  # type: ignore[no-any-return]
+
+    @living.setter
+    def living(self, living: Living) -> None:
+        self.env.globals["living"] = living
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

@@ -99,6 +99,10 @@ class _Text(HTMLParser):
         target["parts"].append(text)
 
 
+NEW_MARK = "data-pb-new"
+"""The entry page's freshness line carries this attribute while the entry is new (playbook/render/living.py)."""
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("\u00b6", " ").split())
 
@@ -144,6 +148,8 @@ class SearchIndex:
                 "also_called": list(getattr(record.doc, "also_called", ())), "summary": _plain(record.doc.summary),
                 "headings": [], "text": text[:TEXT_LIMIT],
             }
+            if NEW_MARK in html:  # an entry added in the last 30 days (templates/freshness.html.j2): the result says "New"
+                doc["new"] = True
             self.docs[page.url] = [doc]
             return
         kind = _kind_of_page(src)
