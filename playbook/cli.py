@@ -20,6 +20,7 @@ from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.pipeline import Memo, load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.quality.phrasings import few_phrasings
 from playbook.render.export import build_export
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
@@ -38,6 +39,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"ok: {len(book.records)} entries (" + ", ".join(f"{counts[k.dir]} {k.dir}" for k in KINDS) + ")")
     for shown in todo:
         print(f"note: {shown} still has skeleton TODO text", file=sys.stderr)
+    for warning in few_phrasings(book):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

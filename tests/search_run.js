@@ -13,6 +13,6 @@ const engine = new search.Engine(MiniSearch, JSON.parse(fs.readFileSync(input.in
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const results = input.queries.map((query) => {
   const found = engine.search(query, { typing: false });
-  return { query, urls: found.results.slice(0, input.top || 3).map((r) => r.doc.url), searchedFor: found.searchedFor, corrected: found.corrected };
+  return { query, urls: found.results.slice(0, input.top || 3).map((r) => r.doc.url), searchedFor: found.searchedFor, corrected: found.corrected, good: found.good !== false };
 });
 process.stdout.write(JSON.stringify({ ms, results }));

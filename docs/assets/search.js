@@ -91,6 +91,10 @@
   function phraseKey(stems) { return stems.join("_"); }
 
   // ---------------------------------------------------------------- the engine
+  /* How much a word weighs by where a page carries it: its title and the readers' phrasings for it first, its
+     summary and headings next, its body text last (docs/contributing.md#search). */
+  var FIELD_BOOST = { title: 6, also_called: 5, asked_as: 4, summary: 2.5, headings: 2, page: 1, text: 0.4 };
+
   function Engine(MiniSearch, data) {
     var self = this;
     this.data = data;
@@ -103,6 +107,22 @@
     };
     var stemsOf = function (text) { return words(text).map(stem); };
     (data.phrases || []).forEach(function (p) { addPhrase(stemsOf(p)); });
+    // query side only (data/synonyms.yml): filler is dropped, a confusion is replaced, an interview phrase sets the intent
+    this.filler = (data.filler || []).map(function (f) { return words(f); }).filter(function (f) { return f.length; })
+      .sort(function (a, b) { return b.length - a.length; });
+    this.confusions = [];
+    (data.confusions || []).forEach(function (c) {
+      c.heard.forEach(function (h) { self.confusions.push({ heard: words(h), meant: words(c.meant) }); });
+    });
+    this.confusions.sort(function (a, b) { return b.heard.length - a.heard.length; });
+    this.interviewPhrases = (data.interview || []).map(function (f) { return words(f); }).filter(function (f) { return f.length; });
+    this.kindPhrases = [];  // [{kind, words}]: "checklist", "interview questions" name a kind of page
+    Object.keys(data.kinds || {}).forEach(function (kind) {
+      data.kinds[kind].forEach(function (p) { self.kindPhrases.push({ kind: kind, words: words(p) }); });
+    });
+    this.kindPhrases.sort(function (a, b) { return b.words.length - a.words.length; });
+    this.keep = map();
+    (data.keep || []).forEach(function (k) { words(k).forEach(function (w) { self.keep[w] = true; }); });
     (data.synonyms || []).forEach(function (rule) {
       var r = { reader: rule.reader.map(stemsOf), site: rule.site.map(stemsOf) };
       r.reader.concat(r.site).forEach(addPhrase);
@@ -135,7 +155,7 @@
     };
     this.mini = new MiniSearch({
       idField: "i",
-      fields: ["title", "also_called", "summary", "headings", "page", "text"],
+      fields: ["title", "also_called", "asked_as", "summary", "headings", "page", "text"],
       storeFields: [],
       tokenize: tokenize,
       processTerm: function (t) { return t; },
@@ -146,7 +166,7 @@
       searchOptions: {
         tokenize: function (t) { return [t]; },
         processTerm: function (t) { return t; },
-        boost: { title: 6, also_called: 5, summary: 2, headings: 2, page: 1, text: 0.4 },
+        boost: FIELD_BOOST,
         bm25: { k: 1.2, b: 0.7, d: 0.5 }
       }
     });
@@ -165,22 +185,59 @@
     /^(?:what did you do|how did you)\b/,
     /^how do you\b/
   ];
+  var STRONG_OPENERS = 6;  // the first six openers make an interview query; "what did you do", "how do you" only strip
 
-  /* The query as groups of alternatives: each group is one reader word or phrase and what it may also be
-     written as (synonyms, its correction). */
+  function startsWith(list, i, phrase) {
+    for (var j = 0; j < phrase.length; j += 1) if (list[i + j] !== phrase[j]) return false;
+    return true;
+  }
+
+  /* The query as groups of alternatives: each group is one meaningful reader word or phrase and what it may also
+     be written as (synonyms, its correction). Filler is dropped first, confusions and typos are corrected, and
+     every later step (kind words, titles) reads the corrected words. */
   Engine.prototype.parse = function (query, typing) {
     var self = this;
     var q = String(query || "").toLowerCase().trim();
     var interview = false;
     for (var k = 0; k < OPENERS.length; k += 1) {
-      if (OPENERS[k].test(q)) { q = q.replace(OPENERS[k], " ").trim(); interview = true; break; }
+      if (OPENERS[k].test(q)) { q = q.replace(OPENERS[k], " ").trim(); interview = k < STRONG_OPENERS; break; }
     }
-    var ws = words(q);
+    var raw = words(q), ws = [], corrected = false, i, k2;
+    // confusions (a real word for a site word that sounds like it) on the words as typed
+    for (i = 0; i < raw.length;) {
+      var conf = null;
+      for (k = 0; k < self.confusions.length && !conf; k += 1) if (startsWith(raw, i, self.confusions[k].heard)) conf = self.confusions[k];
+      if (conf) { ws.push.apply(ws, conf.meant); i += conf.heard.length; corrected = true; continue; }
+      ws.push(raw[i]);
+      i += 1;
+    }
+    var has = function (list, phrase) {
+      for (var x = 0; x + phrase.length <= list.length; x += 1) if (startsWith(list, x, phrase)) return true;
+      return false;
+    };
+    self.interviewPhrases.forEach(function (p) { if (has(ws, p)) interview = true; });
+    // phrases naming a kind of page lift that kind and leave the words of the problem; filler and numbers go
+    var kinds = map(), kept = [];
+    for (i = 0; i < ws.length;) {
+      var named = null, fill = null;
+      for (k = 0; k < self.kindPhrases.length && !named; k += 1) if (startsWith(ws, i, self.kindPhrases[k].words)) named = self.kindPhrases[k];
+      if (named) { kinds[named.kind] = true; i += named.words.length; continue; }
+      var protectedPhrase = self.phraseAt(ws.slice(i).map(stem), 0);
+      for (k2 = 0; k2 < self.filler.length && !fill; k2 += 1) if (startsWith(ws, i, self.filler[k2])) fill = self.filler[k2];
+      if (fill && !protectedPhrase) { i += fill.length; continue; }
+      if (/^[0-9]+$/.test(ws[i]) && !protectedPhrase) { i += 1; continue; }  // numbers name no problem
+      kept.push(ws[i]);
+      i += 1;
+    }
+    if (kinds.prompt) interview = true;
+    if (!kept.filter(function (w) { return !STOP[w]; }).length) kept = ws.slice();  // nothing else: search it as typed
+    var text = ws.join(" ");  // the corrected query before filler goes: it may name a page ("question bank")
+    ws = kept;
     var stems = ws.map(stem);
-    var groups = [], shown = [], corrected = false, used = map();
+    var groups = [], shown = [], used = map(), meant = [];
     var last = ws.length - 1;
     // synonyms first (longest reader phrase wins), then known phrases, then single words
-    var i = 0;
+    i = 0;
     while (i < ws.length) {
       var match = self.ruleAt(stems, i);
       if (match) {
@@ -188,6 +245,7 @@
         match.rule.reader.forEach(function (r) { alts.push(phraseKey(r)); });
         groups.push({ terms: unique(alts.filter(function (a) { return self.stems[a]; })), words: ws.slice(i, i + match.words.length) });
         shown.push(ws.slice(i, i + match.words.length).join(" "));
+        meant.push.apply(meant, ws.slice(i, i + match.words.length));
         i += match.words.length;
         continue;
       }
@@ -195,18 +253,20 @@
       if (phrase) {
         groups.push({ terms: [phraseKey(phrase)], words: ws.slice(i, i + phrase.length) });
         shown.push(ws.slice(i, i + phrase.length).join(" "));
+        meant.push.apply(meant, ws.slice(i, i + phrase.length));
         i += phrase.length;
         continue;
       }
       var w = ws[i], s = stems[i];
-      if (STOP[w] || used[s]) { shown.push(w); i += 1; continue; }
+      if (STOP[w] || used[s]) { shown.push(w); meant.push(w); i += 1; continue; }
       used[s] = true;
       var prefix = typing && i === last && w.length >= 3 && !self.stems[s];  // an unfinished word, not one the index has
       if (!self.stems[s] && !(prefix && self.hasPrefix(s))) {
-        var fix = w.length >= 5 ? self.correct(w) : null;
+        var fix = w.length >= 5 && !self.keep[w] ? self.correct(w) : null;
         if (fix) {
           corrected = true;
           shown.push(fix);
+          meant.push(fix);
           var fs = stem(fix), fr = self.ruleAt([fs], 0);
           groups.push({ terms: unique([fs].concat(fr ? fr.rule.site.map(phraseKey) : []).filter(function (a) { return self.stems[a]; })), words: [fix] });
           i += 1;
@@ -214,13 +274,15 @@
         }
       }
       shown.push(w);
+      meant.push(w);
       groups.push({ terms: [s], words: [w], prefix: prefix });
       i += 1;
     }
     if (!groups.length && ws.length) {  // a query of function words only: search them as typed
       ws.forEach(function (x) { groups.push({ terms: [stem(x)], words: [x] }); });
     }
-    return { groups: groups, interview: interview, corrected: corrected, searchedFor: shown.join(" "), words: ws };
+    return { groups: groups, interview: interview, corrected: corrected, searchedFor: shown.join(" "), words: meant,
+      text: text, kinds: kinds };
   };
 
   Engine.prototype.ruleAt = function (stems, i) {
@@ -248,12 +310,14 @@
     return false;
   };
 
-  /* The index word nearest to `word`: edit distance 1, or 2 for words of 8 letters or more; ties go to
-     the word more documents use. */
+  /* The index word nearest to `word`: edit distance 1, or 2 for words of 8 letters or more, with the same first
+     letter (or its first two letters swapped): a typo keeps the word's start, while a different first letter makes
+     another word (hiring, firing). Ties go to the word more documents use. */
   Engine.prototype.correct = function (word) {
     var max = word.length >= 8 ? 2 : 1, best = null, bestD = max + 1, bestN = 0;
     for (var v in this.vocabulary) {
       if (Math.abs(v.length - word.length) > max || v.length < 4 || /^[0-9]+$/.test(v)) continue;
+      if (v[0] !== word[0] && !(v[0] === word[1] && v[1] === word[0])) continue;
       var d = distance(word, v, max);
       var n = this.vocabulary[v];
       if (d < bestD || (d === bestD && n > bestN)) { best = v; bestD = d; bestN = n; }
@@ -282,26 +346,31 @@
 
   function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
 
-  var ENTRY_WEIGHT = 0.7;  // documents weighing less (paths, sources, guides, indexes, About) come after every entry
-
-  var KIND_WORDS = {  // a query naming a kind of page lifts that kind to the entries' rank
-    source: /\b(sources?|books?|articles?|papers?|bibliography|reading list)\b/,
-    path: /\b(learning paths?|paths?|curriculum)\b/,
-    about: /\b(contribut\w*|maintainers?|schema|json|api|export|benchmark|zensical)\b/,
-    index: /\b(index|list of)\b/,
-    page: /\b(guide|drill|star|review deck|prep sheet|countdown|worked example|self assessment|question bank)\b/
+  /* Kind is a soft weight by what the query is for, never a tier: it multiplies a page's score (its own weight,
+     the kinds registry's search_boost or PAGE_WEIGHTS), so a page that answers much better still wins. */
+  var INTENT = {
+    problem: { prompt: 0.45, page: 0.8, about: 0.5 },                     // a reader's problem: situations and tactics
+    interview: { prompt: 1.6, page: 1.5, situation: 0.75, tactic: 0.75, model: 0.8, checklist: 0.9, about: 0.5 }
   };
+  var INTERVIEW_PAGE = /interview|prep|star|drill|question bank|story/;  // guides for candidates, lifted by an interview query
 
+  var KIND_WORDS = {  // a query naming a kind of page lifts that kind
+    source: /\b(sources?|books?|articles?|papers?|bibliography|reading list)\b/,
+    path: /\b(learning paths?|curriculum)\b/,
+    about: /\b(contribut\w*|maintainers?|schema|json|api|export|benchmark|zensical|asked as|also called|synonyms?)\b/,
+    index: /\b(index|list of|all (situations|tactics|models|checklists|questions))\b/,
+    page: /\b(guide|drill|star|review deck|prep sheet|countdown|worked example|self assessment|question bank|find your move|practice|tool|worksheet|template|mock)\b/
+  };  // the phrases that name the entry kinds are data (data/synonyms.yml, kinds)
 
-  /* The documents for `query`, best first: [{doc, score, matched}]. `typing`: the last word may be unfinished. */
+  /* The documents for `query`, best first: [{doc, score, matched, all}]. `typing`: the last word may be unfinished. */
   Engine.prototype.search = function (query, options) {
     options = options || {};
     var self = this, parsed = this.parse(query, options.typing !== false && !/\s$/.test(query || ""));
-    if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0 };
+    if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0, interview: false };
     var totals = map();
-    var groups = parsed.groups.filter(function (g) { return g.terms.length; }).length || 1;
-    parsed.groups.forEach(function (g, gi) {
-      if (!g.terms.length) return;
+    var live = parsed.groups.filter(function (g) { return g.terms.length; });
+    var groups = live.length || 1;
+    live.forEach(function (g) {
       // a group scores its best alternative (a word and its synonyms are one word of the query, not several)
       var best = map();
       g.terms.forEach(function (term, k) {
@@ -314,38 +383,62 @@
         var t = totals[id] || (totals[id] = { id: id, score: 0, matched: 0, strong: 0 });
         t.score += r.score;
         t.matched += 1;
-        var fields = map();
-        Object.keys(r.match).forEach(function (term) { r.match[term].forEach(function (f) { fields[f] = true; }); });
-        if (Object.keys(fields).some(function (f) { return f !== "text"; })) t.strong += 1;
+        var strong = Object.keys(r.match).some(function (term) { return r.match[term].some(function (f) { return f !== "text"; }); });
+        if (strong) t.strong += 1;
       });
-      g.index = gi;
     });
+    var said = parsed.words.join(" ");  // what the reader meant: corrected, without filler
     var qwords = parsed.words.filter(function (w) { return !STOP[w]; }).map(stem);
-    var named = function (doc) {
-      if (KIND_WORDS[doc.kind] && KIND_WORDS[doc.kind].test(parsed.words.join(" "))) return true;
+    var titled = function (doc) {  // the title is in the query, or a query of two words or more is all in the title
       var tw = words(doc.title).filter(function (w) { return !STOP[w]; }).map(stem);
-      // the title is in the query, or a query of two words or more is all in the title
       return (tw.length >= 2 && tw.every(function (w) { return qwords.indexOf(w) >= 0; })) ||
         (qwords.length >= 2 && qwords.every(function (w) { return tw.indexOf(w) >= 0; }));
     };
+    var intent = INTENT[parsed.interview ? "interview" : "problem"];
+    var weightOf = function (doc) {
+      var kindNamed = parsed.kinds[doc.kind] || (KIND_WORDS[doc.kind] && KIND_WORDS[doc.kind].test(parsed.text));
+      if (doc.kind === "about") return kindNamed ? 1 : doc.weight * intent.about;  // maintainer pages: only when asked for
+      var w = doc.weight * (intent[doc.kind] || 1);
+      if (doc.kind === "page" && parsed.interview && !INTERVIEW_PAGE.test((doc.page || doc.title).toLowerCase())) w = doc.weight;
+      if (kindNamed) w = Math.max(w, 1.3);
+      else if (titled(doc)) w = Math.max(w, 1.1);
+      return w;
+    };
     var list = Object.keys(totals).map(function (id) {
       var t = totals[id], doc = self.data.docs[id];
-      var weight = doc.weight;
-      if (doc.kind === "prompt" && parsed.interview) weight = 1.15;
-      else if (weight < 1 && named(doc)) weight = 1;
       var share = t.matched / groups;
-      return { doc: doc, score: t.score * weight * share * share, matched: t.matched, strong: t.strong, all: t.matched === groups,
-        entry: weight >= ENTRY_WEIGHT };
+      // coverage counts more than any one word's strength: every meaningful word beats some of them
+      var cover = share * share * share * (0.5 + 0.5 * t.strong / groups);
+      return { doc: doc, score: t.score * weightOf(doc) * cover, matched: t.matched, strong: t.strong, all: t.matched === groups };
     });
     var top = list.length ? Math.max.apply(null, list.map(function (r) { return r.score; })) : 1;
-    (self.titles[parsed.words.join(" ")] || []).forEach(function (id) {  // the query is this page's title
+    (self.titles[said] || []).forEach(function (id) {  // the query is this page's title
       var r = list.filter(function (x) { return x.doc === self.data.docs[id]; })[0];
       if (!r) list.push(r = { doc: self.data.docs[id], matched: groups, strong: groups, all: true, score: 0 });
       r.score = top * 2 + r.score;
-      r.entry = true;
     });
-    list.sort(function (a, b) { return (b.entry - a.entry) || (b.score - a.score); });
-    return { results: list, searchedFor: parsed.searchedFor, corrected: parsed.corrected, groups: parsed.groups.length };
+    list.sort(function (a, b) { return b.score - a.score; });
+    return { results: list, searchedFor: parsed.searchedFor, corrected: parsed.corrected, groups: groups,
+      interview: parsed.interview, good: good(list, groups) };
+  };
+
+  /* Whether the best result answers the query: it carries at least half of the meaningful words, one of them in its
+     title, phrasings, summary or headings. A query without a good match says so and offers other ways in. */
+  function good(list, groups) {
+    var r = list[0];
+    if (!r) return false;
+    return r.strong >= 1 && r.matched * 2 >= groups;
+  }
+
+  /* The best page of each kind for the words of a query that found no good match (the closest pages by kind). */
+  Engine.prototype.closest = function (results, n) {
+    var seen = map(), out = [];
+    results.forEach(function (r) {
+      if (out.length >= (n || 4) || seen[r.doc.kind] || r.doc.kind === "about" || r.doc.kind === "index") return;
+      seen[r.doc.kind] = true;
+      out.push(r);
+    });
+    return out;
   };
 
   return { Engine: Engine, stem: stem, words: words, distance: distance };

@@ -4,7 +4,7 @@ Material's own search plugin is off (mkdocs.yml): its lunr index loaded on every
 prefix in any field, and its query could only be changed by patching Material's worker. This module writes
 `search/index.json` instead, one document per page (entries) or per section (hand-written pages):
 
-    url, title, kind, weight, also_called, summary, headings, text, and for a section its page's title (page)
+    url, title, kind, weight, also_called, asked_as, summary, headings, text, and for a section its page's title (page)
 
 `weight` carries the ranking rule "entries first" (the kinds registry's search_boost for entries, PAGE_WEIGHTS for
 other pages; docs/contributing.md#search explains it),
@@ -141,7 +141,8 @@ class SearchIndex:
             text = " ".join(t for h, a, t in sections if h and a not in LINK_SECTIONS)
             doc = {
                 "url": page.url, "title": record.title, "kind": record.kind.name, "weight": record.kind.search_boost,
-                "also_called": list(getattr(record.doc, "also_called", ())), "summary": _plain(record.doc.summary),
+                "also_called": list(getattr(record.doc, "also_called", ())),
+                "asked_as": list(getattr(record.doc, "asked_as", ())), "summary": _plain(record.doc.summary),
                 "headings": [], "text": text[:TEXT_LIMIT],
             }
             self.docs[page.url] = [doc]
@@ -151,11 +152,13 @@ class SearchIndex:
         title = page.title or ""
         intro = sections[0][2]
         summary = _plain(str(meta.get("description") or ""))
-        docs = [{"url": page.url, "title": title, "kind": kind, "weight": weight, "also_called": [], "summary": summary,
+        asked = [str(a) for a in meta.get("asked_as") or [] if isinstance(a, str)]
+        docs = [{"url": page.url, "title": title, "kind": kind, "weight": weight, "also_called": [], "asked_as": asked,
+                 "summary": summary,
                  "headings": [h for h, _, _ in sections if h], "text": intro[:TEXT_LIMIT]}]
         for heading, anchor, text in sections[1:]:
             docs.append({"url": f"{page.url}#{anchor}", "title": heading, "page": title, "kind": kind, "weight": weight,
-                         "also_called": [], "summary": "", "headings": [], "text": text[:TEXT_LIMIT]})
+                         "also_called": [], "asked_as": [], "summary": "", "headings": [], "text": text[:TEXT_LIMIT]})
         self.docs[page.url] = docs
 
     def load(self, site_dir: Path) -> None:
