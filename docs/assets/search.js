@@ -78,8 +78,17 @@
       .replace(/[\u2018\u2019\u02bc]/g, "'")
       .replace(/\bcan't\b|\bcannot\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/n't\b/g, " not")
       .replace(/'(s|re|ve|ll|d|m)\b/g, "");
-    return t.split(/[^a-z0-9]+/).filter(Boolean);
+    return t.split(/[^a-z0-9]+/).filter(Boolean).reduce(function (out, w) {
+      var c = BARE[w];  // "cant", "doesnt", "theyre" typed without the apostrophe
+      if (c) out.push.apply(out, c); else out.push(w);
+      return out;
+    }, []);
   }
+  var BARE = map();
+  ("cant:can not|dont:do not|doesnt:does not|didnt:did not|isnt:is not|arent:are not|wasnt:was not|werent:were not|" +
+    "havent:have not|hasnt:has not|shouldnt:should not|couldnt:could not|wouldnt:would not|wont:will not|" +
+    "im:i|ive:i|youre:you|theyre:they|theyve:they|its:it|whats:what|thats:that").split("|")
+    .forEach(function (p) { var kv = p.split(":"); BARE[kv[0]] = kv[1].split(" "); });
 
   /* Hyphenated and slashed compounds also as one word ("pre-mortem" -> premortem), for readers who write them so. */
   function compounds(text) {
@@ -121,6 +130,13 @@
       data.kinds[kind].forEach(function (p) { self.kindPhrases.push({ kind: kind, words: words(p) }); });
     });
     this.kindPhrases.sort(function (a, b) { return b.words.length - a.words.length; });
+    this.intentWords = this.kindPhrases.concat(this.interviewPhrases.map(function (p) { return { kind: null, words: p }; }))
+      .sort(function (a, b) { return b.words.length - a.words.length; });
+    this.queryWords = map();  // words the query side knows (synonyms, filler, intents): never "corrected"
+    [data.phrases, data.filler, data.interview].concat((data.synonyms || []).map(function (r) { return r.reader.concat(r.site); }))
+      .concat(Object.keys(data.kinds || {}).map(function (kd) { return data.kinds[kd]; }))
+      .concat((data.confusions || []).map(function (c) { return c.heard; }))
+      .forEach(function (list) { (list || []).forEach(function (p) { words(p).forEach(function (w) { self.queryWords[w] = true; }); }); });
     this.keep = map();
     (data.keep || []).forEach(function (k) { words(k).forEach(function (w) { self.keep[w] = true; }); });
     (data.synonyms || []).forEach(function (rule) {
@@ -198,45 +214,56 @@
   Engine.prototype.parse = function (query, typing) {
     var self = this;
     var q = String(query || "").toLowerCase().trim();
-    var interview = false;
-    for (var k = 0; k < OPENERS.length; k += 1) {
+    var interview = false, corrected = false, i, k;
+    for (k = 0; k < OPENERS.length; k += 1) {
       if (OPENERS[k].test(q)) { q = q.replace(OPENERS[k], " ").trim(); interview = k < STRONG_OPENERS; break; }
     }
-    var raw = words(q), ws = [], corrected = false, i, k2;
-    // confusions (a real word for a site word that sounds like it) on the words as typed
-    for (i = 0; i < raw.length;) {
+    var raw = words(q), last = raw.length - 1;
+    // 1. typos, on every word before anything else reads the query: a word neither the pages nor the vocabulary of
+    //    data/synonyms.yml knows is replaced by the nearest page word (not a real word the `keep` list names)
+    var typed = raw.map(function (w, x) {
+      var s = stem(w);
+      if (STOP[w] || self.stems[s] || self.queryWords[w] || w.length < 5 || self.keep[w] || /[0-9]/.test(w)) return w;
+      if (typing && x === last && self.hasPrefix(s)) return w;  // an unfinished word
+      var fix = self.correct(w);
+      if (fix) corrected = true;
+      return fix || w;
+    });
+    // 2. confusions: a real word for a site word that sounds like it
+    var ws = [];
+    for (i = 0; i < typed.length;) {
       var conf = null;
-      for (k = 0; k < self.confusions.length && !conf; k += 1) if (startsWith(raw, i, self.confusions[k].heard)) conf = self.confusions[k];
+      for (k = 0; k < self.confusions.length && !conf; k += 1) if (startsWith(typed, i, self.confusions[k].heard)) conf = self.confusions[k];
       if (conf) { ws.push.apply(ws, conf.meant); i += conf.heard.length; corrected = true; continue; }
-      ws.push(raw[i]);
+      ws.push(typed[i]);
       i += 1;
     }
-    var has = function (list, phrase) {
-      for (var x = 0; x + phrase.length <= list.length; x += 1) if (startsWith(list, x, phrase)) return true;
-      return false;
-    };
-    self.interviewPhrases.forEach(function (p) { if (has(ws, p)) interview = true; });
-    // phrases naming a kind of page lift that kind and leave the words of the problem; filler and numbers go
-    var kinds = map(), kept = [];
+    var text = ws.join(" ");  // the corrected query: it may name a page ("question bank", "contributing")
+    // 3. intent: phrases naming a kind of page or an interview set the intent and are searched as optional words
+    //    (they add to a page's score, not to the words it must cover); filler and numbers go
+    var kinds = map(), kept = [], optional = [];
     for (i = 0; i < ws.length;) {
       var named = null, fill = null;
-      for (k = 0; k < self.kindPhrases.length && !named; k += 1) if (startsWith(ws, i, self.kindPhrases[k].words)) named = self.kindPhrases[k];
-      if (named) { kinds[named.kind] = true; i += named.words.length; continue; }
-      var protectedPhrase = self.phraseAt(ws.slice(i).map(stem), 0);
-      for (k2 = 0; k2 < self.filler.length && !fill; k2 += 1) if (startsWith(ws, i, self.filler[k2])) fill = self.filler[k2];
-      if (fill && !protectedPhrase) { i += fill.length; continue; }
-      if (/^[0-9]+$/.test(ws[i]) && !protectedPhrase) { i += 1; continue; }  // numbers name no problem
+      for (k = 0; k < self.intentWords.length && !named; k += 1) if (startsWith(ws, i, self.intentWords[k].words)) named = self.intentWords[k];
+      if (named) {
+        if (named.kind) kinds[named.kind] = true; else interview = true;
+        optional.push.apply(optional, named.words);
+        i += named.words.length;
+        continue;
+      }
+      var kept1 = self.phraseAt(ws.slice(i).map(stem), 0);  // a known phrase is never filler ("one-way door")
+      for (k = 0; k < self.filler.length && !fill; k += 1) if (startsWith(ws, i, self.filler[k])) fill = self.filler[k];
+      if (fill && !kept1) { i += fill.length; continue; }
+      if (/^[0-9]+$/.test(ws[i]) && !kept1) { i += 1; continue; }  // numbers name no problem
       kept.push(ws[i]);
       i += 1;
     }
     if (kinds.prompt) interview = true;
-    if (!kept.filter(function (w) { return !STOP[w]; }).length) kept = ws.slice();  // nothing else: search it as typed
-    var text = ws.join(" ");  // the corrected query before filler goes: it may name a page ("question bank")
+    if (!kept.filter(function (w) { return !STOP[w]; }).length) { kept = ws.slice(); optional = []; }  // nothing else: as typed
     ws = kept;
+    // 4. synonyms (longest reader phrase first), known phrases, single words
     var stems = ws.map(stem);
-    var groups = [], shown = [], used = map(), meant = [];
-    var last = ws.length - 1;
-    // synonyms first (longest reader phrase wins), then known phrases, then single words
+    var groups = [], shown = [], used = map();
     i = 0;
     while (i < ws.length) {
       var match = self.ruleAt(stems, i);
@@ -245,7 +272,6 @@
         match.rule.reader.forEach(function (r) { alts.push(phraseKey(r)); });
         groups.push({ terms: unique(alts.filter(function (a) { return self.stems[a]; })), words: ws.slice(i, i + match.words.length) });
         shown.push(ws.slice(i, i + match.words.length).join(" "));
-        meant.push.apply(meant, ws.slice(i, i + match.words.length));
         i += match.words.length;
         continue;
       }
@@ -253,35 +279,24 @@
       if (phrase) {
         groups.push({ terms: [phraseKey(phrase)], words: ws.slice(i, i + phrase.length) });
         shown.push(ws.slice(i, i + phrase.length).join(" "));
-        meant.push.apply(meant, ws.slice(i, i + phrase.length));
         i += phrase.length;
         continue;
       }
       var w = ws[i], s = stems[i];
-      if (STOP[w] || used[s]) { shown.push(w); meant.push(w); i += 1; continue; }
-      used[s] = true;
-      var prefix = typing && i === last && w.length >= 3 && !self.stems[s];  // an unfinished word, not one the index has
-      if (!self.stems[s] && !(prefix && self.hasPrefix(s))) {
-        var fix = w.length >= 5 && !self.keep[w] ? self.correct(w) : null;
-        if (fix) {
-          corrected = true;
-          shown.push(fix);
-          meant.push(fix);
-          var fs = stem(fix), fr = self.ruleAt([fs], 0);
-          groups.push({ terms: unique([fs].concat(fr ? fr.rule.site.map(phraseKey) : []).filter(function (a) { return self.stems[a]; })), words: [fix] });
-          i += 1;
-          continue;
-        }
-      }
       shown.push(w);
-      meant.push(w);
-      groups.push({ terms: [s], words: [w], prefix: prefix });
       i += 1;
+      if (STOP[w] || used[s]) continue;
+      used[s] = true;
+      var prefix = typing && i - 1 === ws.length - 1 && w === raw[last] && w.length >= 3 && !self.stems[s];
+      groups.push({ terms: [s], words: [w], prefix: prefix });
     }
     if (!groups.length && ws.length) {  // a query of function words only: search them as typed
       ws.forEach(function (x) { groups.push({ terms: [stem(x)], words: [x] }); });
     }
-    return { groups: groups, interview: interview, corrected: corrected, searchedFor: shown.join(" "), words: meant,
+    optional.filter(function (w) { return !STOP[w]; }).forEach(function (w) {
+      if (!used[stem(w)] && self.stems[stem(w)]) { used[stem(w)] = true; groups.push({ terms: [stem(w)], words: [w], optional: true }); }
+    });
+    return { groups: groups, interview: interview, corrected: corrected, searchedFor: shown.join(" "), words: ws,
       text: text, kinds: kinds };
   };
 
@@ -350,8 +365,9 @@
      the kinds registry's search_boost or PAGE_WEIGHTS), so a page that answers much better still wins. */
   var INTENT = {
     problem: { prompt: 0.45, page: 0.8, about: 0.5 },                     // a reader's problem: situations and tactics
-    interview: { prompt: 1.6, page: 1.5, situation: 0.75, tactic: 0.75, model: 0.8, checklist: 0.9, about: 0.5 }
+    interview: { prompt: 1.8, page: 1.5, index: 2, situation: 0.65, tactic: 0.6, model: 0.7, checklist: 0.9, about: 0.5 }
   };
+  var OPTIONAL = 0.5;  // the share of an intent word's score a page gets ("interview" in "architecture interview")
   var INTERVIEW_PAGE = /interview|prep|star|drill|question bank|story/;  // guides for candidates, lifted by an interview query
 
   var KIND_WORDS = {  // a query naming a kind of page lifts that kind
@@ -369,7 +385,7 @@
     if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0, interview: false };
     var totals = map();
     var live = parsed.groups.filter(function (g) { return g.terms.length; });
-    var groups = live.length || 1;
+    var groups = live.filter(function (g) { return !g.optional; }).length || 1;
     live.forEach(function (g) {
       // a group scores its best alternative (a word and its synonyms are one word of the query, not several)
       var best = map();
@@ -381,6 +397,7 @@
       Object.keys(best).forEach(function (id) {
         var r = best[id];
         var t = totals[id] || (totals[id] = { id: id, score: 0, matched: 0, strong: 0 });
+        if (g.optional) { t.score += r.score * OPTIONAL; return; }  // an intent word adds evidence, not coverage
         t.score += r.score;
         t.matched += 1;
         var strong = Object.keys(r.match).some(function (term) { return r.match[term].some(function (f) { return f !== "text"; }); });
@@ -401,10 +418,10 @@
       var w = doc.weight * (intent[doc.kind] || 1);
       if (doc.kind === "page" && parsed.interview && !INTERVIEW_PAGE.test((doc.page || doc.title).toLowerCase())) w = doc.weight;
       if (kindNamed) w = Math.max(w, 1.3);
-      else if (titled(doc)) w = Math.max(w, 1.1);
+      else if (titled(doc)) w = Math.min(Math.max(w, 1.1), w * 1.5);  // a soft lift: a prompt named by a problem query stays below the situation
       return w;
     };
-    var list = Object.keys(totals).map(function (id) {
+    var list = Object.keys(totals).filter(function (id) { return totals[id].matched; }).map(function (id) {
       var t = totals[id], doc = self.data.docs[id];
       var share = t.matched / groups;
       // coverage counts more than any one word's strength: every meaningful word beats some of them
@@ -422,12 +439,13 @@
       interview: parsed.interview, good: good(list, groups) };
   };
 
-  /* Whether the best result answers the query: it carries at least half of the meaningful words, one of them in its
+  /* Whether the best result answers the query: it carries more than half of the meaningful words (the one word of a
+     one-word query), one of them in its
      title, phrasings, summary or headings. A query without a good match says so and offers other ways in. */
   function good(list, groups) {
     var r = list[0];
     if (!r) return false;
-    return r.strong >= 1 && r.matched * 2 >= groups;
+    return r.strong >= 1 && (groups === 1 || r.matched * 2 > groups);
   }
 
   /* The best page of each kind for the words of a query that found no good match (the closest pages by kind). */
