@@ -241,13 +241,14 @@
     var text = ws.join(" ");  // the corrected query: it may name a page ("question bank", "contributing")
     // 3. intent: phrases naming a kind of page or an interview set the intent and are searched as optional words
     //    (they add to a page's score, not to the words it must cover); filler and numbers go
-    var kinds = map(), kept = [], optional = [];
+    var kinds = map(), kept = [], optional = [], display = [];  // display: the query as searched, filler gone
     for (i = 0; i < ws.length;) {
       var named = null, fill = null;
       for (k = 0; k < self.intentWords.length && !named; k += 1) if (startsWith(ws, i, self.intentWords[k].words)) named = self.intentWords[k];
       if (named) {
         if (named.kind) kinds[named.kind] = true; else interview = true;
         optional.push.apply(optional, named.words);
+        display.push.apply(display, named.words);
         i += named.words.length;
         continue;
       }
@@ -256,14 +257,15 @@
       if (fill && !kept1) { i += fill.length; continue; }
       if (/^[0-9]+$/.test(ws[i]) && !kept1) { i += 1; continue; }  // numbers name no problem
       kept.push(ws[i]);
+      display.push(ws[i]);
       i += 1;
     }
     if (kinds.prompt) interview = true;
-    if (!kept.filter(function (w) { return !STOP[w]; }).length) { kept = ws.slice(); optional = []; }  // nothing else: as typed
+    if (!kept.filter(function (w) { return !STOP[w]; }).length) { kept = ws.slice(); optional = []; display = ws.slice(); }  // as typed
     ws = kept;
     // 4. synonyms (longest reader phrase first), known phrases, single words
     var stems = ws.map(stem);
-    var groups = [], shown = [], used = map();
+    var groups = [], used = map();
     i = 0;
     while (i < ws.length) {
       var match = self.ruleAt(stems, i);
@@ -271,19 +273,16 @@
         var alts = [phraseKey(match.words)].concat(match.rule.site.map(phraseKey));
         match.rule.reader.forEach(function (r) { alts.push(phraseKey(r)); });
         groups.push({ terms: unique(alts.filter(function (a) { return self.stems[a]; })), words: ws.slice(i, i + match.words.length) });
-        shown.push(ws.slice(i, i + match.words.length).join(" "));
         i += match.words.length;
         continue;
       }
       var phrase = self.phraseAt(stems, i);
       if (phrase) {
         groups.push({ terms: [phraseKey(phrase)], words: ws.slice(i, i + phrase.length) });
-        shown.push(ws.slice(i, i + phrase.length).join(" "));
         i += phrase.length;
         continue;
       }
       var w = ws[i], s = stems[i];
-      shown.push(w);
       i += 1;
       if (STOP[w] || used[s]) continue;
       used[s] = true;
@@ -296,7 +295,7 @@
     optional.filter(function (w) { return !STOP[w]; }).forEach(function (w) {
       if (!used[stem(w)] && self.stems[stem(w)]) { used[stem(w)] = true; groups.push({ terms: [stem(w)], words: [w], optional: true }); }
     });
-    return { groups: groups, interview: interview, corrected: corrected, searchedFor: shown.join(" "), words: ws,
+    return { groups: groups, interview: interview, corrected: corrected, searchedFor: display.join(" "), words: ws,
       text: text, kinds: kinds };
   };
 
