@@ -33,13 +33,31 @@
       return r.json();
     });
     loading = Promise.all([script("assets/vendor/minisearch.js", "MiniSearch"), script("assets/search.js", "pbSearchEngine"), index])
-      .then(function (got) { engine = new got[1].Engine(got[0], got[2]); return engine; });
+      .then(function (got) {
+        engine = new got[1].Engine(got[0], got[2], { deferBody: true });  // titles, phrasings, summaries: first
+        win.fetch(url(got[2].body || "search/body.json")).then(function (r) {
+          if (!r.ok) throw new Error("search body text: HTTP " + r.status);
+          return r.json();
+        }).then(function (body) { engine.addBodyText(body.text || []); win.setTimeout(bodyText, 0); })
+          .catch(function () { /* the strong fields alone still answer */ });
+        return engine;
+      });
     loading.catch(function () {
       loading = null;
       if (meta) meta.textContent = "Search could not load. Reload the page to try again.";
     });
     return loading;
   }
+
+  /* The pages' body text (search/body.json, fetched after the index) joins the index in slices after the first result, between the reader's keystrokes; the
+     open query runs again once it is all in (the same results as the node runner from then on). */
+  function bodyText() {
+    var done = engine.indexBody(BODY_SLICE);
+    if (!done) { win.setTimeout(bodyText, 0); return; }
+    if (dialog) dialog.setAttribute("data-pb-search-complete", "");
+    if (dialog && dialog.open && input.value.trim() && active < 0) { lastQuery = null; run(); }
+  }
+  var BODY_SLICE = 150;  // documents per slice: a few milliseconds each
 
   function el(tag, attrs, text) {
     var e = doc.createElement(tag);

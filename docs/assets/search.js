@@ -74,7 +74,9 @@
 
   /* Text -> words, lower case: accents dropped, "can't" -> "can not", hyphens split ("one-way" -> one way). */
   function words(text) {
-    var t = String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    var t = String(text || "");
+    if (/[^\x00-\x7f]/.test(t)) t = t.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");  // accents, only when there are any
+    t = t.toLowerCase()
       .replace(/[\u2018\u2019\u02bc]/g, "'")
       .replace(/\bcan't\b|\bcannot\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/n't\b/g, " not")
       .replace(/'(s|re|ve|ll|d|m)\b/g, "");
@@ -104,8 +106,12 @@
      summary and headings next, its body text last (docs/contributing.md#search). */
   var FIELD_BOOST = { title: 6, also_called: 5, asked_as: 4, summary: 2.5, headings: 2, page: 1, text: 0.4 };
 
-  function Engine(MiniSearch, data) {
+  /* options.deferBody: index the strong fields (title, phrasings, summary, headings) now and the body text later, in
+     slices (indexBody): the first result comes from the strong fields at any size, the body text joins within
+     seconds. Without it (node, the tests) everything is indexed at once; the final results are the same. */
+  function Engine(MiniSearch, data, options) {
     var self = this;
+    options = options || {};
     this.data = data;
     this.phrases = map();   // first stem -> [stems of each known phrase starting with it]
     this.rules = [];     // [{reader: [[stems]...], site: [[stems]...]}]
@@ -169,27 +175,63 @@
       for (i = 0; i < out.length; i += 1) known[out[i]] = true;
       return out;
     };
-    this.mini = new MiniSearch({
-      idField: "i",
-      fields: ["title", "also_called", "asked_as", "summary", "headings", "page", "text"],
-      storeFields: [],
-      tokenize: tokenize,
-      processTerm: function (t) { return t; },
-      extractField: function (doc, field) {
-        var v = doc[field];
-        return Array.isArray(v) ? v.join(" | ") : (v == null ? "" : v);  // the id field too (0 is an id)
-      },
-      searchOptions: {
-        tokenize: function (t) { return [t]; },
+    var make = function (fields) {
+      return new MiniSearch({
+        idField: "i",
+        fields: fields,
+        storeFields: [],
+        tokenize: tokenize,
         processTerm: function (t) { return t; },
-        boost: FIELD_BOOST,
-        bm25: { k: 1.2, b: 0.7, d: 0.5 }
-      }
-    });
-    this.mini.addAll(data.docs.map(function (d, i) { return Object.assign({ i: i }, d); }));
+        extractField: function (doc, field) {
+          var v = doc[field];
+          return Array.isArray(v) ? v.join(" | ") : (v == null ? "" : v);  // the id field too (0 is an id)
+        },
+        searchOptions: {
+          tokenize: function (t) { return [t]; },
+          processTerm: function (t) { return t; },
+          boost: FIELD_BOOST,
+          bm25: { k: 1.2, b: 0.7, d: 0.5 }
+        }
+      });
+    };
+    this.docs = data.docs.map(function (d, i) { return Object.assign({ i: i }, d); });
+    this.mini = make(["title", "also_called", "asked_as", "summary", "headings", "page"]);
+    this.mini.addAll(this.docs);
+    this.body = make(["text"]);  // the body text: most of the index's weight, so it may come in slices
+    this.bodyDone = 0;
+    this.hasBody = this.docs.some(function (d) { return d.text; });  // node merges search/body.json in first
+    if (!options.deferBody) this.indexBody();
     this.titles = map();  // the words of a title -> its documents: a query that is a page's title lists that page first
     data.docs.forEach(function (d, i) { var k = words(d.title).join(" "); (self.titles[k] = self.titles[k] || []).push(i); });
   }
+
+  /* The body text of every document (search/body.json), in the index's order; index it with indexBody. */
+  Engine.prototype.addBodyText = function (texts) {
+    this.docs.forEach(function (d, i) { d.text = texts[i] || ""; });
+    this.hasBody = true;
+  };
+
+  /* Index the next `slice` documents' body text (all of them when no slice is given); true when every one is in. */
+  Engine.prototype.indexBody = function (slice) {
+    if (!this.hasBody) return false;
+    var end = slice ? Math.min(this.docs.length, this.bodyDone + slice) : this.docs.length;
+    this.body.addAll(this.docs.slice(this.bodyDone, end));
+    this.bodyDone = end;
+    return end >= this.docs.length;
+  };
+
+  /* MiniSearch results for one term over the strong fields and the body text, by document: {score, fields}. */
+  Engine.prototype.lookup = function (term, prefix) {
+    var out = map();
+    var add = function (r) {
+      var o = out[r.id] || (out[r.id] = { id: r.id, score: 0, strong: false });
+      o.score += r.score;
+      Object.keys(r.match).forEach(function (t) { if (r.match[t].some(function (f) { return f !== "text"; })) o.strong = true; });
+    };
+    this.mini.search(term, { prefix: prefix }).forEach(add);
+    if (this.bodyDone) this.body.search(term, { prefix: prefix }).forEach(add);
+    return out;
+  };
 
   var OPENERS = [
     /^(?:can you |could you )?tell me about (?:a|the|one) (?:time|situation|case|moment|occasion)(?: when| where| that| in which)?(?: you)?\b/,
@@ -389,8 +431,10 @@
       // a group scores its best alternative (a word and its synonyms are one word of the query, not several)
       var best = map();
       g.terms.forEach(function (term, k) {
-        self.mini.search(term, { prefix: g.prefix && k === 0 }).forEach(function (r) {
-          if (!best[r.id] || r.score > best[r.id].score) best[r.id] = r;
+        var found = self.lookup(term, g.prefix && k === 0);
+        Object.keys(found).forEach(function (id) {
+          var r = found[id];
+          if (!best[id] || r.score > best[id].score) best[id] = r;
         });
       });
       Object.keys(best).forEach(function (id) {
@@ -399,14 +443,13 @@
         if (g.optional) { t.score += r.score * OPTIONAL; return; }  // an intent word adds evidence, not coverage
         t.score += r.score;
         t.matched += 1;
-        var strong = Object.keys(r.match).some(function (term) { return r.match[term].some(function (f) { return f !== "text"; }); });
-        if (strong) t.strong += 1;
+        if (r.strong) t.strong += 1;
       });
     });
     var said = parsed.words.join(" ");  // what the reader meant: corrected, without filler
     var qwords = parsed.words.filter(function (w) { return !STOP[w]; }).map(stem);
     var titled = function (doc) {  // the title is in the query, or a query of two words or more is all in the title
-      var tw = words(doc.title).filter(function (w) { return !STOP[w]; }).map(stem);
+      var tw = doc._tw || (doc._tw = words(doc.title).filter(function (w) { return !STOP[w]; }).map(stem));
       return (tw.length >= 2 && tw.every(function (w) { return qwords.indexOf(w) >= 0; })) ||
         (qwords.length >= 2 && qwords.every(function (w) { return tw.indexOf(w) >= 0; }));
     };
