@@ -1,23 +1,18 @@
 /* Influence Playbook: the search engine. Self-contained; no part of Material's search is used.
 
    The build writes search/index.json (playbook/render/search_index.py): one document per entry page and per
-   section of a hand-written page, with a weight per kind, plus the synonyms and phrases of data/synonyms.yml.
-   The search box (assets/search-box.js, on every page) loads this file, MiniSearch (assets/vendor/minisearch.js,
-   pinned in package.json) and the index when a reader first searches; this file defines window.pbSearchEngine.
-   Under node (tests/test_search_quality.py) it exports the same engine.
+   section of a hand-written page, with a weight per kind, plus the query vocabulary of data/synonyms.yml; and
+   search/body.json, the documents' body text. The search box (assets/search-box.js, on every page) loads the
+   index, MiniSearch (assets/vendor/minisearch.js, pinned in package.json) and this file when a reader first
+   searches, then the body text in slices (Engine options.deferBody, addBodyText, indexBody); this file defines
+   window.pbSearchEngine. Under node (tests/search_run.js) it exports the same engine, indexing everything at once.
 
-   How a query is read (docs/contributing.md#search has the rules for authors):
-   1. Interview openers ("tell me about a time", "describe a situation where", "give an example of") are
-      removed as phrases; such a query ranks interview questions higher.
-   2. Words keep their meaning: "no", "not", "never", "say", "without" are kept; "can't" reads "can not".
-      Only function words ("the", "to", "my", "how") are dropped.
-   3. Known phrases ("say no", "disagree and commit", "one-way door") match as phrases.
-   4. Synonyms: a reader's word also searches the site's words for it (date -> deadline).
-   5. A word of 5 or more letters that matches nothing is corrected to the nearest word of the index
-      (edit distance 1, 2 for words of 8 letters or more), and the results say what was searched for.
-   6. Documents matching more of the query's words rank first; among those, the score (field-weighted
-      BM25, title and also_called highest) times the document's weight: entries above learning paths,
-      sources, guides, index pages and About pages, unless the query names the page or its kind. */
+   docs/contributing.md#search has the rules and their reasons. In short: interview openers go; typos are
+   corrected first (same first letter, never a word of data `keep`), then confusions, so every later step reads
+   the corrected words; phrases naming an interview or a kind of page set the intent and are optional words;
+   filler (data) and numbers go, on the query side only; synonyms and phrases; then each page is scored by fit
+   (BM25 over weighted fields, times the cube of the share of meaningful words it carries) times its weight, a
+   soft weight by kind and intent, never a tier. */
 (function (root, factory) {
   "use strict";
   var engine = factory();
