@@ -466,7 +466,7 @@
       return { doc: doc, score: t.score * weightOf(doc) * cover, matched: t.matched, strong: t.strong, all: t.matched === groups };
     });
     var top = list.length ? Math.max.apply(null, list.map(function (r) { return r.score; })) : 1;
-    (self.titles[said] || []).forEach(function (id) {  // the query is this page's title
+    (self.titles[parsed.text] || self.titles[said] || []).forEach(function (id) {  // the query is this page's title
       var r = list.filter(function (x) { return x.doc === self.data.docs[id]; })[0];
       if (!r) list.push(r = { doc: self.data.docs[id], matched: groups, strong: groups, all: true, score: 0 });
       r.score = top * 2 + r.score;
