@@ -99,7 +99,7 @@ def _problems(project: Path, text: str) -> list[str]:
 
 def test_synonyms_file_is_optional_and_read(project):
     load_playbook(project)
-    (project / "data" / "synonyms.yml").write_text("phrases: [say no]\nsynonyms:\n  - reader: [date]\n    site: [deadline]\n")
+    (project / "data" / "synonyms.yml").write_text("phrases: [say no]\nsynonyms:\n  - reader: [date]\n    site: [tactic]\n")
     load_playbook(project)
 
 

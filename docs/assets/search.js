@@ -240,6 +240,9 @@
   ];
   var STRONG_OPENERS = 6;  // the first six openers make an interview query; "what did you do", "how do you" only strip
 
+  /* Caps (issue 33): a pasted page of unknown words costs at most MAX_CORRECTED scans of the vocabulary. */
+  var MAX_QUERY = 200, MAX_CORRECTED = 4;
+
   function startsWith(list, i, phrase) {
     for (var j = 0; j < phrase.length; j += 1) if (list[i + j] !== phrase[j]) return false;
     return true;
@@ -249,8 +252,8 @@
      be written as (synonyms, its correction). Filler is dropped first, confusions and typos are corrected, and
      every later step (kind words, titles) reads the corrected words. */
   Engine.prototype.parse = function (query, typing) {
-    var self = this;
-    var q = String(query || "").toLowerCase().trim();
+    var self = this, fixes = 0;
+    var q = String(query || "").slice(0, MAX_QUERY).toLowerCase().trim();
     var interview = false, corrected = false, i, k;
     for (k = 0; k < OPENERS.length; k += 1) {
       if (OPENERS[k].test(q)) { q = q.replace(OPENERS[k], " ").trim(); interview = k < STRONG_OPENERS; break; }
@@ -262,6 +265,8 @@
       var s = stem(w);
       if (STOP[w] || self.stems[s] || self.queryWords[w] || w.length < 5 || self.keep[w] || /[0-9]/.test(w)) return w;
       if (typing && x === last && self.hasPrefix(s)) return w;  // an unfinished word
+      if (fixes >= MAX_CORRECTED) return w;
+      fixes += 1;
       var fix = self.correct(w);
       if (fix) corrected = true;
       return fix || w;

@@ -29,7 +29,7 @@
     var whole = Math.floor(v);
     return v === whole ? NAMES[whole] : (whole ? NAMES[whole] + ", part way to " + NAMES[whole + 1] : "Part way to Senior");
   }
-  function scores(answers) { var out = {}; Object.keys(answers).forEach(function (k) { out[k] = score(answers[k]); }); return out; }
+  function scores(answers) { var out = Object.create(null); Object.keys(answers).forEach(function (k) { out[k] = score(answers[k]); }); return out; }
   function stamp(at) { return at.slice(0, 10) + (at.length > 10 ? " " + at.slice(11, 16) : ""); }
 
   T.tool("self-assessment", { root: "[data-assess]", needs: ["kit"], setup: function (root) {
@@ -219,7 +219,7 @@
           status.textContent = "Imported " + T.plural(added.length, "new snapshot") + "; nothing was removed." +
             (same ? " " + same + (same === 1 ? " snapshot was" : " snapshots were") + " already here." : "") +
             (checked.dropped ? " " + checked.dropped + " unreadable snapshot" + (checked.dropped === 1 ? " was" : "s were") + " dropped (no valid date or ratings)." : "");
-        }
+        } else status.textContent = "Not imported: the snapshots would not fit in the room this site keeps for them. Your snapshots are unchanged.";
       }, function (message) { status.textContent = "Not imported: " + message + " Your snapshots are unchanged."; });
     });
     fillForm(); update();

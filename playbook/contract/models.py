@@ -18,6 +18,8 @@ from playbook.contract.names import ID
 
 ID_PATTERN = rf"^{ID}$"
 REF_PATTERN = rf"^[a-z]+/{ID}$"
+ALIAS_PATTERN = rf"^(?:[a-z]+/)?{ID}$"
+"""A former id, bare (same kind) or `<kind dir>/<id>` for an entry merged in from another kind."""
 """`<kind dir>/<id>`; the index checks that the kind and the entry exist (kinds.py is the registry)."""
 INLINE_REF = re.compile(rf"\[\[([a-z]+/{ID})(?:\|([^\]]+))?\]\]")
 """An inline reference in Markdown text: [[tactics/pre-mortem]] or [[tactics/pre-mortem|a pre-mortem]]."""
@@ -77,6 +79,7 @@ Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_o
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80), BeforeValidator(_one_line)]
 Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`"),
                 BeforeValidator(_one_line)]
+Alias = Annotated[str, Field(pattern=ALIAS_PATTERN, max_length=120), BeforeValidator(_one_line)]
 SourceRef = Annotated[str, Field(pattern=rf"^sources/{ID}$"), BeforeValidator(_one_line)]
 
 
@@ -286,7 +289,10 @@ class Entry(Strict):
     tags: list[Id] = Field(default_factory=list, description="tag ids defined in data/tags.yml")
     related: list[Link] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
-    aliases: list[Id] = Field(default_factory=list, description="former ids of this entry: their URLs redirect here")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="former ids of this entry (or `<kind dir>/<id>` of an entry of another kind merged into it): their URLs redirect here",
+    )
     also_called: list[AlsoCalled] = Field(
         default_factory=list, max_length=12,
         description="the words readers use for this problem or move (e.g. 'getting buy-in'); shown on the page, ranked in search",
