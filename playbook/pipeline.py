@@ -23,7 +23,7 @@ from playbook.contract.record import Record
 from playbook.contract.site_config import with_every_kind
 from playbook.index.book import Playbook, build_index
 from playbook.problems import DataError
-from playbook.render.export import Export, build_export
+from playbook.render.export import Export, ExportRows, build_export
 from playbook.render.jinja import Templates
 from playbook.render.pages import GeneratedPage, PageMemo, generate_pages
 from playbook.schema.validation import validate_tree
@@ -47,6 +47,8 @@ class Memo:
     """The generated pages of the last build, each with its view."""
     templates: Templates = field(default_factory=Templates)
     """The compiled templates."""
+    export_rows: ExportRows = field(default_factory=dict)
+    """The JSON export's rows of the last build, each with its view."""
 
 
 @dataclass
@@ -63,11 +65,12 @@ class Site:
     macros: Callable[[Any], dict[str, Callable[..., str]]]
     """The macros of the hand-written pages, bound to this build's index, for one page's macro environment."""
     site_url: str
+    export_rows: ExportRows = field(default_factory=dict, repr=False)
 
     @cached_property
     def export(self) -> Export:
-        """The JSON export (site/api/playbook.json)."""
-        return build_export(self.book, self.site_url)
+        """The JSON export (site/api/playbook.json); rows whose view held are the last build's."""
+        return build_export(self.book, self.site_url, self.export_rows)
 
 
 def run(root: Path, docs_dir: Path, memo: Memo | None = None, *, nav: list[Any] | None = None,
@@ -82,7 +85,7 @@ def run(root: Path, docs_dir: Path, memo: Memo | None = None, *, nav: list[Any] 
         return SiteMacros(book, templates, env).macros()
 
     return Site(book, pages, set(memo.pages.rendered), with_every_kind(nav) if nav else nav, macros,
-                site_url or "/")
+                site_url or "/", memo.export_rows)
 
 
 def load_playbook(root: Path, docs_dir: Path | None = None, memo: Memo | None = None) -> Playbook:

@@ -1,7 +1,7 @@
-/* Self-assessment (/practice/self-assessment/): answer each level statement of each competency (not yet,
-   sometimes, consistently; clearable), draw a radar chart (inline SVG), keep dated snapshots and compare two.
-   A competency's level: the statements answered "consistently" from senior up, plus half a level when the
-   next one is "sometimes". State through playbook.store: "assessment-draft" (answers in progress) and
+/* Self-assessment (/practice/self-assessment/): answer each level statement of each competency for the last
+   six months (a habit: not yet 1, sometimes 2, consistently 3; an event: no 1, yes 3; clearable), draw a radar
+   chart (inline SVG), keep dated snapshots and compare two. A competency's level: the statements met (3) from
+   senior up, plus half a level when the next one is a habit kept sometimes (2). State through playbook.store: "assessment-draft" (answers in progress) and
    "assessment" (snapshots), both {at, answers: {competency: {senior|staff|principal: 1-3}}, evidence}. */
 (function () {
   "use strict";

@@ -17,6 +17,7 @@ from playbook.contract.kinds import KINDS_BY_DIR, Kind
 from playbook.contract.models import Citation, Relation, Synonyms, Term
 from playbook.contract.names import alias_ref
 from playbook.contract.record import Record, Validated
+from playbook.index.evidence import locator_problems
 from playbook.index.views import OWNER, Key, ReadLog, query, recording
 from playbook.problems import Loc, Problem, field_name
 from playbook.schema.validation import did_you_mean
@@ -258,6 +259,7 @@ def build_index(validated: Validated) -> tuple[Playbook, list[Problem]]:
         for name in ("tags", "competencies", "archetypes"):
             for i, term in enumerate(getattr(doc, name, ())):
                 check.term((name, i), term, vocab[name], f"data/{name}.yml")
+        problems.extend(locator_problems(record, records))
     return book, problems
 
 

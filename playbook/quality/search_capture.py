@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from playbook.contract.search_text import stem, words
 from playbook.index.book import Playbook
 from playbook.quality.bar import Finding
-from playbook.schema.search_words import stem, words
 
 MAX_SHARE = 0.1
 """The largest share of the query corpus one rule's reader words may appear in."""

@@ -8,12 +8,11 @@ Words are split and stemmed as docs/assets/search.js splits and stems them (lowe
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from playbook.contract.models import Synonyms
 from playbook.contract.record import Record
+from playbook.contract.search_text import stem, words
 from playbook.load.yaml_source import YamlDocument
 from playbook.problems import field_name
 
@@ -34,53 +33,6 @@ ABBREVIATIONS = frozenset({"vp", "pm", "em", "qa", "hr", "ux", "ui", "ic", "ai",
 """Two-letter words readers type for a role or a field: allowed as reader words although short."""
 
 
-def words(text: str) -> list[str]:
-    """Text -> lower-case words, as the search box splits them (accents dropped, "can't" -> "can not")."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower().replace("\u2019", "'").replace("\u2018", "'")
-    t = re.sub(r"\bcan't\b|\bcannot\b", "can not", t)
-    t = re.sub(r"\bwon't\b", "will not", t)
-    t = re.sub(r"n't\b", " not", t)
-    t = re.sub(r"'(s|re|ve|ll|d|m)\b", "", t)
-    return [w for w in re.split(r"[^a-z0-9]+", t) if w]
-
-
-def stem(w: str) -> str:
-    """The search box's light English stemmer (docs/assets/search.js, stem1), without its irregular verbs."""
-    if len(w) <= 3 or re.search(r"[0-9]", w):
-        return w
-    s = w
-    if s.endswith("ies") and len(s) > 4:
-        s = s[:-3] + "y"
-    elif s.endswith("sses") or re.search(r"(ch|sh|x)es$", s):
-        s = s[:-2]
-    elif re.search(r"[^su]s$", s) and not re.search(r"(is|us|ss)$", s):
-        s = s[:-1]
-    if s.endswith("ied") and len(s) > 4:
-        s = s[:-3] + "y"
-    elif s.endswith("ing") and len(s) > 5:
-        s = _undouble(s[:-3])
-    elif s.endswith("ed") and len(s) > 4 and not s.endswith("eed"):
-        s = _undouble(s[:-2])
-    if s.endswith("ational"):
-        s = s[:-5] + "e"
-    elif s.endswith("ation") and len(s) > 6:
-        s = s[:-3] + "e"
-    elif re.search(r"ments?$", s) and len(s) > 7:
-        s = re.sub(r"ments?$", "", s)
-    elif s.endswith("ly") and len(s) > 5:
-        s = s[:-2]
-    if re.search(r"[^e]e$", s) and len(s) > 3:
-        s = s[:-1]
-    if s.endswith("y") and len(s) > 4:
-        s = s[:-1] + "i"
-    return s
-
-
-def _undouble(w: str) -> str:
-    return w[:-1] if re.search(r"([bdfgmnprt])\1$", w) else w
-
-
 def reader_problem(text: str) -> str | None:
     """Why a reader word or phrase would capture most queries, or None."""
     ws = words(text)
@@ -95,24 +47,14 @@ def reader_problem(text: str) -> str | None:
     return None
 
 
-def _strings(value: object) -> Iterator[str]:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-
-
 def unknown_site_words(wanted: Iterable[str], records: Iterable[Record], vocabulary_text: Iterable[str]) -> set[str]:
-    """The stems of `wanted` that no entry or vocabulary uses (each text is read only until every stem is found)."""
+    """The stems of `wanted` that no entry or vocabulary uses. Each record's stems are computed once (`Record.stems`:
+    a record of an unchanged file is the same object in the next build of `mkdocs serve`)."""
     missing = set(wanted)
-    texts = (text for record in records for text in _strings(record.doc.model_dump(mode="json")))
-    for text in (*vocabulary_text, *texts) if missing else ():
+    for text in vocabulary_text if missing else ():
         missing -= {stem(w) for w in words(text)}
+    for record in records if missing else ():
+        missing -= record.stems & missing
         if not missing:
             break
     return missing
