@@ -21,6 +21,7 @@ from playbook.index.review import DEFAULT_MONTHS, review_due
 from playbook.pipeline import load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.quality.phrasings import few_phrasings
 from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
 from playbook.render.feed import write_feed_text
@@ -42,6 +43,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"ok: {len(book.records)} entries (" + ", ".join(f"{counts[k.dir]} {k.dir}" for k in KINDS) + ")")
     for shown in todo:
         print(f"note: {shown} still has skeleton TODO text", file=sys.stderr)
+    for warning in few_phrasings(book):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
