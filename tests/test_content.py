@@ -369,7 +369,7 @@ def test_the_review_example_agrees_the_test_before_building_it(book):
     record = book.get("situations/peer-pushes-back-in-review")
     assert any("method before the results" in move for move in record.doc.moves)
     example = " ".join(record.doc.example.split())
-    assert example.index("agrees the test with him") < example.index("prototype adds")
+    assert example.index("agree the test before it starts") < example.index("shadow logs show")
 
 
 def _examples(book) -> dict[str, str]:
