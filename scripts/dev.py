@@ -132,8 +132,9 @@ def main(argv: list[str]) -> int:
             ensure_chromium()
         if tier in (None, "build"):
             ensure_zensical()
-        ensure_java()
-        ensure_node_tools()
+        if tier in (None, "build", "browser"):  # vnu (Java, npm) checks built pages; lighthouse drives the browser
+            ensure_java()
+            ensure_node_tools()
         run(BIN / "ruff", "check", "macros", "playbook", "tests", "scripts", env=env)
         return subprocess.run([BIN / "python", "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
     print(f"unknown command '{command}'\n{__doc__}", file=sys.stderr)

@@ -30,9 +30,9 @@ from playbook.cli import tree
 from playbook.contract.urls import DEFAULT_SITE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
-# 0.0.73 is the newest release that installs from PyPI: 0.0.74 and every 0.1.x (0.1.3 on 2026-12-02) require
-# `zensical-ui`, which PyPI does not serve (no distribution found, seen 2026-11-29 and 2026-12-02).
-ZENSICAL = ("zensical==0.0.73",)
+# The newest release that installs here (0.1.4 with zensical-ui 0.0.42, seen 2026-12-07); 0.0.74 to 0.1.x need
+# `zensical-ui`, which the package index now serves.
+ZENSICAL = ("zensical==0.1.4",)
 # ProperDocs with the Material release of our lock (the theme is not part of ProperDocs).
 PROPERDOCS = ("properdocs==1.6.7", "mkdocs-material==9.8.1")
 CACHE = ROOT / ".cache"

@@ -68,6 +68,7 @@ def test_entries_come_before_sources_paths_and_about_pages(built_site):
     assert any(u.startswith("sources/") for u in named[2]["urls"])
 
 
+@pytest.mark.build  # reads node_modules/, which `npm ci` fills for the build and browser tiers only
 def test_vendored_minisearch_is_the_locked_version():
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["minisearch"]
