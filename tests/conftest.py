@@ -23,6 +23,17 @@ from . import htmlcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = default_sources(ROOT)
+"""Where the source texts are, if anywhere: only the test comparing them with their committed fingerprints reads them."""
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+"""A small valid project: three vocabularies, a model, two tactics and a source."""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the mini fixture project, for a test to edit (a module may refine it by overriding `project`)."""
+    dest = tmp_path / "mini"
+    shutil.copytree(FIXTURE, dest)
+    return dest
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +15,6 @@ from playbook.contract.kinds import KINDS
 from playbook.pipeline import load_playbook
 
 from .conftest import ROOT
-
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 
 @dataclass(frozen=True)
@@ -33,13 +30,6 @@ def playbook(*args: str, root: Path) -> Result:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--root", str(root), *args])
     return Result(code, out.getvalue(), err.getvalue())
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
 
 
 def test_check_ok(project):
