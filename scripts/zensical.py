@@ -30,9 +30,9 @@ from playbook.cli import tree
 from playbook.contract.urls import DEFAULT_SITE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
-# The newest release that installs here (0.1.4 with zensical-ui 0.0.42, seen 2026-12-07); 0.0.74 to 0.1.x need
-# `zensical-ui`, which the package index now serves.
-ZENSICAL = ("zensical==0.1.4",)
+# The newest release that installs from the package index (0.1.2, with zensical-ui 0.0.42; seen 2026-12-07): 0.1.3
+# and 0.1.4 pin zensical-ui 0.0.43 and 0.0.44, which the index does not serve.
+ZENSICAL = ("zensical==0.1.2",)
 # ProperDocs with the Material release of our lock (the theme is not part of ProperDocs).
 PROPERDOCS = ("properdocs==1.6.7", "mkdocs-material==9.8.1")
 CACHE = ROOT / ".cache"

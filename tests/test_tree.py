@@ -21,6 +21,7 @@ import yaml
 from jinja2.exceptions import UndefinedError
 
 from playbook.render.tree import MARK, MacroEnv, hand_page, tree_config
+from playbook.render.tree_paths import relink, tree_not_in_nav, tree_path
 from scripts import zensical as tools
 
 from .conftest import Built
@@ -71,6 +72,20 @@ def test_the_tree_config_drops_our_plugins_and_missing_watch_folders(tmp_path):
     assert {"Tactics": "tactics/index.md"} in out["nav"], "as the plugin does: every kind's index is in the navigation"
     assert "watch" not in tree_config({"watch": ["data"]}, tmp_path, "/")
     assert config["plugins"][1] == "playbook", "the project's settings are not changed"
+
+
+def test_every_page_of_the_tree_is_the_index_of_its_folder_and_its_markdown_links_follow():
+    assert [tree_path(p) for p in ("tactics/x.md", "interview/drill.md", "index.md", "tactics/index.md", "404.md", "a.png")] == \
+        ["tactics/x/index.md", "interview/drill/index.md", "index.md", "tactics/index.md", "404.md", "a.png"]
+    text = ('See [a](../tactics/x.md#y), ![p](../assets/p.png "t"), [d](drill.md), [i](index.md#plan), `[c](x.md)`,\n'
+            '<a href="../tactics/x/">raw</a> [w](https://e.org/a.md) [h](#top) [s](../tactics/)\n'
+            '```\n[c](x.md)\n```\n[r]: ../prompts/p.md\n')
+    assert relink(text, "interview/star-guide.md") == (
+        'See [a](../../tactics/x/index.md#y), ![p](../../assets/p.png "t"), [d](../drill/index.md), [i](../index.md#plan), '
+        '`[c](x.md)`,\n<a href="../tactics/x/">raw</a> [w](https://e.org/a.md) [h](#top) [s](../../tactics/)\n```\n[c](x.md)\n```\n'
+        '[r]: ../../prompts/p/index.md\n')
+    assert relink(text, "interview/index.md").startswith("See [a](../tactics/x/index.md#y), ![p](../assets/p.png")
+    assert tree_not_in_nav("/models/*.md\n/x/index.md\n") == "/models/*.md\n/models/*/index.md\n/x/index.md\n"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -196,7 +211,7 @@ def zensical_site(tree: Tree) -> Path:
 def test_zensical_builds_the_tree_to_the_same_pages(mkdocs_site: Path, zensical_site: Path):
     """The same HTML pages (entries, indexes, redirects, hand-written pages, 404), the same export, and on every page
     the same title, description, anchors and text. Allowed: the files in ONLY_MKDOCS, ONLY_ZENSICAL and THEME_ASSETS,
-    the tag chips, and links in raw HTML that Zensical rewrites (see the next test)."""
+    and the tag chips."""
     assert _html_pages(zensical_site) == _html_pages(mkdocs_site)
     files = [{p.relative_to(s).as_posix() for p in s.rglob("*") if p.is_file() and not p.relative_to(s).as_posix().startswith(THEME_ASSETS)}
              for s in (mkdocs_site, zensical_site)]
@@ -207,7 +222,7 @@ def test_zensical_builds_the_tree_to_the_same_pages(mkdocs_site: Path, zensical_
     for rel in _html_pages(mkdocs_site):
         m, z = _facts(mkdocs_site / rel), _facts(zensical_site / rel)
         fields = [f for f in ("title", "description", "ids", "text") if getattr(m, f) != getattr(z, f)]
-        if {"../" + h for h in m.hrefs - z.hrefs} != z.hrefs - m.hrefs:  # any difference but one more `../`
+        if m.hrefs != z.hrefs:
             fields.append(f"hrefs: {sorted(m.hrefs - z.hrefs)[:3]} -> {sorted(z.hrefs - m.hrefs)[:3]}")
         if fields:
             differ[rel] = fields
@@ -238,12 +253,9 @@ def test_the_links_of_mkdocs_build_of_the_tree_resolve(mkdocs_site: Path):
 
 
 @pytest.mark.build
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "Known gap of Zensical 0.0.73: it resolves relative links in raw HTML against the Markdown file "
-    "(zensical/zensical#258, PR #571), MkDocs leaves them as written, against the page's URL, which is how our "
-    "generated pages and templates write them. About 400 links in 130 pages break at the site root, about 3,850 in "
-    "290 pages under a path. strict: this fails as soon as they resolve, to be turned into a plain test."))
 def test_the_links_of_zensical_build_of_the_tree_resolve(zensical_site: Path):
+    """Zensical resolves a relative link in raw HTML against the Markdown file, MkDocs against the page's URL: the tree
+    writes every page as the index.md of its own folder (playbook/render/tree_paths.py), where the two are one folder."""
     assert _broken_links(zensical_site, "http://127.0.0.1/") == {}
     assert _broken_links(zensical_site, "http://127.0.0.1/playbook/") == {}
 
