@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
@@ -382,7 +382,7 @@ class Levels(Strict):
 
 
 Level = Literal["senior", "staff", "principal"]
-LEVELS: tuple[str, ...] = Level.__args__
+LEVELS: tuple[Level, ...] = get_args(Level)
 
 
 class Prompt(Entry):

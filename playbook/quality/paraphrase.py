@@ -311,7 +311,7 @@ def ordered_chain(echoes: Iterable[Echo]) -> list[Echo]:
 def points(ours: list[str], index: SourceIndex) -> list[tuple[int, Sentence, float]]:
     """Every pair (our sentence, source sentence) making the same point: at least POINT_SHARED content
     words in common (synonyms joined), weighing at least POINT_WEIGHT by how rare they are in the sources."""
-    out = []
+    out: list[tuple[int, Sentence, float]] = []
     for i, sentence in enumerate(ours):
         ws = set(sentence_tokens(sentence))
         if len(ws) < POINT_SHARED:

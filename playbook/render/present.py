@@ -22,8 +22,8 @@ from playbook.contract import urls
 from playbook.contract.models import INLINE_REF
 
 if TYPE_CHECKING:
-    from .index import Playbook
-    from .validation import Record
+    from playbook.contract.record import Record
+    from playbook.index.book import Playbook
 
 TAGS = frozenset({"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"})
 ATTRIBUTES = MappingProxyType({"a": frozenset({"href"})})

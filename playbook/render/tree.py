@@ -31,7 +31,7 @@ from playbook.index.book import Playbook
 from playbook.problems import DataError, Problem
 from playbook.render.export import write_export
 from playbook.render.pages import GeneratedPage
-from playbook.render.tree_paths import relink, tree_nav, tree_not_in_nav, tree_path
+from playbook.render.tree_paths import kept_for_nav, relink, tree_nav, tree_not_in_nav, tree_path
 
 OUR_PLUGINS = frozenset({"playbook", "macros"})
 """The plugins whose work the tree holds already: MkDocs, ProperDocs and Zensical build it without them."""
@@ -121,7 +121,7 @@ def tree_config(config: dict[str, Any], out: Path, site_url: str) -> dict[str, A
         if not config["watch"]:
             del config["watch"]
     if config.get("nav"):  # as the plugin does: a kind mkdocs.yml does not place gets its index at the end
-        config["nav"] = tree_nav(with_every_kind(config["nav"]))
+        config["nav"] = tree_nav(with_every_kind(config["nav"]), kept_for_nav(config["nav"]))
     if isinstance(config.get("not_in_nav"), str):
         config["not_in_nav"] = tree_not_in_nav(config["not_in_nav"])
     if config.get("hooks"):
@@ -164,7 +164,7 @@ def hand_page(src_uri: str, text: str, macros_for: MacrosFor, site_url: str) -> 
 def _refuse_second(target: Path, rel: str) -> None:
     """Two pages that would be one file of the tree (`x.md` beside `x/index.md`)."""
     if target.exists():
-        raise DataError([Problem(f"docs/{rel}", 0, "page", f"the tree writes it to {tree_path(rel)}, where another page is: rename one")])
+        raise DataError([Problem(f"docs/{rel}", 0, "page", f"the tree writes it to {target.name} of its folder, where another page is")])
 
 
 def _is_tree_or_empty(out: Path) -> bool:
@@ -195,18 +195,19 @@ def write_tree(root: Path, out: Path, book: Playbook, pages: Mapping[str, Genera
             target.unlink()
     (out / MARK).write_text("written by `playbook tree`: this folder is replaced by the next one\n", encoding="utf-8")
     report = TreeReport()
+    kept = kept_for_nav(config.get("nav"))  # pages that stay where they are (tree_paths.py)
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
         if path.is_dir() or "__pycache__" in path.parts:
             continue
         if rel in pages:
             raise DataError([Problem(f"docs/{rel}", 0, "page", "this page is generated from data/: rename the page or the entry")])
-        target = out / "docs" / tree_path(rel)  # every page the index.md of its folder (tree_paths.py)
+        target = out / "docs" / tree_path(rel, kept)  # a page is the index.md of its folder (tree_paths.py)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
             text, rendered = hand_page(rel, path.read_text(encoding="utf-8"), macros_for, site_url)
             _refuse_second(target, rel)
-            target.write_text(relink(text, rel), encoding="utf-8")
+            target.write_text(relink(text, rel, kept), encoding="utf-8")
             report.hand_written.append(rel)
             if rendered:
                 report.rendered.append(rel)
@@ -214,7 +215,7 @@ def write_tree(root: Path, out: Path, book: Playbook, pages: Mapping[str, Genera
             shutil.copy2(path, target)
             report.files.append(rel)
     for rel, page in sorted(pages.items()):
-        target = out / "docs" / tree_path(rel)
+        target = out / "docs" / tree_path(rel, kept)
         target.parent.mkdir(parents=True, exist_ok=True)
         _refuse_second(target, rel)
         target.write_text(page.text, encoding="utf-8")
