@@ -14,6 +14,7 @@ once and reused while its stamp (the pinned requirement and the Python version) 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import os
 import resource
@@ -49,6 +50,13 @@ class ToolUnavailable(RuntimeError):
 def ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:
     """`venv` with exactly `requirements` from the package index, made once and reused while its stamp holds;
     the path of its `command`. Raises ToolUnavailable with pip's own words when it cannot be made."""
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    with (venv.parent / ".venv.lock").open("w") as lock:  # two test workers never make one venv at once
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _ensure_venv(venv, requirements, command)
+
+
+def _ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:
     digest = hashlib.sha256("\n".join([sys.version, *requirements]).encode()).hexdigest()
     stamp, program = venv / ".installed", venv / "bin" / command
     if stamp.is_file() and stamp.read_text() == digest and program.exists():

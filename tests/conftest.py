@@ -1,4 +1,5 @@
-"""Shared fixtures. The real site is built once per test session (strict) and served on 127.0.0.1."""
+"""Shared fixtures. The real site is built once per test session (strict) and served on 127.0.0.1: with pytest-xdist,
+once per worker, into the worker's own temporary folder, for the address that worker serves it on."""
 
 from __future__ import annotations
 
