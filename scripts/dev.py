@@ -143,8 +143,11 @@ def main(argv: list[str]) -> int:
         if tier in (None, "build", "browser"):  # vnu (Java, npm) checks built pages; lighthouse drives the browser
             ensure_java()
             ensure_node_tools()
-        run(BIN / "ruff", "check", "macros", "playbook", "tests", "scripts", env=env)
-        run(BIN / "mypy", env=env)  # playbook and macros ([tool.mypy] in pyproject.toml)
+        for check in ([BIN / "ruff", "check", "macros", "playbook", "tests", "scripts"], [BIN / "mypy"]):  # mypy: [tool.mypy]
+            print("+", " ".join(map(str, check)), flush=True)
+            if code := subprocess.run(check, cwd=ROOT, env=env).returncode:
+                print(f"{check[0].name} found problems: fix them, then run the tests again", file=sys.stderr)
+                return code
         return subprocess.run([BIN / "python", "-m", "pytest", *workers(extra), *extra], cwd=ROOT, env=env).returncode
     print(f"unknown command '{command}'\n{__doc__}", file=sys.stderr)
     return 2
