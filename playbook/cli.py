@@ -11,13 +11,12 @@ from types import MappingProxyType
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from macros.site import SiteMacros
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
 from playbook.contract.site_config import docs_dir
 from playbook.contract.urls import DEFAULT_SITE_URL
-from playbook.pipeline import Memo, load_playbook, run
+from playbook.pipeline import load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import (
     below_bar,
@@ -28,10 +27,12 @@ from playbook.quality.bar import (
     source_fingerprints,
 )
 from playbook.quality.fingerprint import FINGERPRINTS
+from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
-from playbook.render.tree import MacroEnv, TreeReport, write_tree
+from playbook.render.tree import MARK, TreeReport, write_tree
+from playbook.safe_paths import MANIFEST, UnsafePath, inside, output_folder
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -80,13 +81,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    """Write the generated pages (the build does this itself, into .cache/pages/) for a tool that runs no MkDocs plugin."""
+    """Write the generated pages as Markdown files (default .cache/pages/) for a tool that runs no MkDocs plugin."""
     root = _root(args)
     out = Path(args.out) if args.out else root / PAGES_DIR
     docs, target = docs_dir(root).resolve(), out.resolve()
     if target == docs or docs in target.parents or target in docs.parents:
         print(f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own", file=sys.stderr)
         return 2
+    out = output_folder(out, MANIFEST, "pages folder") if args.out else inside(root, PAGES_DIR, "pages folder", owned=True)
     report = write_pages(generate_pages(load_playbook(root)), out)
     print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
     return 0
@@ -94,19 +96,14 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def tree(root: Path, out: Path, site_url: str) -> TreeReport:
     """Write a plugin-free project (mkdocs.yml, docs/ with every page rendered, overrides/) for MkDocs without our
-    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the macros of `macros.site` bound to each page."""
-    memo = Memo()
-    built = run(root, docs_dir(root), memo)
-
-    def macros_for(env: MacroEnv) -> dict[str, object]:
-        return SiteMacros(built.book, memo.templates, env).macros()
-
-    return write_tree(root, out, built.book, built.pages, macros_for, site_url)
+    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the Site's macros bound to each page."""
+    site = run(root, docs_dir(root), site_url=site_url if site_url.endswith("/") else site_url + "/")
+    return write_tree(root, out, site, site_url)
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
     try:
-        report = tree(_root(args), Path(args.out), args.site_url)
+        report = tree(_root(args), output_folder(Path(args.out), MARK, "tree folder"), args.site_url)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -140,7 +137,8 @@ def cmd_quality(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    findings = [*below_bar(book), *copied_runs(book, sources.runs), *paraphrased(book, sources.index())]
+    findings = [*below_bar(book), *captured(book, read_queries(root)), *copied_runs(book, sources.runs),
+                *paraphrased(book, sources.index())]
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
@@ -197,7 +195,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=[k.name for k in KINDS])
     new.add_argument("id", help="the file name and URL, e.g. pre-mortem")
     pages = sub.add_parser("pages", help="write the generated pages (entries, indexes, redirects) to a folder")
-    pages.add_argument("--out", help="folder to write to (default: .cache/pages, where the build writes them)")
+    pages.add_argument("--out", help="folder to write to (default: .cache/pages)")
     tree = sub.add_parser("tree", help="write a plugin-free project (every page rendered) for MkDocs, ProperDocs or Zensical")
     tree.add_argument("out", help="folder to write (new, empty, or a tree written before)")
     tree.add_argument("--site-url", default=os.environ.get("PLAYBOOK_SITE_URL") or DEFAULT_SITE_URL,
@@ -229,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
+    except UnsafePath as err:  # a folder to write through a link, or one holding files playbook did not write
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except OSError as err:  # a folder that does not exist, a name too long, no permission
         where = f"{err.filename}: " if err.filename else ""
         print(f"error: {where}{err.strerror or err}", file=sys.stderr)

@@ -2,7 +2,8 @@
 """One entry point for people and CI. Needs only Python 3.11+, git and apt on a fresh machine.
 
     python3 scripts/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/ with live reload
-                                   # (a save rebuilds only the pages it changed; --full rebuilds every page)
+                                   # (a save rebuilds only the pages it changed; --full rebuilds every page;
+                                   # --port N serves on another port, checked before the first build)
     python3 scripts/dev.py test    # set up (with Debian's chromium and java, npm ci), then ruff, mypy and every test
                                    # (vnu included) on two pytest-xdist workers
     python3 scripts/dev.py test --fast   # ruff, then the unit, build and content tiers: no browser, no linkchecker
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +98,27 @@ def workers(extra: list[str]) -> list[str]:
     return [] if chosen else ["-n", "2", "--dist", "loadfile"]
 
 
+def serve_port(args: list[str]) -> tuple[int, list[str]]:
+    """`--port N` (default 8000) and the other arguments. The site is served, and its site_url set, at that port."""
+    if "--port" not in args[:-1]:
+        return 8000, args
+    at = args.index("--port")
+    value = args[at + 1]
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        sys.exit(f"error: --port takes a port number (1-65535), not '{value}'")
+    return int(value), args[:at] + args[at + 2:]
+
+
+def port_is_free(port: int) -> bool:
+    """Whether serve can listen on 127.0.0.1:port: asked before the first build, not after it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def env_for_tools() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
 
@@ -114,10 +137,14 @@ def main(argv: list[str]) -> int:
     setup()
     env = env_for_tools()
     if command == "serve":
-        # --dirty: the playbook plugin rewrites exactly the pages an edit changes, so MkDocs rebuilds only those.
+        # --dirty: the playbook plugin marks exactly the pages an edit changes, so MkDocs rebuilds only those.
         mode = [] if "--full" in extra else ["--dirty"]
-        args = [a for a in extra if a not in ("--full", "--dirty")]
-        os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *mode, *args], env)
+        port, args = serve_port([a for a in extra if a not in ("--full", "--dirty")])
+        if not port_is_free(port):
+            print(f"error: port {port} on 127.0.0.1 is taken (another serve?): stop it, or run "
+                  f"`python3 scripts/dev.py serve --port {port + 1}`", file=sys.stderr)
+            return 2
+        os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *mode, *args], env)
     if command == "check":
         return subprocess.run([BIN / "playbook", "check", *extra], cwd=ROOT, env=env).returncode
     if command == "lighthouse":

@@ -70,20 +70,23 @@ def test_the_build_never_edits_its_input(built_site: Built):
 
 
 @pytest.mark.build
-def test_an_invalid_edit_keeps_the_generated_pages(tmp_path: Path):
-    """A data error stops the build before a page is rewritten: the last good pages stay as they were (a dirty
-    build, as `serve` runs, keeps the generated pages as files)."""
+def test_an_invalid_edit_keeps_the_built_pages_and_the_build_writes_no_page_files(tmp_path: Path):
+    """A data error stops a dirty build before a page is rewritten: the last good pages stay as they were. The
+    plugin keeps the generated pages in memory: nothing is written under the project (no .cache/pages to follow
+    through a committed link)."""
     project = copy_project(tmp_path / "project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    build = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-d", str(tmp_path / "out")]
+    out = tmp_path / "out"
+    build = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-d", str(out)]
     assert subprocess.run(build, cwd=project, capture_output=True, env=env).returncode == 0
-    page = project / ".cache" / "pages" / "tactics" / "straw-man-design.md"
+    page = out / "tactics" / "straw-man-design" / "index.html"
     before = page.read_text(encoding="utf-8")
     data = project / "data" / "tactics" / "straw-man-design.yml"
     data.write_text(data.read_text().replace("\nsummary:", "\nsumary:"))
     result = subprocess.run(build, cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode != 0 and "sumary: unknown field" in result.stdout + result.stderr
     assert page.read_text(encoding="utf-8") == before
+    assert not (project / ".cache").exists(), "the build wrote under the project"
 
 
 def _get(url: str) -> str:

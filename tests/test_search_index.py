@@ -86,10 +86,10 @@ def test_synonyms_file_is_optional_and_read(project):
     assert not (project / "data" / "synonyms.yml").exists()
     empty = load_playbook(project).synonyms
     assert (empty.phrases, empty.synonyms) == ([], [])
-    (project / "data" / "synonyms.yml").write_text("phrases: [say no]\nsynonyms:\n  - reader: [date]\n    site: [deadline]\n")
+    (project / "data" / "synonyms.yml").write_text("phrases: [say no]\nsynonyms:\n  - reader: [date]\n    site: [tactic]\n")
     read = load_playbook(project).synonyms
     assert read.phrases == ["say no"]
-    assert [(r.reader, r.site) for r in read.synonyms] == [(["date"], ["deadline"])]
+    assert [(r.reader, r.site) for r in read.synonyms] == [(["date"], ["tactic"])]
 
 
 def test_unknown_field_in_synonyms(project):

@@ -55,7 +55,7 @@
     input = el("input", { id: "pb-search-input", "class": "pb-search__input", type: "search", autocomplete: "off",
       spellcheck: "false", placeholder: "Describe your problem, e.g. how to say no to a VP", role: "combobox",
       "aria-expanded": "false", "aria-controls": "pb-search-results", "aria-autocomplete": "list",
-      "aria-describedby": "pb-search-meta" });
+      "aria-describedby": "pb-search-meta", maxlength: "200" });  // MAX_QUERY
     var close = el("button", { type: "button", "class": "pb-search__close", "aria-label": "Close search" }, "\u00d7");
     meta = el("p", { id: "pb-search-meta", "class": "pb-search__meta", role: "status", "aria-live": "polite" });
     list = el("ul", { id: "pb-search-results", "class": "pb-search__results", role: "listbox", "aria-label": "Results" });
@@ -89,7 +89,7 @@
   }
 
   function run() {
-    var query = input.value;
+    var query = input.value.slice(0, MAX_QUERY);
     if (!query.trim()) { list.textContent = ""; meta.textContent = ""; input.setAttribute("aria-expanded", "false"); return; }
     if (!engine) { meta.textContent = "Loading the search index\u2026"; load().then(run); return; }
     if (query === lastQuery) return;
@@ -152,10 +152,18 @@
     if (e.key === "/" || e.key === "s" || e.key === "f") { e.preventDefault(); open(); }
   });
 
+  /* ---- caps and decoding (issue 33): a query is at most MAX_QUERY characters; ?q= never throws. */
+  var MAX_QUERY = 200;
+  function fromAddress(raw) {
+    var text = raw.replace(/\+/g, " ");
+    try { text = decodeURIComponent(text); } catch (e) { /* malformed percent-encoding: the text as it is */ }
+    return text.slice(0, MAX_QUERY);
+  }
+
   function onPage() {
     ensureButton();
     var m = /[?&]q=([^&#]*)/.exec(win.location.search);
-    if (m) open(decodeURIComponent(m[1].replace(/\+/g, " ")));
+    if (m) open(fromAddress(m[1]));
   }
   if (win.document$ && typeof win.document$.subscribe === "function") win.document$.subscribe(onPage);
   else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", onPage);

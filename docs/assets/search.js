@@ -166,11 +166,14 @@
     /^how do you\b/
   ];
 
+  /* Caps (issue 33): a pasted page of unknown words costs at most MAX_CORRECTED scans of the vocabulary. */
+  var MAX_QUERY = 200, MAX_CORRECTED = 4;
+
   /* The query as groups of alternatives: each group is one reader word or phrase and what it may also be
      written as (synonyms, its correction). */
   Engine.prototype.parse = function (query, typing) {
-    var self = this;
-    var q = String(query || "").toLowerCase().trim();
+    var self = this, fixes = 0;
+    var q = String(query || "").slice(0, MAX_QUERY).toLowerCase().trim();
     var interview = false;
     for (var k = 0; k < OPENERS.length; k += 1) {
       if (OPENERS[k].test(q)) { q = q.replace(OPENERS[k], " ").trim(); interview = true; break; }
@@ -203,7 +206,8 @@
       used[s] = true;
       var prefix = typing && i === last && w.length >= 3 && !self.stems[s];  // an unfinished word, not one the index has
       if (!self.stems[s] && !(prefix && self.hasPrefix(s))) {
-        var fix = w.length >= 5 ? self.correct(w) : null;
+        var fix = null;
+        if (w.length >= 5 && fixes < MAX_CORRECTED) { fixes += 1; fix = self.correct(w); }
         if (fix) {
           corrected = true;
           shown.push(fix);

@@ -7,6 +7,7 @@ these classes (`playbook schemas`), and templates only ever receive instances of
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Annotated, ClassVar, Literal, get_args
@@ -18,6 +19,8 @@ from playbook.contract.names import ID
 
 ID_PATTERN = rf"^{ID}$"
 REF_PATTERN = rf"^[a-z]+/{ID}$"
+ALIAS_PATTERN = rf"^(?:[a-z]+/)?{ID}$"
+"""A former id, bare (same kind) or `<kind dir>/<id>` for an entry merged in from another kind."""
 """`<kind dir>/<id>`; the index checks that the kind and the entry exist (kinds.py is the registry)."""
 INLINE_REF = re.compile(rf"\[\[([a-z]+/{ID})(?:\|([^\]]+))?\]\]")
 """An inline reference in Markdown text: [[tactics/pre-mortem]] or [[tactics/pre-mortem|a pre-mortem]]."""
@@ -77,6 +80,7 @@ Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_o
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80), BeforeValidator(_one_line)]
 Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`"),
                 BeforeValidator(_one_line)]
+Alias = Annotated[str, Field(pattern=ALIAS_PATTERN, max_length=120), BeforeValidator(_one_line)]
 SourceRef = Annotated[str, Field(pattern=rf"^sources/{ID}$"), BeforeValidator(_one_line)]
 
 
@@ -129,6 +133,7 @@ class Citation(Strict):
     source: SourceRef
     locator: Line = Field(description="chapter, page or section, e.g. 'ch. 3' or 'section \"Social Proof\"'")
     quote: Line | None = Field(None, description="an optional short quotation (a few words), shown marked and attributed")
+    unverified: bool = Field(False, description="true when no evidence of this locator was found; the page marks it as not checked")
 
 
 class ShapeItem(Strict):
@@ -253,7 +258,10 @@ class Entry(Strict):
     tags: list[Id] = Field(default_factory=list, description="tag ids defined in data/tags.yml")
     related: list[Link] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
-    aliases: list[Id] = Field(default_factory=list, description="former ids of this entry: their URLs redirect here")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="former ids of this entry (or `<kind dir>/<id>` of an entry of another kind merged into it): their URLs redirect here",
+    )
     also_called: list[AlsoCalled] = Field(
         default_factory=list, max_length=12,
         description="the words readers use for this problem or move (e.g. 'getting buy-in'); shown on the page, ranked in search",
@@ -435,6 +443,17 @@ def _web_address(value: object) -> object:
     return value
 
 
+class Evidence(Strict):
+    """Where a locator of a source was checked: the address of a table of contents or the passage, and what it shows."""
+
+    locator: Line = Field(description="the locator as citations give it, e.g. 'ch. 2, \"Three Maps\"'; a citation's locator "
+                                      "(or each of its '; '-separated parts) must begin with one of these")
+    address: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = Field(
+        None, description="table of contents, publisher page or the passage; only a source with no address of its own may omit it")
+    confirms: Line = Field(description="what the address shows, e.g. 'chapter 2 is titled Three Maps'")
+    checked: date = Field(description="the day the address was read, YYYY-MM-DD")
+
+
 class SourceType(StrEnum):
     book = "book"
     article = "article"
@@ -455,11 +474,18 @@ class Source(Strict):
     published_in: Line | None = Field(None, description="publisher, journal (volume, issue, pages) or site")
     url: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = None
     summary: Summary
-    notes: Text | None = Field(None, description="what the playbook takes from it; corrections of loose attributions")
+    notes: Text | None = Field(None, description="what the playbook takes from it, for readers (notes on the source: SOURCE-NOTES.md)")
     tags: list[Id] = Field(default_factory=list)
     aliases: list[Id] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list, description="for each locator citations give: where it was checked")
 
     SECTIONS: ClassVar[tuple[Section, ...]] = ()
+
+    @model_validator(mode="after")
+    def _evidence_has_an_address(self) -> Source:
+        if self.url is not None and any(e.address is None for e in self.evidence):
+            raise ValueError("every evidence record needs an address when the source has one (the source's own `url` will do)")
+        return self
 
 
 class Term(Strict):
@@ -469,10 +495,26 @@ class Term(Strict):
     definition: Text
 
 
+Scale = Literal["habit", "event"]
+"""How a level statement is answered: a habit by how often (not yet, sometimes, consistently), an event by whether it
+happened in the self-assessment's window (no, yes)."""
+
+
+class Scales(Strict):
+    """The scale of each level statement of a competency."""
+
+    senior: Scale = "habit"
+    staff: Scale = "habit"
+    principal: Scale = "habit"
+
+
 class Competency(Term):
     """An interview competency, with what it looks like at each level (the self-assessment reads these)."""
 
-    signals: Levels | None = Field(None, description="one statement per level a reader can recognise themselves in")
+    signals: Levels | None = Field(None, description="one statement per level a reader can recognise themselves in: "
+                                   "one behaviour of the reader, with no time window of its own (the page gives one)")
+    scales: Scales = Field(default_factory=Scales, description="per level: 'habit' (answered by how often) or 'event' "
+                           "(answered by whether it happened in the last six months)")
 
 
 class Archetype(Term):

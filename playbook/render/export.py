@@ -67,8 +67,13 @@ def build_export(book: Playbook, site_url: str) -> Export:
 
 
 def write_export(book: Playbook, site_dir: Path, site_url: str) -> Path:
+    return write_export_of(build_export(book, site_url), site_dir)
+
+
+def write_export_of(export: Export, site_dir: Path) -> Path:
+    """Write the export (api/playbook.json) and its JSON Schema into the site folder."""
     out = site_dir / "api" / "playbook.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(build_export(book, site_url).model_dump_json(indent=1), encoding="utf-8")
+    out.write_text(export.model_dump_json(indent=1), encoding="utf-8")
     (out.parent / "playbook.schema.json").write_text(json.dumps(Export.model_json_schema(), indent=1), encoding="utf-8")
     return out

@@ -1,8 +1,9 @@
 """The macros that hand-written pages call. Each returns Markdown or HTML rendered from a template.
 
 Pages hold one call, e.g. `{{ home() }}` or `{{ term_index("tags") }}`. The macros read the index of the build
-(`playbook.pipeline`) and render through its templates; `env` is mkdocs-macros' plugin object, which says which
-page is being rendered.
+(`playbook.pipeline`) and render through its templates; `env` is mkdocs-macros' plugin object (or the tree's
+`MacroEnv`), which says which page is being rendered. Every read of the index is a query (index/views.py): the
+MkDocs plugin records what each hand-written page read, and `serve` rebuilds the page when an answer changes.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class SiteMacros:
 
     def home(self) -> str:
         """The home page: counts, situations to start from, checklists to print."""
-        counts = Counter(r.kind.name for r in self.book.records.values())
+        counts = Counter(self.book.count_by_kind())
         return self._render(
             "home.md.j2", counts=counts, situations=self.book.of_kind("situations"), checklists=self.book.of_kind("checklists"),
         )
