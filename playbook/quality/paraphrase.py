@@ -261,6 +261,12 @@ class SourceIndex:
                 df[w] += 1
         n = max(1, len(self.sentences))
         self.weight = {w: math.log(n / k) for w, k in df.items()}
+        self._tokens: dict[str, str] = {}
+
+    def tokens(self, sentence: str) -> tuple[str, ...]:
+        """`sentence_tokens(sentence)`, each word hashed once per index."""
+        cache = self._tokens
+        return tuple(cache.get(w) or cache.setdefault(w, token(w)) for w in sentence_words(sentence))
 
     @classmethod
     def of_texts(cls, texts: Mapping[str, str]) -> SourceIndex:
@@ -269,7 +275,7 @@ class SourceIndex:
     def echoes(self, ours: list[str]) -> Iterator[Echo]:
         """Every pair (our sentence, source sentence) sharing at least ORDER_SHARED content words in order."""
         for i, sentence in enumerate(ours):
-            ws = sentence_tokens(sentence)
+            ws = self.tokens(sentence)
             if len(ws) < ORDER_SHARED:
                 continue
             counts: dict[int, int] = defaultdict(int)
@@ -313,7 +319,7 @@ def points(ours: list[str], index: SourceIndex) -> list[tuple[int, Sentence, flo
     words in common (synonyms joined), weighing at least POINT_WEIGHT by how rare they are in the sources."""
     out: list[tuple[int, Sentence, float]] = []
     for i, sentence in enumerate(ours):
-        ws = set(sentence_tokens(sentence))
+        ws = set(index.tokens(sentence))
         if len(ws) < POINT_SHARED:
             continue
         counts: dict[int, int] = defaultdict(int)
