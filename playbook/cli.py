@@ -14,8 +14,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
-from playbook.contract.site_config import docs_dir
+from playbook.contract.site_config import docs_dir, read_site_config
 from playbook.contract.urls import DEFAULT_SITE_URL
+from playbook.index.history import read_history
+from playbook.index.review import DEFAULT_MONTHS, review_due
 from playbook.pipeline import load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import (
@@ -27,8 +29,10 @@ from playbook.quality.bar import (
     source_fingerprints,
 )
 from playbook.quality.fingerprint import FINGERPRINTS
+from playbook.quality.phrasings import few_phrasings
 from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
+from playbook.render.feed import write_feed_text
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
 from playbook.render.tree import MARK, TreeReport, write_tree
@@ -47,6 +51,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"ok: {len(book.records)} entries (" + ", ".join(f"{counts[k.dir]} {k.dir}" for k in KINDS) + ")")
     for shown in todo:
         print(f"note: {shown} still has skeleton TODO text", file=sys.stderr)
+    for warning in few_phrasings(book):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -98,7 +104,10 @@ def tree(root: Path, out: Path, site_url: str) -> TreeReport:
     """Write a plugin-free project (mkdocs.yml, docs/ with every page rendered, overrides/) for MkDocs without our
     plugin, ProperDocs or Zensical (playbook/render/tree.py), with the Site's macros bound to each page."""
     site = run(root, docs_dir(root), site_url=site_url if site_url.endswith("/") else site_url + "/")
-    return write_tree(root, out, site, site_url)
+    report = write_tree(root, out, site, site_url)
+    name = str(read_site_config(root / "mkdocs.yml")[0].get("site_name") or "")
+    write_feed_text(site.feed(name), out / "docs")  # feed.xml, as the plugin writes it after a build
+    return report
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
@@ -186,6 +195,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review_due(args: argparse.Namespace) -> int:
+    """Entries due for review, oldest first; exit 1 when any is due (a scheduled CI job reports it)."""
+    root = _root(args)
+    due = review_due(load_playbook(root), read_history(root), args.months, args.owner)
+    for d in due:
+        reviewed = f"reviewed {d.reviewed.isoformat()} by {d.reviewer}" if d.reviewed else "never reviewed"
+        updated = f"updated {d.updated.date().isoformat()}" if d.updated else "no date from git"
+        print(f"data/{d.record.kind.dir}/{d.record.id}.yml: {reviewed}; owner: {d.owner or 'none'}; {updated}")
+    whose = f" owned by {args.owner}" if args.owner else ""
+    if due:
+        count = "1 entry" if len(due) == 1 else f"{len(due)} entries"
+        print(f"{count}{whose} due for review: never reviewed, or last reviewed more than {args.months} months ago",
+              file=sys.stderr)
+        return 1
+    print(f"no entry{whose} is due for review (every one reviewed in the last {args.months} months)", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="playbook", description=__doc__)
     p.add_argument("--root", default=".", help="project folder (holds data/ and docs/)")
@@ -211,12 +238,16 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="print the JSON export (the build writes it to site/api/playbook.json)")
     export.add_argument("-o", "--output", default="-")
     export.add_argument("--site-url", default=DEFAULT_SITE_URL)
+    due = sub.add_parser("review-due", help="list entries never reviewed or reviewed more than N months ago; exit 1 when any is due")
+    due.add_argument("--months", type=int, default=DEFAULT_MONTHS, help=f"the review cycle in months (default {DEFAULT_MONTHS})")
+    due.add_argument("--owner", help="only the entries of this owner (a team or person, any case)")
     return p
 
 
 COMMANDS = MappingProxyType({
     "check": cmd_check, "new": cmd_new, "pages": cmd_pages, "tree": cmd_tree, "schemas": cmd_schemas,
     "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export,
+    "review-due": cmd_review_due,
 })
 
 

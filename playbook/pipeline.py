@@ -1,7 +1,7 @@
 """The one data pipeline, top to bottom: load YAML -> validate -> index -> render.
 
 `run` is the whole build of what the site is made of from data, one line per stage, returned as one `Site`: the
-index, every generated page, the navigation, the macros of the hand-written pages and the JSON export. The MkDocs
+index, every generated page, the navigation, the macros of the hand-written pages, the JSON export and the feed. The MkDocs
 plugin (adapter/plugin.py) and `playbook tree` (render/tree.py) only hand its parts over.
 
 What a long-lived process (`mkdocs serve`) keeps between builds is a `Memo`, owned by its caller (the MkDocs plugin
@@ -22,9 +22,12 @@ from playbook.contract.names import hand_written
 from playbook.contract.record import Record
 from playbook.contract.site_config import with_every_kind
 from playbook.index.book import Playbook, build_index
+from playbook.index.history import read_history
 from playbook.problems import DataError
-from playbook.render.export import Export, build_export
+from playbook.render.export import Export, ExportRows, build_export
+from playbook.render.feed import render_feed
 from playbook.render.jinja import Templates
+from playbook.render.living import Living
 from playbook.render.pages import GeneratedPage, PageMemo, generate_pages
 from playbook.schema.validation import validate_tree
 from playbook.tools.page_macros import SiteMacros
@@ -47,6 +50,8 @@ class Memo:
     """The generated pages of the last build, each with its view."""
     templates: Templates = field(default_factory=Templates)
     """The compiled templates."""
+    export_rows: ExportRows = field(default_factory=dict)
+    """The JSON export's rows of the last build, each with its view."""
 
 
 @dataclass
@@ -63,11 +68,17 @@ class Site:
     macros: Callable[[Any], dict[str, Callable[..., str]]]
     """The macros of the hand-written pages, bound to this build's index, for one page's macro environment."""
     site_url: str
+    templates: Templates
+    export_rows: ExportRows = field(default_factory=dict, repr=False)
+
+    def feed(self, site_name: str) -> str:
+        """The Atom feed of what changed (feed.xml), with absolute links from `site_url`."""
+        return render_feed(self.book, self.templates, self.site_url, site_name)
 
     @cached_property
     def export(self) -> Export:
-        """The JSON export (site/api/playbook.json)."""
-        return build_export(self.book, self.site_url)
+        """The JSON export (site/api/playbook.json); rows whose view held are the last build's."""
+        return build_export(self.book, self.site_url, self.export_rows)
 
 
 def run(root: Path, docs_dir: Path, memo: Memo | None = None, *, nav: list[Any] | None = None,
@@ -75,6 +86,9 @@ def run(root: Path, docs_dir: Path, memo: Memo | None = None, *, nav: list[Any] 
     """The site's generated content; raises DataError listing every problem in the data."""
     memo = memo if memo is not None else Memo()
     book = load_playbook(root, docs_dir, memo)  # stages 1-3: load, validate, index
+    living = Living(read_history(root, last=memo.templates.living.history), book)  # from git, in one pass
+    book.attach_living(living)
+    memo.templates.living = living
     pages = generate_pages(book, memo.templates, memo.pages)  # stage 4: render every generated page (or keep it)
     templates = memo.templates
 
@@ -82,7 +96,7 @@ def run(root: Path, docs_dir: Path, memo: Memo | None = None, *, nav: list[Any] 
         return SiteMacros(book, templates, env).macros()
 
     return Site(book, pages, set(memo.pages.rendered), with_every_kind(nav) if nav else nav, macros,
-                site_url or "/")
+                site_url or "/", memo.templates, memo.export_rows)
 
 
 def load_playbook(root: Path, docs_dir: Path | None = None, memo: Memo | None = None) -> Playbook:

@@ -12,6 +12,8 @@
     python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
     python3 scripts/dev.py lighthouse   # Lighthouse (desktop) on one page of every kind: scores per page
     python3 scripts/dev.py zensical     # build with Zensical (own venv), export included; --runs N times it beside MkDocs
+    python3 scripts/dev.py build --site-url URL   # the site for URL in site/ (strict): what CI and a web server need
+    python3 scripts/dev.py review-due   # entries never reviewed or reviewed over 12 months ago (--months N, --owner X)
     python3 scripts/dev.py lock    # re-pin requirements.lock from requirements.in (needs the network)
 """
 
@@ -123,6 +125,24 @@ def env_for_tools() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
 
 
+def build(extra: list[str], env: dict[str, str]) -> int:
+    """`mkdocs build --strict --clean` into site/ for the address readers will use (--site-url, or PLAYBOOK_SITE_URL):
+    instant navigation, the feed's links and the JSON export's URLs all take it."""
+    url = extra[extra.index("--site-url") + 1] if "--site-url" in extra[:-1] else env.get("PLAYBOOK_SITE_URL", "")
+    rest = [a for i, a in enumerate(extra) if a != "--site-url" and (i == 0 or extra[i - 1] != "--site-url")]
+    if not url.startswith(("http://", "https://")):
+        print("build: give the address readers will use, e.g. --site-url https://playbook.example.internal/", file=sys.stderr)
+        return 2
+    url = url if url.endswith("/") else url + "/"
+    shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True)
+    if shallow.stdout.strip() == "true":
+        print("build: a shallow clone: pages show a date only for what its commits changed, and What's new and the feed "
+              "list only those; clone with the full history (GIT_DEPTH: 0 on GitLab, fetch-depth: 0 on GitHub)", file=sys.stderr)
+    print(f"build: site/ for {url}", file=sys.stderr)
+    return subprocess.run([BIN / "mkdocs", "build", "--strict", "--clean", *rest], cwd=ROOT,
+                          env={**env, "PLAYBOOK_SITE_URL": url}).returncode
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
     extra = argv[1:]
@@ -147,6 +167,10 @@ def main(argv: list[str]) -> int:
         os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *mode, *args], env)
     if command == "check":
         return subprocess.run([BIN / "playbook", "check", *extra], cwd=ROOT, env=env).returncode
+    if command == "review-due":
+        return subprocess.run([BIN / "playbook", "review-due", *extra], cwd=ROOT, env=env).returncode
+    if command == "build":
+        return build(extra, env)
     if command == "lighthouse":
         ensure_chromium()
         ensure_node_tools()

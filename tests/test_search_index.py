@@ -15,7 +15,13 @@ UI_LABELS = ("Save to my playbook", "I used this", "Print this checklist", "Clea
 
 @pytest.fixture(scope="module")
 def index(built_site) -> dict:
-    return json.loads((built_site.site / "search" / "index.json").read_text(encoding="utf-8"))
+    """search/index.json with each document's body text from search/body.json (as the search box joins them)."""
+    data = json.loads((built_site.site / "search" / "index.json").read_text(encoding="utf-8"))
+    body = json.loads((built_site.site / data["body"]).read_text(encoding="utf-8"))["text"]
+    assert len(body) == len(data["docs"]) and not any("text" in d for d in data["docs"])
+    for doc, text in zip(data["docs"], body, strict=True):
+        doc["text"] = text
+    return data
 
 
 def _doc(index: dict, url: str) -> dict:

@@ -9,8 +9,9 @@
     on_nav            pages MkDocs will not read again keep the title and metadata they had (for every page's nav)
     on_pre_page       a generated page takes its HTML, metadata and table of contents from the pipeline: MkDocs
                       neither parses its front matter nor runs Markdown over it (GeneratedHtmlPage)
-    on_page_markdown  record what each hand-written page's macros read from the index (its view), around mkdocs-macros
-    on_page_content   index each rendered page for the site search (playbook/render/search_index.py)
+    on_page_markdown  record what each hand-written page's macros read from the index (its view), around mkdocs-macros,
+                      and keep the HTML blocks they make out of the Markdown pass (jinja.py SetAside)
+    on_page_content   put those blocks back; index each rendered page for the site search (render/search_index.py)
     on_serve          listen for saves (inotify) instead of polling twice a second (watcher.py)
     on_post_build     write the JSON export and the search index; under serve, remove the pages of deleted entries
 
@@ -44,7 +45,10 @@ from playbook.index.views import ReadLog, View, view_of
 from playbook.pipeline import Memo, Site, run
 from playbook.problems import DataError
 from playbook.render.export import write_export_of
+from playbook.render.feed import write_feed_text
 from playbook.render.headings import anchor_ids, toc_tokens
+from playbook.render.jinja import SetAside
+from playbook.render.living import edit_source
 from playbook.render.pages import GeneratedPage
 from playbook.render.search_index import SearchIndex
 from playbook.safe_paths import UnsafePath, site_folder
@@ -57,6 +61,9 @@ class PlaybookConfig(base.Config):
     """Write the JSON export (site/api/playbook.json) after a build."""
     html_pages = c.Type(bool, default=True)
     """Hand MkDocs the generated pages' HTML; false: let MkDocs build their Markdown form, as without the plugin."""
+    set_aside = c.Type(bool, default=True)
+    """Keep the HTML blocks that macros make out of the Markdown pass of hand-written pages (jinja.py SetAside);
+    false: let Python-Markdown read them, as mkdocs-macros alone would (a test compares both)."""
 
 
 class ViewFile(File):
@@ -138,6 +145,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Page URL -> the file it was written to, for every page of the last build."""
         self.files: Files | None = None
         self._recording: ReadLog | None = None
+        self._asides: dict[str, SetAside] = {}
+        """The HTML blocks each hand-written page's macros set aside, until Markdown has run over the page."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -201,6 +210,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             generated = ViewFile.generated(config, rel, content=page.text if not self.config.html_pages else "",
                                            inclusion=inclusion)
             generated.stale = not self.dirty or first or rel in site.rendered
+            generated.edit_uri = edit_source(site.book, rel, Path(config.docs_dir))  # "Suggest a change" edits the data file
             files.append(generated)
         self.files = files
         return files
@@ -229,6 +239,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _start_view(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is not None and not page.file.generated_by:
             self._recording = self.site.book.log = ReadLog()
+            if self.config.set_aside:
+                self.memo.templates.aside = self._asides[page.file.src_uri] = SetAside()
         return markdown
 
     @event_priority(-100)  # after mkdocs-macros
@@ -236,12 +248,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self._recording is not None and self.site is not None:
             self.hand_views[page.file.src_uri] = view_of(self._recording)
             self.site.book.log = self._recording = None
+        self.memo.templates.aside = None
         return markdown
 
     on_page_markdown = CombinedEvent(_start_view, _end_view)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
+        aside = self._asides.pop(page.file.src_uri, None)
+        html = aside.restore(html) if aside is not None else html
         self.search.add_page(page, html, self.site.book.records)
         return html
 
@@ -265,6 +280,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.outputs = pages
         if self.config.export:
             write_export_of(self.site.export, site_dir)
+        write_feed_text(self.site.feed(config.site_name), site_dir)  # feed.xml
         self.search.write(site_dir, self.site.book.synonyms.model_dump(), set(pages))
 
 

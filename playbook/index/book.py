@@ -131,6 +131,14 @@ class Playbook:
         """The presenter's Python-Markdown instance for this index (made on first use; present.py)."""
         self._way: Any = None
         self._answers: dict[Key, object] = {}
+        self.living: Any = None
+        """Freshness and news from the git history (render/living.py), attached by the pipeline: its answers are
+        queries of this index too."""
+
+    def attach_living(self, living: Any) -> None:
+        """Attach this build's history; answers given before (from an older history) are forgotten."""
+        self.living = living
+        self._answers.clear()
 
     @property
     def way(self) -> Wayfinding:
@@ -153,7 +161,8 @@ class Playbook:
         owner, name, args = key
         target = {"book": self, "way": self.way, "records": self.records, "tags": self.tags,
                   "competencies": self.competencies, "archetypes": self.archetypes, "redirects": self.redirects,
-                  "backlinks": self.backlinks, "cited_by": self.cited_by, "mentions": self.mentions}[owner]
+                  "backlinks": self.backlinks, "cited_by": self.cited_by, "mentions": self.mentions,
+                  "living": self.living}[owner]
         try:
             answer = getattr(target, name)(*args)
         except (KeyError, LookupError):

@@ -30,7 +30,9 @@ class PageContext:
     site_url: str
 
     def render(self, template: str, **extra: Any) -> str:
-        return self.templates.render(template, book=self.book, here=self.here, tags=self.book.tags, **extra)
+        """The template's output; an HTML template's is one block of finished HTML (`Templates.block`)."""
+        out = self.templates.render(template, book=self.book, here=self.here, tags=self.book.tags, **extra)
+        return self.templates.block(out) if template.endswith(".html.j2") else out
 
 # ---- Self-assessment -------------------------------------------------------------------------
 
