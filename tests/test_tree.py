@@ -268,6 +268,10 @@ def test_the_links_of_mkdocs_build_of_the_tree_resolve(mkdocs_site: Path):
     assert _broken_links(mkdocs_site, "http://127.0.0.1/playbook/") == {}
 
 
+KIND_FOLDERS = ("models/", "tactics/", "situations/", "checklists/", "prompts/", "paths/", "sources/")
+"""Generated pages are never kept in place: they are in no section of the navigation."""
+
+
 def _page_html(rel: str) -> str:
     """The HTML file of the page `rel` (docs-relative Markdown) in a build with directory URLs."""
     return rel.removesuffix(".md").removesuffix("index") + ("/index.html" if not rel.endswith("index.md") else "index.html")
@@ -280,9 +284,7 @@ def test_the_links_of_zensical_build_of_the_tree_resolve(tree: Tree, zensical_si
     Not the pages it keeps in place so that the navigation stays the same (docs/about/zensical.md): on those, links
     in raw HTML that go up a folder from the page break under Zensical, and nowhere else."""
     kept = {_page_html(rel) for rel in _kept(tree)}
-    assert kept == {"practice/self-assessment/index.html", "practice/review/index.html", "my-playbook/index.html",
-                    "mentor/index.html", "tags/index.html", "contributing/index.html", "api/index.html",
-                    "about/benchmark/index.html", "about/zensical/index.html"}
+    assert {"tags/index.html", "api/index.html"} <= kept and not any(p.startswith(KIND_FOLDERS) for p in kept)
     for base in ("http://127.0.0.1/", "http://127.0.0.1/playbook/"):
         broken = _broken_links(zensical_site, base)
         assert set(broken) <= kept, {page: links for page, links in broken.items() if page not in kept}
