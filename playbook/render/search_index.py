@@ -138,7 +138,8 @@ class SearchIndex:
         """Index one rendered page: called from the playbook plugin's `on_page_content`."""
         self.docs.pop(page.url, None)
         meta = page.meta or {}
-        search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        found = meta.get("search")
+        search: dict[str, Any] = found if isinstance(found, dict) else {}
         if search.get("exclude") or meta.get("template") == "redirect.html":
             return
         src = page.file.src_uri
