@@ -92,6 +92,8 @@ class _ConfigLoader(yaml.SafeLoader):
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return os.environ.get(loader.construct_scalar(node))
+    if not isinstance(node, yaml.SequenceNode):
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
     names = loader.construct_sequence(node)
     *variables, default = names if len(names) > 1 else (*names, None)
     return next((os.environ[v] for v in variables if v in os.environ), default)
@@ -179,7 +181,7 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
     config_path = root / "mkdocs.yml"
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # _ConfigLoader is a SafeLoader
     docs = root / str(config.get("docs_dir") or "docs")
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
     custom_dir = root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
     sources = [docs, *([custom_dir] if custom_dir else [])]
     if out == root or any(out == s or s in out.parents for s in sources):

@@ -77,7 +77,7 @@ def answers_for(scale: str, statement: str) -> tuple[tuple[int, str], ...]:
 
 def self_assessment(page: PageContext) -> str:
     """Rate yourself per competency against the level signals in data/competencies.yml; radar chart."""
-    competencies = {k: t for k, t in page.book.competencies.items() if getattr(t, "signals", None)}
+    competencies: dict[str, Any] = {k: t for k, t in page.book.competencies.items() if getattr(t, "signals", None)}
     grow = {k: grows(page.book, k) for k in competencies}
     offered = {(k, level): answers_for(getattr(t.scales, level), getattr(t.signals, level))
                for k, t in competencies.items() for level in LEVELS}
