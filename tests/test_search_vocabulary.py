@@ -66,8 +66,10 @@ def test_quality_reports_a_rule_that_captures_the_query_corpus(tmp_path: Path):
     shutil.copy(ROOT / "tests" / "search_queries.yml", project / "tests" / "search_queries.yml")
     queries = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text())["queries"]]
     common = {"manager", "team", "stakeholder", "peer", "decision"}
-    with (project / "data" / "synonyms.yml").open("a", encoding="utf-8") as out:
-        out.write(f"  - reader: [{', '.join(sorted(common))}]\n    site: [tactic]\n")
+    synonyms = project / "data" / "synonyms.yml"
+    rules = yaml.safe_load(synonyms.read_text(encoding="utf-8"))
+    rules["synonyms"].append({"reader": sorted(common), "site": ["tactic"]})
+    synonyms.write_text(yaml.safe_dump(rules, allow_unicode=True, sort_keys=False), encoding="utf-8")
     load_playbook(project)  # check passes: each word is a real word
     code, printed = _quality(project)
     share = sum(any(w in q.lower().split() for w in common) for q in queries) / len(queries)
