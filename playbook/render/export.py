@@ -29,6 +29,17 @@ class ExportCitation(_Row):
     locator: str = Field(description="chapter, page or section")
 
 
+class ExportPushback(_Row):
+    they_say: str
+    you_say: str
+
+
+class ExportWords(_Row):
+    opening: list[str] = Field(description="one to three lines to open the conversation")
+    pushback: list[ExportPushback] = Field(description="what they will likely say, and the reply")
+    follow_up: str = Field(description="the message to send afterwards (Markdown)")
+
+
 class ExportEntry(_Row):
     kind: str
     id: str
@@ -39,6 +50,8 @@ class ExportEntry(_Row):
     tags: list[str]
     references: list[ExportReference] = Field(description="outgoing references")
     sources: list[ExportCitation]
+    words_to_say: ExportWords | None = Field(
+        None, description="situations, and tactics that are a conversation: the words for the moment (Markdown lines)")
 
 
 class Export(_Row):
@@ -58,10 +71,12 @@ def build_export(book: Playbook, site_url: str) -> Export:
             for step in getattr(doc, "steps", ()) if hasattr(step, "to")
         ]
         cites = [ExportCitation(id=src.id, title=src.title, locator=c.locator) for src, c in book.citations(record)]
+        said = getattr(doc, "words_to_say", None)
+        words = ExportWords.model_validate(said.model_dump()) if said else None
         rows.append(ExportEntry(
             kind=record.kind.name, id=record.id, title=record.title, summary=record.summary,
             url=urljoin(site_url, record.url), path="/" + record.url,
-            tags=list(doc.tags), references=refs, sources=cites,
+            tags=list(doc.tags), references=refs, sources=cites, words_to_say=words,
         ))
     return Export(site_url=site_url, tags={k: t.title for k, t in book.tags.items()}, entries=rows)
 

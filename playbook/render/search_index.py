@@ -46,6 +46,9 @@ TEXT_LIMIT = 3000
 LINK_SECTIONS = frozenset({"related", "referenced-by", "sources", "cited-by"})
 """Sections of an entry page that list other entries: their titles would match other readers' problems."""
 
+WORDS_ANCHOR = "words-to-say"
+"""The "Words to say" section of situations and tactics (contract: WordsToSay): indexed before the long sections."""
+
 
 class _Text(HTMLParser):
     """The text of a page's HTML, cut into sections at each h2/h3 that has an id."""
@@ -138,7 +141,10 @@ class SearchIndex:
         sections = sections_of(html)
         if record is not None:
             # the text above the first heading repeats the fields; links to other entries name other problems
-            text = " ".join(t for h, a, t in sections if h and a not in LINK_SECTIONS)
+            kept = [(a, t) for h, a, t in sections if h and a not in LINK_SECTIONS]
+            # the words to say are how readers phrase the moment: kept whole, right after the first section
+            kept = kept[:1] + [s for s in kept if s[0] == WORDS_ANCHOR] + [s for s in kept[1:] if s[0] != WORDS_ANCHOR]
+            text = " ".join(t for _, t in kept)
             doc = {
                 "url": page.url, "title": record.title, "kind": record.kind.name, "weight": record.kind.search_boost,
                 "also_called": list(getattr(record.doc, "also_called", ())), "summary": _plain(record.doc.summary),
