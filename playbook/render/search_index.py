@@ -47,7 +47,7 @@ LINK_SECTIONS = frozenset({"related", "referenced-by", "sources", "cited-by"})
 """Sections of an entry page that list other entries: their titles would match other readers' problems."""
 
 WORDS_ANCHOR = "words-to-say"
-"""The "Words to say" section of situations and tactics (contract: WordsToSay): indexed before the long sections."""
+"""The "Words to say" section of situations and tactics (contract: WordsToSay): indexed whole, after the page's text."""
 
 
 class _Text(HTMLParser):
@@ -142,13 +142,15 @@ class SearchIndex:
         if record is not None:
             # the text above the first heading repeats the fields; links to other entries name other problems
             kept = [(a, t) for h, a, t in sections if h and a not in LINK_SECTIONS]
-            # the words to say are how readers phrase the moment: kept whole, right after the first section
-            kept = kept[:1] + [s for s in kept if s[0] == WORDS_ANCHOR] + [s for s in kept[1:] if s[0] != WORDS_ANCHOR]
-            text = " ".join(t for _, t in kept)
+            # the words to say are how readers phrase the moment: kept whole, after the other sections' first
+            # TEXT_LIMIT characters, so adding them never pushes the rest of the page out of the index
+            text = " ".join(t for a, t in kept if a != WORDS_ANCHOR)[:TEXT_LIMIT]
+            said = " ".join(t for a, t in kept if a == WORDS_ANCHOR)[:TEXT_LIMIT]
+            text = f"{text} {said}" if said else text
             doc = {
                 "url": page.url, "title": record.title, "kind": record.kind.name, "weight": record.kind.search_boost,
                 "also_called": list(getattr(record.doc, "also_called", ())), "summary": _plain(record.doc.summary),
-                "headings": [], "text": text[:TEXT_LIMIT],
+                "headings": [], "text": text,
             }
             self.docs[page.url] = [doc]
             return
