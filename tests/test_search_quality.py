@@ -100,7 +100,8 @@ def test_filler_confusions_and_corrections_reach_every_step(built_site):
 
 
 def test_a_query_without_a_good_match_says_so(built_site):
-    vague, nothing, clear = _run(built_site.site, ["imposter syndrome", "xqzvbnmw", "say no to my manager"])
+    # "imposter syndrome" was the vague query until it got a page (issue 30)
+    vague, nothing, clear = _run(built_site.site, ["salary history", "xqzvbnmw", "say no to my manager"])
     assert not vague["good"] and not nothing["good"] and clear["good"]
 
 

@@ -9,6 +9,7 @@
   T.tool("run", { root: "[data-run]", setup: function (root) {
     var screen = root.querySelector("[data-run-screen]"), body = root.querySelector("[data-run-body]");
     var steps = T.all("[data-run-step]", root).filter(function (s) { return !s.hasAttribute("data-run-end"); });
+    var counted = steps.filter(function (s) { return !s.hasAttribute("data-run-words"); }).length;  /* the words screen is no step */
     var end = root.querySelector("[data-run-end]"), pages = steps.concat([end]);
     var progress = root.querySelector("[data-run-progress]"), back = root.querySelector("[data-run-back]"), next = root.querySelector("[data-run-next]");
     var timerWrap = root.querySelector("[data-run-timer-wrap]"), timer = root.querySelector("[data-run-timer]");
@@ -36,7 +37,7 @@
       at = Math.max(0, Math.min(pages.length - 1, i));
       pages.forEach(function (p, k) { p.hidden = k !== at; });
       var last = at === pages.length - 1;
-      progress.textContent = last ? "Finished" : unit + " " + (at + 1) + " of " + steps.length;
+      progress.textContent = last ? "Finished" : pages[at].hasAttribute("data-run-words") ? "Words to say" : unit + " " + (at + 1) + " of " + counted;
       back.disabled = at === 0;
       next.textContent = last ? "Close" : at === steps.length - 1 ? "Finish" : "Next";
       stop(); alarm.textContent = "";

@@ -197,7 +197,7 @@ class Section(BaseModel):
     field: str
     heading: str
     anchor: str
-    style: Literal["prose", "list", "steps"] = "list"
+    style: Literal["prose", "list", "steps", "words"] = "list"
 
 
 class Who(StrEnum):
@@ -311,6 +311,28 @@ class Synonyms(Strict):
         return self
 
 
+Said = Annotated[str, Field(min_length=3, max_length=400), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+"""One thing said aloud or written: a sentence or three on one line."""
+
+
+class Pushback(Strict):
+    """An objection you will likely hear, and what to answer."""
+
+    they_say: Said
+    you_say: Said
+
+
+class WordsToSay(Strict):
+    """The words for the hard moment: how to open, the pushback you will hear with a reply to each, and the message
+    to send afterwards. No part may be empty."""
+
+    opening: list[Said] = Field(min_length=1, max_length=3, description="one to three lines to open the conversation")
+    pushback: list[Pushback] = Field(min_length=2, max_length=6, description="two or more: what they will likely say, and your reply")
+    follow_up: Annotated[str, Field(min_length=10, max_length=700), AfterValidator(_text), AfterValidator(_markdown_only)] = Field(
+        description="the message to send afterwards")
+
+
+
 class Entry(Strict):
     """Fields every entry kind shares."""
 
@@ -403,6 +425,14 @@ class Tactic(Practice):
     """A tactic: a concrete move you make."""
 
     run: Run | None = Field(None, description="run mode extras (optional): minutes per step, a follow-up checklist")
+    words_to_say: WordsToSay | None = Field(
+        None, description="for a tactic that is a conversation: opening lines, pushback with replies, the follow-up message")
+
+    SECTIONS = (
+        *Practice.SECTIONS[:4],
+        Section(field="words_to_say", heading="Words to say", anchor="words-to-say", style="words"),
+        *Practice.SECTIONS[4:],
+    )
 
     @model_validator(mode="after")
     def _minutes_per_step(self) -> Tactic:
@@ -419,15 +449,24 @@ class Situation(Entry):
     signs: list[Text] = Field(min_length=1, description="how you recognise you are in this situation")
     not_this: list[Text] = Field(min_length=1, description="look-alikes: when it is a different situation")
     moves: list[Text] = Field(min_length=1, description="what to do, in order")
+    words_to_say: WordsToSay = Field(description="opening lines, the pushback you will hear with a reply to each, the follow-up message")
     pitfalls: list[Text] = Field(min_length=1)
     example: Text
     fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
+    run: Run | None = Field(None, description="run mode extras (optional): minutes per move, a follow-up checklist")
+
+    @model_validator(mode="after")
+    def _minutes_per_move(self) -> Situation:
+        if self.run:
+            self.run.check_count(len(self.moves), "moves")
+        return self
 
     SECTIONS = (
         Section(field="overview", heading="What is going on", anchor="overview", style="prose"),
         Section(field="signs", heading="Signs you are here", anchor="signs"),
         Section(field="not_this", heading="It is something else if", anchor="not-this"),
         Section(field="moves", heading="Moves, in order", anchor="moves", style="steps"),
+        Section(field="words_to_say", heading="Words to say", anchor="words-to-say", style="words"),
         Section(field="pitfalls", heading="Traps", anchor="pitfalls"),
         Section(field="example", heading="Example from engineering work", anchor="example", style="prose"),
     )

@@ -595,3 +595,20 @@ def test_tools_work_when_reached_by_instant_navigation(page: Page, path: str, ac
     elif act == "drill":
         page.locator("[data-drill-next]").click()
     page.wait_for_function(ready, timeout=5000)
+
+
+def test_run_mode_of_a_situation_ends_on_its_words_to_say(page: Page, book):
+    record = book.of_kind("situations")[0]
+    moves = len(record.doc.moves)
+    page.goto(record.url + f"?run={moves}")
+    progress = page.locator("[data-run-progress]")
+    progress.wait_for()
+    assert progress.inner_text() == f"Move {moves} of {moves}"
+    assert page.locator("[data-run-next]").inner_text() == "Next"
+    page.keyboard.press("ArrowRight")
+    assert progress.inner_text() == "Words to say"
+    screen = page.locator("[data-run-step]:not([hidden])")
+    assert record.doc.words_to_say.pushback[0].they_say.split()[0] in screen.inner_text()
+    assert page.locator("[data-run-next]").inner_text() == "Finish"
+    page.keyboard.press("ArrowRight")
+    assert progress.inner_text() == "Finished"
