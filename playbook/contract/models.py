@@ -384,7 +384,7 @@ class Practice(Entry):
     example: Text = Field(description="a concrete example from engineering work")
     origin: Text | None = Field(None, description="who found or named it, when, and any common misattribution")
 
-    SECTIONS = (
+    SECTIONS: ClassVar[tuple[Section, ...]] = (
         Section(field="overview", heading="The idea", anchor="idea", style="prose"),
         Section(field="when_to_use", heading="When to use it", anchor="when-to-use"),
         Section(field="when_not_to_use", heading="When not to", anchor="when-not-to-use"),
