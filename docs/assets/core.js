@@ -182,11 +182,15 @@
     return { value: out.sort(function (a, b) { return a - b; }), dropped: dropped };
   }
 
+  /* The step of a learning path the reader opened or marked done last: a whole number from 1. */
+  function stepAt(v) { return typeof v === "number" && v % 1 === 0 && v >= 1 && v <= LIMITS.steps ? { value: v, dropped: 0 } : null; }
+
   var SHAPES = {
     favourites: mapOf(mark, LIMITS.marks),
     tried: mapOf(mark, LIMITS.marks),
     "checklist:": checklist,
     "path:": steps,
+    "path-at:": stepAt,
     stories: listOf(story, LIMITS.stories),
     "assessment": listOf(snapshot, LIMITS.snapshots),
     "assessment-draft": function (v) { var s = snapshot(v); return s ? { value: s, dropped: 0 } : null; },
@@ -194,7 +198,7 @@
     "plan": plan
   };
   var LABELS = { favourites: "saved entries", tried: "tactics marked as used", "checklist:": "checklist ticks",
-    "path:": "learning-path progress",
+    "path:": "learning-path progress", "path-at:": "place on a learning path",
     stories: "interview stories", assessment: "self-assessment snapshots", "assessment-draft": "self-assessment in progress",
     review: "review-deck progress", plan: "interview plan" };
 
