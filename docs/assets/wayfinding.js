@@ -325,8 +325,20 @@
     if (n < total) stepLink(n + 1, "Next", true);
     else { var last = P.el("a", "Last step: back to the list", "md-button md-button--primary"); last.href = back; links.appendChild(last); }
     bar.appendChild(where); bar.appendChild(links);
+    /* The mentor's note for this step, under the title with the list's progress; a cut list says so. */
+    var count = P.el("span", "", "pb-pathnav__count");
+    where.appendChild(document.createTextNode(" ")); where.appendChild(count);
+    if (list.named) where.appendChild(P.el("span", " · cut from " + list.named + " steps to " + total, "pb-pathnav__cut"));
+    var note = null;
+    if (list.notes[n - 1]) {
+      note = P.el("p", null, "pb-mentee-note");
+      note.setAttribute("data-mentee-note", "");
+      note.appendChild(P.el("strong", "Your mentor's note: "));
+      note.appendChild(document.createTextNode(list.notes[n - 1]));
+    }
     function render() {
-      var done = doneSteps("@mentor-" + list.key, total).has(n);
+      var all = doneSteps("@mentor-" + list.key, total), done = all.has(n);
+      count.textContent = "(" + all.size + " of " + total + " done)";
       state.textContent = done ? "· done" : "";
       mark.setAttribute("aria-pressed", String(done));
       mark.textContent = done ? "Step " + n + " done" : "Mark step " + n + " done";
@@ -340,6 +352,8 @@
     var h1 = document.querySelector("article h1, .md-content h1");
     if (h1 && h1.parentNode) h1.parentNode.insertBefore(bar, h1.nextSibling);
     else if (anchor.parentNode) anchor.parentNode.insertBefore(bar, anchor);
+    if (note && bar.parentNode) bar.parentNode.insertBefore(note, bar.nextSibling);
+    nameInTitle("Step " + n + " of " + total + " of " + (list.t || "your mentor's list"));
     render();
   }
 
