@@ -99,6 +99,7 @@
     }
 
     var l = rawParam("l");
+    root.classList.add("pb-mentor--ready");  /* the room kept for the builder or the list is no longer needed */
     if (l !== null) return follow(l);
     return build();
 

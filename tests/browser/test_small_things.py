@@ -24,11 +24,11 @@ def shifted(page: Page, url: str) -> float:
 
 
 @pytest.mark.parametrize("width", [1350, 390])
-def test_nothing_moves_on_index_pages_the_question_bank_and_sources(page: Page, book, width: int):
+def test_nothing_moves_on_index_pages_the_question_bank_sources_find_and_mentor(page: Page, book, width: int):
     page.add_init_script(SHIFTS)
     page.set_viewport_size({"width": width, "height": 900})
     source = book.of_kind("sources")[0]
-    for url in ("prompts/", "prompts/?levels=staff", "tactics/", "checklists/", source.url):
+    for url in ("prompts/", "prompts/?levels=staff", "tactics/", "checklists/", source.url, "find/", "mentor/"):
         assert shifted(page, url) < 0.02, (width, url, page.evaluate("window.pbShifts"))
 
 
