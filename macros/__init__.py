@@ -1,9 +1,10 @@
-"""The macros that the hand-written pages in docs/ call (`site.py`), for mkdocs-macros.
+"""The macros that the hand-written pages in docs/ call, for mkdocs-macros: registration only. The macros
+themselves are `playbook.tools.page_macros.SiteMacros`.
 
-Under MkDocs the `playbook` plugin (playbook/adapter/plugin.py) runs the pipeline once per build and
-registers these macros with mkdocs-macros itself (its `register_macros` hook), bound to that build's index.
-`define_env` below is what mkdocs-macros calls for `module_name: macros`: it does nothing when the playbook
-plugin is there, and otherwise (mkdocs-macros without our plugin) loads the index itself.
+Under MkDocs the `playbook` plugin (playbook/adapter/plugin.py) runs the pipeline once per build and registers the
+macros of that build (`Site.macros`) with mkdocs-macros itself (its `register_macros` hook). `define_env` below is
+what mkdocs-macros calls for `module_name: macros`: it does nothing when the playbook plugin is there, and otherwise
+(mkdocs-macros without our plugin) runs the pipeline itself.
 """
 
 from __future__ import annotations
@@ -11,19 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros.site import SiteMacros
-
-__all__ = ["SiteMacros", "define_env", "on_post_page_macros"]
-
 
 def define_env(env: Any) -> None:
     if "playbook" in env.conf["plugins"]:
         return  # the playbook plugin registers the macros, bound to the index of the build it runs
-    from playbook.pipeline import Memo, load_playbook
+    from playbook.pipeline import run
 
-    memo = Memo()
-    book = load_playbook(Path(env.project_dir), Path(env.conf["docs_dir"]), memo)
-    for name, macro in SiteMacros(book, memo.templates, env).macros().items():
+    site = run(Path(env.project_dir), Path(env.conf["docs_dir"]))
+    for name, macro in site.macros(env).items():
         env.macro(macro, name)
 
 

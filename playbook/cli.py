@@ -11,19 +11,24 @@ from types import MappingProxyType
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from macros.site import SiteMacros
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
-from playbook.contract.site_config import docs_dir
+from playbook.contract.site_config import docs_dir, read_site_config
 from playbook.contract.urls import DEFAULT_SITE_URL
-from playbook.pipeline import Memo, load_playbook, run
+from playbook.index.history import read_history
+from playbook.index.review import DEFAULT_MONTHS, review_due
+from playbook.pipeline import load_playbook, run
 from playbook.problems import DataError
 from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.quality.phrasings import few_phrasings
+from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
+from playbook.render.feed import write_feed_text
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
-from playbook.render.tree import MacroEnv, TreeReport, write_tree
+from playbook.render.tree import MARK, TreeReport, write_tree
+from playbook.safe_paths import MANIFEST, UnsafePath, inside, output_folder
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -38,6 +43,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"ok: {len(book.records)} entries (" + ", ".join(f"{counts[k.dir]} {k.dir}" for k in KINDS) + ")")
     for shown in todo:
         print(f"note: {shown} still has skeleton TODO text", file=sys.stderr)
+    for warning in few_phrasings(book):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -72,13 +79,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    """Write the generated pages (the build does this itself, into .cache/pages/) for a tool that runs no MkDocs plugin."""
+    """Write the generated pages as Markdown files (default .cache/pages/) for a tool that runs no MkDocs plugin."""
     root = _root(args)
     out = Path(args.out) if args.out else root / PAGES_DIR
     docs, target = docs_dir(root).resolve(), out.resolve()
     if target == docs or docs in target.parents or target in docs.parents:
         print(f"error: {out} holds hand-written pages (docs/): write the generated pages to a folder of their own", file=sys.stderr)
         return 2
+    out = output_folder(out, MANIFEST, "pages folder") if args.out else inside(root, PAGES_DIR, "pages folder", owned=True)
     report = write_pages(generate_pages(load_playbook(root)), out)
     print(f"{len(report.written)} written, {len(report.removed)} removed in {out}")
     return 0
@@ -86,19 +94,17 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def tree(root: Path, out: Path, site_url: str) -> TreeReport:
     """Write a plugin-free project (mkdocs.yml, docs/ with every page rendered, overrides/) for MkDocs without our
-    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the macros of `macros.site` bound to each page."""
-    memo = Memo()
-    built = run(root, docs_dir(root), memo)
-
-    def macros_for(env: MacroEnv) -> dict[str, object]:
-        return SiteMacros(built.book, memo.templates, env).macros()
-
-    return write_tree(root, out, built.book, built.pages, macros_for, site_url)
+    plugin, ProperDocs or Zensical (playbook/render/tree.py), with the Site's macros bound to each page."""
+    site = run(root, docs_dir(root), site_url=site_url if site_url.endswith("/") else site_url + "/")
+    report = write_tree(root, out, site, site_url)
+    name = str(read_site_config(root / "mkdocs.yml")[0].get("site_name") or "")
+    write_feed_text(site.feed(name), out / "docs")  # feed.xml, as the plugin writes it after a build
+    return report
 
 
 def cmd_tree(args: argparse.Namespace) -> int:
     try:
-        report = tree(_root(args), Path(args.out), args.site_url)
+        report = tree(_root(args), output_folder(Path(args.out), MARK, "tree folder"), args.site_url)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -131,7 +137,7 @@ def cmd_quality(args: argparse.Namespace) -> int:
     except FileNotFoundError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    findings = [*below_bar(book), *copied]
+    findings = [*below_bar(book), *captured(book, read_queries(root)), *copied]
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
@@ -165,6 +171,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review_due(args: argparse.Namespace) -> int:
+    """Entries due for review, oldest first; exit 1 when any is due (a scheduled CI job reports it)."""
+    root = _root(args)
+    due = review_due(load_playbook(root), read_history(root), args.months, args.owner)
+    for d in due:
+        reviewed = f"reviewed {d.reviewed.isoformat()} by {d.reviewer}" if d.reviewed else "never reviewed"
+        updated = f"updated {d.updated.date().isoformat()}" if d.updated else "no date from git"
+        print(f"data/{d.record.kind.dir}/{d.record.id}.yml: {reviewed}; owner: {d.owner or 'none'}; {updated}")
+    whose = f" owned by {args.owner}" if args.owner else ""
+    if due:
+        count = "1 entry" if len(due) == 1 else f"{len(due)} entries"
+        print(f"{count}{whose} due for review: never reviewed, or last reviewed more than {args.months} months ago",
+              file=sys.stderr)
+        return 1
+    print(f"no entry{whose} is due for review (every one reviewed in the last {args.months} months)", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="playbook", description=__doc__)
     p.add_argument("--root", default=".", help="project folder (holds data/ and docs/)")
@@ -174,7 +198,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=[k.name for k in KINDS])
     new.add_argument("id", help="the file name and URL, e.g. pre-mortem")
     pages = sub.add_parser("pages", help="write the generated pages (entries, indexes, redirects) to a folder")
-    pages.add_argument("--out", help="folder to write to (default: .cache/pages, where the build writes them)")
+    pages.add_argument("--out", help="folder to write to (default: .cache/pages)")
     tree = sub.add_parser("tree", help="write a plugin-free project (every page rendered) for MkDocs, ProperDocs or Zensical")
     tree.add_argument("out", help="folder to write (new, empty, or a tree written before)")
     tree.add_argument("--site-url", default=os.environ.get("PLAYBOOK_SITE_URL") or DEFAULT_SITE_URL,
@@ -188,12 +212,16 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="print the JSON export (the build writes it to site/api/playbook.json)")
     export.add_argument("-o", "--output", default="-")
     export.add_argument("--site-url", default=DEFAULT_SITE_URL)
+    due = sub.add_parser("review-due", help="list entries never reviewed or reviewed more than N months ago; exit 1 when any is due")
+    due.add_argument("--months", type=int, default=DEFAULT_MONTHS, help=f"the review cycle in months (default {DEFAULT_MONTHS})")
+    due.add_argument("--owner", help="only the entries of this owner (a team or person, any case)")
     return p
 
 
 COMMANDS = MappingProxyType({
     "check": cmd_check, "new": cmd_new, "pages": cmd_pages, "tree": cmd_tree, "schemas": cmd_schemas,
     "quality": cmd_quality, "urls": cmd_urls, "export": cmd_export,
+    "review-due": cmd_review_due,
 })
 
 
@@ -204,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
+    except UnsafePath as err:  # a folder to write through a link, or one holding files playbook did not write
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     except OSError as err:  # a folder that does not exist, a name too long, no permission
         where = f"{err.filename}: " if err.filename else ""
         print(f"error: {where}{err.strerror or err}", file=sys.stderr)

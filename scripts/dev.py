@@ -2,7 +2,8 @@
 """One entry point for people and CI. Needs only Python 3.11+, git and apt on a fresh machine.
 
     python3 scripts/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/ with live reload
-                                   # (a save rebuilds only the pages it changed; --full rebuilds every page)
+                                   # (a save rebuilds only the pages it changed; --full rebuilds every page;
+                                   # --port N serves on another port, checked before the first build)
     python3 scripts/dev.py test    # set up (with Debian's chromium and java, npm ci), then ruff and every test (vnu included)
     python3 scripts/dev.py test --fast   # ruff, then the unit, build and content tiers: no browser, no linkchecker
     python3 scripts/dev.py test --tier unit   # one tier alone: unit (no build, seconds), build, browser or content
@@ -10,6 +11,8 @@
     python3 scripts/dev.py bench   # the benchmark: prints a table and writes docs/about/benchmark.md
     python3 scripts/dev.py lighthouse   # Lighthouse (desktop) on one page of every kind: scores per page
     python3 scripts/dev.py zensical     # build with Zensical (own venv), export included; --runs N times it beside MkDocs
+    python3 scripts/dev.py build --site-url URL   # the site for URL in site/ (strict): what CI and a web server need
+    python3 scripts/dev.py review-due   # entries never reviewed or reviewed over 12 months ago (--months N, --owner X)
     python3 scripts/dev.py lock    # re-pin requirements.lock from requirements.in (needs the network)
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -88,8 +92,47 @@ def ensure_zensical() -> None:
     run(BIN / "python", "-c", "from scripts import zensical; print('zensical:', zensical.zensical())")
 
 
+def serve_port(args: list[str]) -> tuple[int, list[str]]:
+    """`--port N` (default 8000) and the other arguments. The site is served, and its site_url set, at that port."""
+    if "--port" not in args[:-1]:
+        return 8000, args
+    at = args.index("--port")
+    value = args[at + 1]
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        sys.exit(f"error: --port takes a port number (1-65535), not '{value}'")
+    return int(value), args[:at] + args[at + 2:]
+
+
+def port_is_free(port: int) -> bool:
+    """Whether serve can listen on 127.0.0.1:port: asked before the first build, not after it."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def env_for_tools() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+
+
+def build(extra: list[str], env: dict[str, str]) -> int:
+    """`mkdocs build --strict --clean` into site/ for the address readers will use (--site-url, or PLAYBOOK_SITE_URL):
+    instant navigation, the feed's links and the JSON export's URLs all take it."""
+    url = extra[extra.index("--site-url") + 1] if "--site-url" in extra[:-1] else env.get("PLAYBOOK_SITE_URL", "")
+    rest = [a for i, a in enumerate(extra) if a != "--site-url" and (i == 0 or extra[i - 1] != "--site-url")]
+    if not url.startswith(("http://", "https://")):
+        print("build: give the address readers will use, e.g. --site-url https://playbook.example.internal/", file=sys.stderr)
+        return 2
+    url = url if url.endswith("/") else url + "/"
+    shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True)
+    if shallow.stdout.strip() == "true":
+        print("build: a shallow clone: pages show a date only for what its commits changed, and What's new and the feed "
+              "list only those; clone with the full history (GIT_DEPTH: 0 on GitLab, fetch-depth: 0 on GitHub)", file=sys.stderr)
+    print(f"build: site/ for {url}", file=sys.stderr)
+    return subprocess.run([BIN / "mkdocs", "build", "--strict", "--clean", *rest], cwd=ROOT,
+                          env={**env, "PLAYBOOK_SITE_URL": url}).returncode
 
 
 def main(argv: list[str]) -> int:
@@ -106,12 +149,20 @@ def main(argv: list[str]) -> int:
     setup()
     env = env_for_tools()
     if command == "serve":
-        # --dirty: the playbook plugin rewrites exactly the pages an edit changes, so MkDocs rebuilds only those.
+        # --dirty: the playbook plugin marks exactly the pages an edit changes, so MkDocs rebuilds only those.
         mode = [] if "--full" in extra else ["--dirty"]
-        args = [a for a in extra if a not in ("--full", "--dirty")]
-        os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *mode, *args], env)
+        port, args = serve_port([a for a in extra if a not in ("--full", "--dirty")])
+        if not port_is_free(port):
+            print(f"error: port {port} on 127.0.0.1 is taken (another serve?): stop it, or run "
+                  f"`python3 scripts/dev.py serve --port {port + 1}`", file=sys.stderr)
+            return 2
+        os.execve(BIN / "mkdocs", ["mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *mode, *args], env)
     if command == "check":
         return subprocess.run([BIN / "playbook", "check", *extra], cwd=ROOT, env=env).returncode
+    if command == "review-due":
+        return subprocess.run([BIN / "playbook", "review-due", *extra], cwd=ROOT, env=env).returncode
+    if command == "build":
+        return build(extra, env)
     if command == "lighthouse":
         ensure_chromium()
         ensure_node_tools()

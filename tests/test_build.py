@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from playbook.contract.names import redirect_target
 from playbook.pipeline import load_playbook
 from playbook.render.export import Export
 from playbook.render.pages import generate_pages, published_urls, read_manifest
@@ -66,7 +67,7 @@ def test_redirect_pages_for_former_ids(built_site: Built, book):
     assert book.redirects, "at least one entry should carry an alias, so the redirect path is exercised"
     for old, record in book.redirects.items():
         html = (built_site.site / old / "index.html").read_text(encoding="utf-8")
-        target = "../" + record.id + "/"
+        target = redirect_target(old, record.kind.dir, record.id)
         assert f'http-equiv="refresh" content="0; url={target}"' in html
         assert f'href="{target}"' in html
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,24 @@ def test_new_writes_a_valid_skeleton(project, kind):
     assert f"{kind_dir}/fresh-entry" in book.records
     assert not (project / "docs" / kind_dir / "fresh-entry.md").exists(), "new writes data only; the build makes the page"
     assert playbook("new", kind, "fresh-entry", root=project).returncode == 2  # never overwrites
+
+
+def test_new_asks_for_readers_phrasings_and_check_warns_under_five(project):
+    assert playbook("new", "tactic", "fresh-move", root=project).returncode == 0
+    written = (project / "data/tactics/fresh-move.yml").read_text(encoding="utf-8")
+    lines = written.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("also_called:"))
+    assert lines[at + 1].startswith("asked_as:"), "asked_as comes right after also_called"
+    block = list(itertools.takewhile(lambda line: line.startswith("  - "), lines[at + 2:]))
+    assert len(block) >= 5 and all("TODO" in line for line in block)
+    warnings = [w for w in playbook("check", root=project).stderr.splitlines() if w.startswith("warning:")]
+    assert not any("fresh-move" in w for w in warnings), "five TODO phrasings count; the TODO note asks to fill them"
+    path = project / "data/tactics/fresh-move.yml"
+    fewer = "\n".join(lines[:at + 4] + lines[at + 2 + len(block):]) + "\n"  # two phrasings left
+    path.write_text(fewer, encoding="utf-8")
+    warnings = [w for w in playbook("check", root=project).stderr.splitlines() if "fresh-move" in w and w.startswith("warning")]
+    assert warnings == ["warning: data/tactics/fresh-move.yml: asked_as: 2 phrasings, want 5 or more: how readers type this "
+                        "problem into search (questions, fragments, complaints)"]
 
 
 def test_new_rejects_a_bad_id(project):

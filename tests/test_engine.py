@@ -70,20 +70,23 @@ def test_the_build_never_edits_its_input(built_site: Built):
 
 
 @pytest.mark.build
-def test_an_invalid_edit_keeps_the_generated_pages(tmp_path: Path):
-    """A data error stops the build before a page is rewritten: the last good pages stay as they were (a dirty
-    build, as `serve` runs, keeps the generated pages as files)."""
+def test_an_invalid_edit_keeps_the_built_pages_and_the_build_writes_no_page_files(tmp_path: Path):
+    """A data error stops a dirty build before a page is rewritten: the last good pages stay as they were. The
+    plugin keeps the generated pages in memory: nothing is written under the project (no .cache/pages to follow
+    through a committed link)."""
     project = copy_project(tmp_path / "project")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    build = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-d", str(tmp_path / "out")]
+    out = tmp_path / "out"
+    build = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--strict", "-d", str(out)]
     assert subprocess.run(build, cwd=project, capture_output=True, env=env).returncode == 0
-    page = project / ".cache" / "pages" / "tactics" / "straw-man-design.md"
+    page = out / "tactics" / "straw-man-design" / "index.html"
     before = page.read_text(encoding="utf-8")
     data = project / "data" / "tactics" / "straw-man-design.yml"
     data.write_text(data.read_text().replace("\nsummary:", "\nsumary:"))
     result = subprocess.run(build, cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode != 0 and "sumary: unknown field" in result.stdout + result.stderr
     assert page.read_text(encoding="utf-8") == before
+    assert not (project / ".cache").exists(), "the build wrote under the project"
 
 
 def _get(url: str) -> str:
@@ -138,25 +141,54 @@ def test_serve_shows_an_edit_with_its_backlinks_and_survives_a_broken_edit(tmp_p
     assert "Traceback" not in err
 
 
+def _built_with(option: str, built_site: Built, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the project built (strict, for the same address as the session's site) with one option of the
+    playbook plugin set, e.g. `html_pages: false`; returns the project and its site."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - playbook ", f"  - playbook:\n      {option}\n   ", 1),
+                      encoding="utf-8")
+    assert option in config.read_text(encoding="utf-8")
+    site_url = json.loads((built_site.site / "api" / "playbook.json").read_text(encoding="utf-8"))["site_url"]
+    out = tmp_path / "site"
+    # the copy has no .git: its build reads the history of data/ from this checkout, as the session's build did
+    here = Path(__file__).resolve().parent
+    git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=here, capture_output=True, text=True).stdout.strip()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": site_url, "GIT_DIR": git_dir})
+    assert done.returncode == 0, done.stderr[-3000:]
+    return project, out
+
+
+def _differ(pages: list[Path], one: Path, other: Path) -> list[str]:
+    """The pages whose text differs between two sites (whitespace aside)."""
+    return [str(p) for p in pages if " ".join((one / p).read_text(encoding="utf-8").split())
+            != " ".join((other / p).read_text(encoding="utf-8").split())]
+
+
 def test_html_pages_equal_what_markdown_makes_of_the_same_pages(built_site: Built, tmp_path: Path):
     """The plugin hands MkDocs the generated pages' HTML and table of contents; MkDocs' own path (Markdown over the
     same pages' Markdown files, `html_pages: false`) must give the same site: every page, every anchor and the
     search index, built from each page's HTML."""
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - playbook ", "  - playbook:\n      html_pages: false\n   ", 1),
-                      encoding="utf-8")
-    assert "html_pages: false" in config.read_text(encoding="utf-8")
-    site_url = json.loads((built_site.site / "api" / "playbook.json").read_text(encoding="utf-8"))["site_url"]
-    out = tmp_path / "site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project, capture_output=True,
-                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": site_url})
-    assert done.returncode == 0, done.stderr[-3000:]
+    _, out = _built_with("html_pages: false", built_site, tmp_path)
     ours = json.loads((built_site.site / "search" / "index.json").read_text(encoding="utf-8"))
     theirs = json.loads((out / "search" / "index.json").read_text(encoding="utf-8"))
     assert len(ours["docs"]) > 300 and ours == theirs
     pages = sorted(p.relative_to(out) for p in out.rglob("*.html"))
     assert pages == sorted(p.relative_to(built_site.site) for p in built_site.site.rglob("*.html"))
-    differ = [str(p) for p in pages if " ".join((built_site.site / p).read_text(encoding="utf-8").split())
-              != " ".join((out / p).read_text(encoding="utf-8").split())]
+    differ = _differ(pages, built_site.site, out)
+    assert not differ, differ[:10]
+
+
+def test_html_set_aside_from_markdown_equals_what_markdown_makes_of_it(built_site: Built, tmp_path: Path):
+    """The plugin keeps the HTML blocks that macros make out of the Markdown pass of hand-written pages (jinja.py
+    SetAside) and puts them back after it; Python-Markdown reading them (`set_aside: false`, as mkdocs-macros alone
+    does) must give the same pages and the same search index."""
+    project, out = _built_with("set_aside: false", built_site, tmp_path)
+    assert json.loads((out / "search" / "index.json").read_text(encoding="utf-8")) == \
+        json.loads((built_site.site / "search" / "index.json").read_text(encoding="utf-8"))
+    hand_written = [p.relative_to(project / "docs").with_suffix("") for p in (project / "docs").rglob("*.md")]
+    pages = [(Path(*p.parts[:-1]) if p.name == "index" else p) / "index.html" for p in hand_written]
+    assert len(pages) > 20
+    differ = _differ(pages, built_site.site, out)
     assert not differ, differ[:10]

@@ -415,6 +415,18 @@ CASES: dict[str, tuple[Setup, str]] = {
                           "data/tactics/first-tactic.yaml:1: entry files end in .yml and first-tactic.yml exists already: "
                           "delete this file or merge it into that one"),
     ".yaml alone": (write(VALID, "data/tactics/fresh.yaml"), "data/tactics/fresh.yaml:1: entry files end in .yml; rename it to fresh.yml"),
+    # issue 33: lists that repeat, names the browser's tables answer to, search words that capture every query
+    "tag twice": (write(VALID.replace("tags: [persuasion]", "tags: [persuasion, persuasion]")),
+                  f"{T}:4: tags[1]: 'persuasion' is listed twice"),
+    "prototype id": (write(VALID, "data/tactics/constructor.yml"),
+                     "data/tactics/constructor.yml:1: the file name is the entry's id and URL: 'constructor' is a name every JavaScript "
+                     "object already has: "
+                     "the site's browser code would read it wrongly; choose another name"),
+    "function-word synonym": (write("synonyms:\n  - reader: [how]\n    site: [tactic]\n", "data/synonyms.yml"),
+                              "data/synonyms.yml:2: synonyms[0].reader[0]: 'how' is made of function words the search box drops: "
+                              "a rule for it would match almost every query; write the reader's content words"),
+    "unknown site word": (write("synonyms:\n  - reader: [plan]\n    site: [zorblax]\n", "data/synonyms.yml"),
+                          "data/synonyms.yml:3: synonyms[0].site[0]: 'zorblax' is used by no entry: a site word must be one the pages use"),
 }
 
 

@@ -17,7 +17,7 @@ PACKAGES = ("playbook", "macros")
 
 LAYERS = {
     # a module may import from its own layer and the layers below it, never above
-    "playbook.problems": 0, "playbook.contract": 1, "playbook.load": 2, "playbook.schema": 3, "playbook.index": 4,
+    "playbook.problems": 0, "playbook.safe_paths": 0, "playbook.contract": 1, "playbook.load": 2, "playbook.schema": 3, "playbook.index": 4,
     "playbook.render": 5, "playbook.tools": 6, "playbook.quality": 6, "playbook.pipeline": 7, "macros": 8,
     "playbook.adapter": 9, "playbook.cli": 9,
 }

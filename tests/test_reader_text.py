@@ -1,74 +1,67 @@
-"""Reader text names articles by title and author: templates and hand-written reader pages never say
-"source 002" or "our copy" (internal file names of the source texts)."""
+"""Reader pages speak to readers: no sentence of an entry, a vocabulary term or a hand-written page (docs/interview
+included; docs/contributing.md, docs/api.md and docs/about/ are for authors) talks about sources or authoring.
+
+The check is a sentence classifier (playbook/quality/source_talk.py), not a phrase list. Its own tests use sentences
+written before it was tuned: the `tune` half set the weights, the `held_out` half was never used to change them.
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+import pytest
+import yaml
+
+from playbook.quality.reader_pages import entry_sentences, page_sentences, reader_docs
+from playbook.quality.source_talk import THRESHOLD, classify, is_source_talk, plain, sentences
+
 ROOT = Path(__file__).resolve().parent.parent
-INTERNAL = re.compile(r"\bsources? 0\d\d\b|\bour copy\b", re.IGNORECASE)
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "source_talk_sentences.yml").read_text(encoding="utf-8"))
 
 
-def reader_files() -> list[Path]:
-    files = sorted((ROOT / "playbook" / "render" / "templates").rglob("*.j2"))
-    files += sorted((ROOT / "overrides").rglob("*.html"))
-    files += [p for p in sorted((ROOT / "docs").rglob("*.md")) if "interview" not in p.relative_to(ROOT / "docs").parts]
-    return files
+def _report(hits: list[tuple[str, str]]) -> list[str]:
+    return [f"{where}: [{classify(text).score:.1f} {','.join(classify(text).fired)}] {text}" for where, text in hits]
 
 
-def test_reader_pages_never_name_internal_copies():
-    hits = [
-        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
-        for path in reader_files()
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if INTERNAL.search(line)
-    ]
-    assert hits == []
+def test_no_entry_or_term_talks_about_sources_or_authoring(book):
+    hits = [(s.where, s.text) for s in entry_sentences(book) if is_source_talk(s.text)]
+    assert _report(hits) == []
 
 
-def test_the_check_catches_internal_names():
-    assert INTERNAL.search("as source 002 argues") and INTERNAL.search("Our copy shows no date")
-    assert not INTERNAL.search("open-source 2024 survey")
+def test_no_reader_page_talks_about_sources_or_authoring():
+    pages = reader_docs(ROOT / "docs")
+    assert any(p.parent.name == "interview" for p in pages) and not any(p.name == "contributing.md" for p in pages)
+    hits = [(s.where, s.text) for page in pages for s in page_sentences(page, ROOT) if is_source_talk(s.text)]
+    assert _report(hits) == []
 
 
-# Issue 21: remarks about defects of our copies of the sources (a broken link in them, a section they
-# point to that we lack, scraping or encoding debris) are for maintainers, never for reader pages.
-SOURCE_DEFECTS = re.compile(
-    r"broken (?:google |search[- ])?redirect|search[- ]redirect link|section[^.]{0,20}we do not have|that we do not have"
-    r"|picked up in scraping|garbled|credit(?:s)? only \"?StaffEng|notes for authors", re.IGNORECASE)
+@pytest.mark.parametrize("label", ["talk", "reader"])
+def test_the_classifier_gets_every_tuning_sentence_right(label):
+    wrong = [s for s in CASES["tune"][label] if is_source_talk(s) != (label == "talk")]
+    assert wrong == []
 
 
-def _data_prose() -> list[tuple[str, str]]:
-    import yaml
-
-    def walk(value):
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, dict):
-            for v in value.values():
-                yield from walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                yield from walk(v)
-
-    out = []
-    for path in sorted((ROOT / "data").rglob("*.yml")):
-        if "schemas" in path.parts:
-            continue
-        out += [(str(path.relative_to(ROOT)), text) for text in walk(yaml.safe_load(path.read_text(encoding="utf-8")))]
-    return out
+def test_the_classifier_holds_on_sentences_it_was_not_tuned_on():
+    """Measured when the weights were set: 36 of 40 right, no reader sentence flagged (4 authoring sentences missed)."""
+    talk, reader = CASES["held_out"]["talk"], CASES["held_out"]["reader"]
+    caught = sum(is_source_talk(s) for s in talk)
+    flagged = [s for s in reader if is_source_talk(s)]
+    assert caught >= 16 and flagged == [], (caught, flagged)
 
 
-def test_reader_text_never_describes_defects_of_our_source_copies():
-    hits = [f"{where}: {SOURCE_DEFECTS.search(text).group(0)}" for where, text in _data_prose() if SOURCE_DEFECTS.search(text)]
-    pages = [p for p in sorted((ROOT / "docs").rglob("*.md")) if p.name != "contributing.md"]
-    hits += [f"{p.relative_to(ROOT)}: {SOURCE_DEFECTS.search(p.read_text(encoding='utf-8')).group(0)}"
-             for p in pages if SOURCE_DEFECTS.search(p.read_text(encoding="utf-8"))]
-    assert hits == []
+def test_a_verdict_names_the_features_that_fired():
+    verdict = classify("We have not seen the book itself, so the page comes from secondary citations.")
+    assert verdict.talk and verdict.score >= THRESHOLD and "we-research" in verdict.fired
+    assert classify("You have not yet asked the owners what they need.").fired == ("you",)
 
 
-def test_the_defect_check_catches_the_old_notes():
-    assert SOURCE_DEFECTS.search("link to the archetypes through a broken Google redirect and credit only \"StaffEng.com\"")
-    assert SOURCE_DEFECTS.search("ask for STAR+ narratives but point to an earlier section we do not have")
-    assert not SOURCE_DEFECTS.search("a renamed entry keeps its old URL as a redirect")
+def test_a_clause_after_a_semicolon_is_read_on_its_own():
+    assert is_source_talk("The book is an edited collection; cite the chapter, not the whole book.")
+    assert not is_source_talk("The book is an edited collection; each chapter has its own authors.")
+
+
+def test_sentences_and_plain_text():
+    assert plain("See [[tactics/pre-mortem|a pre-mortem]] and **bold** [text](https://example.org)") == (
+        "See a pre-mortem and bold text")
+    assert list(sentences("One two three. Four five six!\n\n- Seven eight nine")) == [
+        "One two three.", "Four five six!", "Seven eight nine"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.search_eval import QUERIES, evaluate
+from scripts.search_eval import BLIND, QUERIES, evaluate, evaluate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("situations", "tactics", "models", "checklists", "prompts", "paths")
@@ -59,13 +59,70 @@ def test_typos_are_corrected_to_index_words(built_site):
     assert results[-1]["urls"] == []
 
 
-def test_entries_come_before_sources_paths_and_about_pages(built_site):
-    for result in _run(built_site.site, ["door", "trust", "migration", "promotion", "design review"], top=3):
-        assert all(u.split("/")[0] in KINDS[:5] for u in result["urls"]), result
-    named = _run(built_site.site, ["foot in the door", "contributing", "sources on trust"], top=3)
+def test_kind_is_a_soft_weight_not_a_tier(built_site):
+    """Entries lead on a plain word; a page that answers far better (a guide, a source named by the query) still wins."""
+    for result in _run(built_site.site, ["trust", "migration", "promotion", "design review"], top=3):
+        assert result["urls"][0].split("/")[0] in KINDS[:5], result
+    named = _run(built_site.site, ["foot in the door", "contributing", "sources on trust", "star method",
+                                   "levels across companies"], top=3)
     assert named[0]["urls"][0] == "sources/freedman-fraser-foot-in-the-door/"
     assert named[1]["urls"][0] == "contributing/"
     assert any(u.startswith("sources/") for u in named[2]["urls"])
+    assert "interview/star-guide/" in named[3]["urls"], "a guide that answers exactly is not held below every entry"
+    assert named[4]["urls"][0] == "interview/levels/"
+
+
+def test_maintainer_pages_stay_out_of_reader_queries(built_site):
+    for result in _run(built_site.site, ["learning path for a migration", "interview question about conflict",
+                                         "how to write an entry about trust"], top=3):
+        assert not any(u.startswith(("contributing/", "about/", "api/")) for u in result["urls"]), result
+
+
+def test_problem_queries_show_no_interview_question_first(built_site):
+    """A stressed reader wants the situation or the tactic; an interview query wants the questions."""
+    cases = [c for c in yaml.safe_load(BLIND.read_text(encoding="utf-8"))["queries"] if c["persona"] == "staff"]
+    problems = [c["q"] for c in cases] + ["migration nobody wants to do", "how do i tell leadership the project is failing"]
+    first = [(r["query"], r["urls"][0]) for r in _run(built_site.site, problems) if r["urls"]]
+    assert not [f for f in first if f[1].startswith("prompts/")]
+    interview = _run(built_site.site, ["story about pushing back on an executive", "biggest mistake interview question"])
+    assert all(r["urls"][0].startswith("prompts/") for r in interview), interview
+
+
+def test_filler_confusions_and_corrections_reach_every_step(built_site):
+    results = _run(built_site.site, ["as a staff engineer my boss keeps overruling me", "tech dept", "steak holder map",
+                                     "checklsit before presenting", "sample answer", "toxic coworker"])
+    assert results[0]["searchedFor"] == "my boss overruling me", "filler goes, meaning words stay"
+    assert results[1]["searchedFor"] == "tech debt" and results[1]["corrected"]
+    assert results[2]["urls"][0] == "models/stakeholder-power-interest-grid/"
+    assert results[3]["urls"][0].startswith("checklists/"), "a misspelled kind word still names the kind"
+    assert results[4]["searchedFor"] == "sample answer", "a real word is not turned into another (sample -> simple)"
+    assert results[5]["searchedFor"] == "toxic coworker"
+
+
+def test_a_query_without_a_good_match_says_so(built_site):
+    vague, nothing, clear = _run(built_site.site, ["imposter syndrome", "xqzvbnmw", "say no to my manager"])
+    assert not vague["good"] and not nothing["good"] and clear["good"]
+
+
+def test_blind_query_file_is_judged_and_well_formed(built_site, book):
+    cases = yaml.safe_load(BLIND.read_text(encoding="utf-8"))["queries"]
+    assert len(cases) >= 120 and {c["persona"] for c in cases} == {"staff", "mentor", "candidate", "manager"}
+    built = {p.parent.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("index.html")} | {"/"}
+    for case in cases:
+        assert set(case) <= {"q", "persona", "need", "answers", "no_page"} and case["need"], case
+        assert bool(case.get("answers")) != bool(case.get("no_page")), case
+        for ref in case.get("answers", []):
+            assert ref in built, f"{case['q']!r}: {ref} is not a page of the site"
+
+
+def test_every_query_file_prints_its_figure(built_site):
+    """The blind tune set (written by testers who never saw the site) and the first reader file, each as a figure."""
+    blind, first = evaluate_file(built_site.site, BLIND), evaluate_file(built_site.site, QUERIES)
+    for found in (blind, first):
+        print(f"\n{found.path.name}: {len(found.judged) - len(found.misses)}/{len(found.judged)} ({found.share:.1%}) "
+              "with a right page in the first three")
+    assert first.share >= 0.95
+    assert blind.share >= 0.85, "\n".join(f"{m['query']!r} -> {m['urls']}" for m in blind.misses)
 
 
 def test_vendored_minisearch_is_the_locked_version():

@@ -134,6 +134,27 @@ def test_alias_clash(project):
     assert "'first-tactic' is already the id or alias of another tactic" in message
 
 
+def test_an_entry_merged_from_another_kind_keeps_its_url_as_an_alias(project):
+    """A tactic merged into a model: `aliases: [tactics/<old id>]` frees the old id and redirects its URL."""
+    from playbook.contract.names import redirect_target
+    from playbook.pipeline import load_playbook
+
+    (project / "data/tactics/second-tactic.yml").unlink()
+    edit(project, "models/first-model.yml", "  - {rel: see-also, to: tactics/second-tactic}\n", "")
+    edit(project, "models/first-model.yml", "overview: The idea.", "aliases: [tactics/second-tactic]\noverview: The idea.")
+    book = load_playbook(project)  # no DataError
+    assert book.redirects["tactics/second-tactic"].ref == "models/first-model"
+    assert redirect_target("tactics/second-tactic", "models", "first-model") == "../../models/first-model/"
+    assert redirect_target("models/old-model", "models", "first-model") == "../first-model/"
+
+
+def test_a_cross_kind_alias_must_name_a_kind_and_a_free_id(project):
+    edit(project, "models/first-model.yml", "overview: The idea.", "aliases: [tactics/first-tactic, tricks/old]\noverview: The idea.")
+    found = problems(project)
+    assert any("aliases[0]: 'tactics/first-tactic' is already the id or alias of another" in p for p in found), found
+    assert any("aliases[1]: 'tricks/old' names no kind of entry" in p for p in found), found
+
+
 def test_inline_reference_in_text_is_checked(project):
     text = "overview: See [[tactics/first-tactic]] and [[tactics/frist-tactic|this]]."
     edit(project, "models/first-model.yml", "overview: The idea.", text)

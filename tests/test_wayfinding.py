@@ -1,8 +1,8 @@
-"""The left column of entry pages and the learning-path steps (playbook/render/wayfinding.py)."""
+"""The left column of entry pages and the learning-path steps (playbook/index/wayfinding.py)."""
 
 from __future__ import annotations
 
-from playbook.render.wayfinding import NEIGHBOURS, RELATED, Wayfinding
+from playbook.index.wayfinding import NEIGHBOURS, RELATED, Wayfinding
 
 
 def test_sidebar_is_bounded_and_centred_on_the_entry(book):

@@ -72,11 +72,14 @@
   var LIMITS = { text: 2000000, marks: 2000, checklist: 500, steps: 1000, stories: 500, snapshots: 200, cards: 20000, backups: 3 };
 
   function str(v, max) { return typeof v === "string" && v.trim() ? v.slice(0, max || 200) : null; }
-  function isDate(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v) && !isNaN(Date.parse(v)); }
+  /* A date as stored: an ISO date or time, at most 40 characters (a longer "date" is not one: a snapshot's `at` of
+     900 KB once filled the key). */
+  function isDate(v) { return typeof v === "string" && v.length <= 40 && /^\d{4}-\d{2}-\d{2}/.test(v) && !isNaN(Date.parse(v)); }
 
   /* A same-site path ("/tactics/x/", "/x/?a#b") or null: never a scheme, another host or "//host". */
   var SAFE_PATH = /^\/(?![\/\\])[^\s\\<>"'`]*$/;
   function safePath(url) {
+    if (typeof url === "string") url = url.replace(/'/g, "%27");  /* a site folder may be named "o'brien" */
     if (typeof url !== "string" || url.length > 2000 || !SAFE_PATH.test(url)) return null;
     try {
       /* Normalised first ("/.//evil.example/a" becomes "//evil.example/a"), then checked again. */
@@ -99,7 +102,7 @@
   function mapOf(item, max) {
     return function (v) {
       if (!isObject(v)) return null;
-      var out = {}, dropped = 0, n = 0;
+      var out = Object.create(null), dropped = 0, n = 0;  /* data ids never meet Object.prototype ("constructor") */
       Object.keys(v).forEach(function (k) {
         var c = n < max && k.length <= 200 && k !== "__proto__" ? item(v[k], k) : null;
         if (c === null) dropped += 1; else { out[k] = c; n += 1; }
@@ -150,7 +153,12 @@
     if (isObject(v.evidence)) Object.keys(v.evidence).slice(0, 100).forEach(function (k) { var s = str(v.evidence[k], 300); if (s && k !== "__proto__") evidence[k] = s; });
     return { at: v.at, answers: out, evidence: evidence };
   }
-  /* A review card: FSRS (schema 3) or Leitner (converted by review.js, which holds the scheduler). */
+  /* A review card: FSRS (schema 3) or Leitner (converted by review.js, which holds the scheduler). An FSRS card is
+     held to the rules ts-fsrs enforces when it grades (its next_state and date checks): finite numbers; a card
+     past "new" has stability from S_MIN to S_MAX days, difficulty from 1 to 10, a last review that is not in the
+     future (a minute of clock skew allowed) and a due date not before it. Any other card is dropped (a notice
+     says so), so it is new again; review.js resets a card the scheduler refuses all the same. */
+  var FSRS_RULES = { S_MIN: 0.001, S_MAX: 36500, D_MIN: 1, D_MAX: 10, SKEW: 60000 };
   function num(v, lo, hi) { return typeof v === "number" && isFinite(v) && v >= lo && v <= hi; }
   function count(v) { return num(v, 0, 1e6) ? Math.floor(v) : 0; }
   function cardState(v) {
@@ -159,10 +167,14 @@
       if (v.box < 1 || v.box > 5) return null;
       return { box: Math.floor(v.box), due: v.due.slice(0, 10), seen: count(v.seen) };
     }
-    if (!num(v.stability, 0, 1e6) || !num(v.difficulty, 0, 10) || [0, 1, 2, 3].indexOf(v.state) === -1) return null;
-    return { due: v.due.slice(0, 40), stability: v.stability, difficulty: v.difficulty, elapsed_days: count(v.elapsed_days),
+    var R = FSRS_RULES, fresh = v.state === 0, last = isDate(v.last_review) ? Date.parse(v.last_review) : null;
+    if ([0, 1, 2, 3].indexOf(v.state) === -1) return null;
+    if (fresh ? !num(v.stability, 0, R.S_MAX) || !num(v.difficulty, 0, R.D_MAX)
+      : !num(v.stability, R.S_MIN, R.S_MAX) || !num(v.difficulty, R.D_MIN, R.D_MAX) || last === null) return null;
+    if (last !== null && (last > Date.now() + R.SKEW || Date.parse(v.due) < last)) return null;
+    return { due: v.due, stability: v.stability, difficulty: v.difficulty, elapsed_days: count(v.elapsed_days),
       scheduled_days: count(v.scheduled_days), reps: count(v.reps), lapses: count(v.lapses), learning_steps: count(v.learning_steps),
-      state: v.state, last_review: isDate(v.last_review) ? v.last_review.slice(0, 40) : null };
+      state: v.state, last_review: last === null ? null : v.last_review };
   }
   function plan(v) {
     if (!isObject(v)) return null;
@@ -267,7 +279,13 @@
   function raw(key) { try { return localStorage.getItem(PREFIX + key); } catch (e) { return null; } }
 
   function write(key, value) {
-    try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); return true; }
+    var text = JSON.stringify(value);
+    if (text.length > LIMITS.text) {  /* longer than get() reads back: refused before anything changes */
+      notice("That change was not saved: your " + (LABELS[shapeOf(key)] || key) + " would take " + Math.ceil(text.length / 1000) +
+        " KB, more than the " + LIMITS.text / 1000 + " KB this site keeps for them. Export and delete old items first.");
+      return false;
+    }
+    try { localStorage.setItem(PREFIX + key, text); return true; }
     catch (e) {
       var full = e && (e.name === "QuotaExceededError" || e.code === 22 || e.name === "NS_ERROR_DOM_QUOTA_REACHED");
       notice(full
@@ -515,8 +533,13 @@
   }
   function loaded(n) { return Boolean(tools[n]) && tools[n].state === "ready"; }
 
+  /* A mentor's list as its link carries it (the encoded steps, after "#l="): at most this many characters, in
+     mentor.js, which reads the link, and in wayfinding.js, which reads the list kept from it. 30 steps of an id
+     and a 280-character note, each character up to 12 when percent-encoded, fit. */
+  var LIST_MAX = 110000;
+
   window.playbook = { store: store, tool: tool, need: need, loaded: loaded, provide: provide, all: all, el: el,
-    payload: payload, toast: toast, plural: plural };
+    payload: payload, toast: toast, plural: plural, LIST_MAX: LIST_MAX };
   window.pbToast = toast;  /* for find.js until it registers with playbook.tool */
 
   migrate();

@@ -1,7 +1,10 @@
 /* A mentor's list in one link (docs/mentor.md, template mentor.html.j2). The mentor picks entries (here, from
    "Add to a mentee list" on any entry: ?add=<kind/id>, or from the saved entries) into an ordered list with an
    optional note per step, kept in this browser ("pb:mentor-list"), and copies one link:
-     mentor/?l=<step>~<step>…&t=<title>   a step is <kind/id>, or <kind/id>!<note, URL-encoded; ~ and ! too>
+     mentor/#l=<step>~<step>…&t=<title>   a step is <kind/id>, or <kind/id>!<note, URL-encoded; ~ and ! too>
+   The list travels in the fragment, which a browser never sends to a server (a query string over about 8 KB
+   gets HTTP 414); links of earlier versions (?l=…#step-3) still open. Past 8 KB the mentor is told the link
+   is long (some chat tools cut it). A link longer than playbook.LIST_MAX characters is refused.
    At most 30 steps, a note at most 280 characters, a title at most 120. Opened with ?l=, the page is the
    mentee's path: each id is checked against the entries this page carries (data-json), unknown, malformed
    or repeated ones are dropped with a notice; notes and titles are shown as text, never as HTML. Each step
@@ -18,10 +21,17 @@
     try { return new URL("../", me.src).href; } catch (e) { return new URL("../", location.href).href; }
   })();
 
+  /* A parameter of the list: from the fragment (#l=…&t=…&step=n), else from the query string (older links). */
   function rawParam(name) {
+    var inHash = /(?:^#|&)l=/.test(location.hash);
+    var m = inHash ? new RegExp("[#&]" + name + "=([^&]*)").exec(location.hash) : new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);
+    return m ? m[1] : name === "add" ? rawParamQuery(name) : null;
+  }
+  function rawParamQuery(name) {
     var m = new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);
     return m ? m[1] : null;
   }
+  var LONG_LINK = 8000;  /* characters (= bytes: the link is percent-encoded): the mentor is warned past it */
   function decode(s) { try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch (e) { return null; } }
   function encodeNote(s) { return encodeURIComponent(s).replace(/[!~'()*]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); }); }
   function clean(s, max) { return typeof s === "string" ? s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim().slice(0, max) : ""; }
@@ -41,6 +51,7 @@
   /* The steps a link names, checked: {steps: [{id, note}], problems: [text]}. */
   function decodeList(raw, entries) {
     var problems = [], steps = [], seen = new Set();
+    if (raw.length > P.LIST_MAX) return { steps: [], problems: ["The link is longer than a list of " + MAX_STEPS + " steps can be: it was not read."] };
     var parts = raw.split("~").filter(function (p) { return p !== ""; });
     var named = parts.length;  /* a cut list is said on the list itself, on screen and in print (follow) */
     var unknown = [], repeated = 0, badNotes = 0, longNotes = 0;
@@ -98,6 +109,11 @@
       box.appendChild(ul); notices.appendChild(box);
     }
 
+    /* A list opened on this page (the mentor's "Open it as your mentee will") changes only the fragment. */
+    window.addEventListener("hashchange", function onHash() {
+      if (!document.body.contains(root)) { window.removeEventListener("hashchange", onHash); return; }
+      if (/(?:^#|&)l=/.test(location.hash)) location.reload();
+    });
     var l = rawParam("l");
     root.classList.add("pb-mentor--ready");  /* the room kept for the builder or the list is no longer needed */
     if (l !== null) return follow(l);
@@ -170,6 +186,9 @@
         ol.appendChild(li);
       });
       render();
+      var back = Number(rawParam("step"));  /* "back to the list" from step n: that step in view */
+      var target = back ? document.getElementById("step-" + back) : null;
+      if (target) target.scrollIntoView({ block: "center" });
     }
 
     /* ------------------------------------------------------------ the mentor's builder */
@@ -194,7 +213,7 @@
       var linkInput = section.querySelector("[data-mentor-link]"), open = section.querySelector("[data-mentor-open]");
       titleInput.value = draft.t;
       function link() {
-        return PAGE + "?l=" + encodeList(draft.steps) + (draft.t ? "&t=" + encodeNote(draft.t) : "");
+        return PAGE + "#l=" + encodeList(draft.steps) + (draft.t ? "&t=" + encodeNote(draft.t) : "");
       }
       function save() { saveDraft(draft); }
       function render() {
@@ -236,6 +255,10 @@
         linkInput.value = has ? link() : "";
         open.hidden = !has;
         if (has) open.href = link();
+        var url = has ? link() : "", long = section.querySelector("[data-mentor-long]");
+        long.hidden = url.length <= LONG_LINK;
+        long.textContent = long.hidden ? "" : "This link is " + Math.ceil(url.length / 1000) + " KB long. It works in any browser (the list is " +
+          "after the #, which is never sent to a server), but some chat and mail tools cut links this long: shorten the notes if it arrives cut.";
         section.querySelector("[data-mentor-copy]").disabled = !has;
       }
       titleInput.addEventListener("input", function () { draft.t = clean(titleInput.value, MAX_TITLE); save(); refreshLink(); });

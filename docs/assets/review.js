@@ -48,7 +48,7 @@
      stability (the days after which it is recalled nine times in ten). */
   function fromLeitner(old, boxes) {
     var days = boxes[Math.min(boxes.length, old.box) - 1], due = T.parseDay(old.due) || new Date();
-    var last = new Date(due.getTime() - days * 86400000);
+    var last = new Date(Math.min(due.getTime() - days * 86400000, Date.now()));  /* never in the future (ts-fsrs refuses it) */
     return { due: due.toISOString(), stability: days, difficulty: 5, elapsed_days: 0, scheduled_days: days, reps: old.seen || 1,
       lapses: 0, learning_steps: 0, state: 2, last_review: last.toISOString() };
   }
@@ -107,14 +107,18 @@
     }
     function grade(n) {
       if (!current || back.hidden) return;
-      var p = progress(), now = new Date();
+      var p = progress(), now = new Date(), reset = false;
       var sched = p[current.id] && !isLeitner(p[current.id]) ? live(p[current.id]) : F.createEmptyCard(now);
-      p[current.id] = plain(fsrs().next(sched, now, n).card);
+      try { p[current.id] = plain(fsrs().next(sched, now, n).card); }
+      catch (e) {  /* saved progress the scheduler refuses: the card starts again as new, and the reader is told */
+        reset = true;
+        p[current.id] = plain(fsrs().next(F.createEmptyCard(now), now, n).card);
+      }
       if (dueDay(p[current.id]) <= T.today()) { if (again.indexOf(current.id) === -1) again.push(current.id); }
       else again = again.filter(function (id) { return id !== current.id; });
       if (!store.set("review", p)) return;
       var days = T.daysBetween(T.today(), dueDay(p[current.id]));
-      status.textContent = "Graded " + GRADES[n] + ": " + (days < 1 ? "back later today." : "next in " + days + " day" + (days === 1 ? "" : "s") + ".");
+      status.textContent = (reset ? "This card's saved progress could not be scheduled, so it was reset to new. " : "") + "Graded " + GRADES[n] + ": " + (days < 1 ? "back later today." : "next in " + days + " day" + (days === 1 ? "" : "s") + ".");
       next();
       if (!card.hidden) front.focus();
     }
@@ -153,7 +157,7 @@
           var c = isLeitner(checked.value[id]) ? fromLeitner(checked.value[id], boxes) : checked.value[id];
           if (!p[id]) { p[id] = c; added += 1; } else if (later(c, p[id])) { p[id] = c; newer += 1; } else kept += 1;
         });
-        if (!store.set("review", p)) return;
+        if (!store.set("review", p)) { status.textContent = "Not imported: your progress would not fit in this browser's storage. Your progress is unchanged."; return; }
         next();
         status.textContent = "Imported progress: " + added + " new card" + (added === 1 ? "" : "s") + ", " + newer + " updated (reviewed more recently in the file), " +
           kept + " kept (yours were more recent)." + (checked.dropped ? " " + checked.dropped + " unreadable entr" + (checked.dropped === 1 ? "y was" : "ies were") + " dropped." : "") +

@@ -10,7 +10,7 @@
   var me = doc.currentScript;
   var here = me && me.src ? me.src : win.location.href;
   var url = function (path) { return new URL("../" + path, here).href; };  // assets/search-box.js -> site root
-  var engine = null, loading = null, dialog, input, list, meta, button, active = -1, lastQuery = null;
+  var engine = null, loading = null, dialog, input, list, meta, help, button, active = -1, lastQuery = null;
   var KIND_LABEL = { situation: "Situation", tactic: "Tactic", model: "Mental model", checklist: "Checklist",
     prompt: "Interview question", path: "Learning path", source: "Source", page: "Guide", index: "Index", about: "About this site" };
 
@@ -33,13 +33,31 @@
       return r.json();
     });
     loading = Promise.all([script("assets/vendor/minisearch.js", "MiniSearch"), script("assets/search.js", "pbSearchEngine"), index])
-      .then(function (got) { engine = new got[1].Engine(got[0], got[2]); return engine; });
+      .then(function (got) {
+        engine = new got[1].Engine(got[0], got[2], { deferBody: true });  // titles, phrasings, summaries: first
+        win.fetch(url(got[2].body || "search/body.json")).then(function (r) {
+          if (!r.ok) throw new Error("search body text: HTTP " + r.status);
+          return r.json();
+        }).then(function (body) { engine.addBodyText(body.text || []); win.setTimeout(bodyText, 0); })
+          .catch(function () { /* the strong fields alone still answer */ });
+        return engine;
+      });
     loading.catch(function () {
       loading = null;
       if (meta) meta.textContent = "Search could not load. Reload the page to try again.";
     });
     return loading;
   }
+
+  /* The pages' body text (search/body.json, fetched after the index) joins the index in slices after the first result, between the reader's keystrokes; the
+     open query runs again once it is all in (the same results as the node runner from then on). */
+  function bodyText() {
+    var done = engine.indexBody(BODY_SLICE);
+    if (!done) { win.setTimeout(bodyText, 0); return; }
+    if (dialog) dialog.setAttribute("data-pb-search-complete", "");
+    if (dialog && dialog.open && input.value.trim() && active < 0) { lastQuery = null; run(); }
+  }
+  var BODY_SLICE = 150;  // documents per slice: a few milliseconds each
 
   function el(tag, attrs, text) {
     var e = doc.createElement(tag);
@@ -55,12 +73,13 @@
     input = el("input", { id: "pb-search-input", "class": "pb-search__input", type: "search", autocomplete: "off",
       spellcheck: "false", placeholder: "Describe your problem, e.g. how to say no to a VP", role: "combobox",
       "aria-expanded": "false", "aria-controls": "pb-search-results", "aria-autocomplete": "list",
-      "aria-describedby": "pb-search-meta" });
+      "aria-describedby": "pb-search-meta", maxlength: "200" });  // MAX_QUERY
     var close = el("button", { type: "button", "class": "pb-search__close", "aria-label": "Close search" }, "\u00d7");
     meta = el("p", { id: "pb-search-meta", "class": "pb-search__meta", role: "status", "aria-live": "polite" });
     list = el("ul", { id: "pb-search-results", "class": "pb-search__results", role: "listbox", "aria-label": "Results" });
     form.appendChild(label); form.appendChild(input); form.appendChild(close);
-    dialog.appendChild(form); dialog.appendChild(meta); dialog.appendChild(list);
+    help = el("div", { "class": "pb-search__help", "data-pb-search-help": "", hidden: "" });
+    dialog.appendChild(form); dialog.appendChild(meta); dialog.appendChild(help); dialog.appendChild(list);
     doc.body.appendChild(dialog);
     close.addEventListener("click", function () { dialog.close(); });
     form.addEventListener("submit", function (e) { e.preventDefault(); go(active >= 0 ? active : 0); });
@@ -74,6 +93,7 @@
     // Escape closes it even when the browser holds back the dialog's own cancel (no fresh user activation)
     dialog.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); dialog.close(); } });
     list.addEventListener("click", function (e) { if (e.target.closest("a")) dialog.close(); });
+    help.addEventListener("click", function (e) { if (e.target.closest("a[data-pb-internal]")) dialog.close(); });
   }
 
   function select(i) {  // the options are the result links themselves (an option holds nothing interactive)
@@ -89,8 +109,12 @@
   }
 
   function run() {
-    var query = input.value;
-    if (!query.trim()) { list.textContent = ""; meta.textContent = ""; input.setAttribute("aria-expanded", "false"); return; }
+    var query = input.value.slice(0, MAX_QUERY);
+    if (!query.trim()) {
+      list.textContent = ""; meta.textContent = ""; input.setAttribute("aria-expanded", "false");
+      if (help) { help.textContent = ""; help.hidden = true; }
+      return;
+    }
     if (!engine) { meta.textContent = "Loading the search index\u2026"; load().then(run); return; }
     if (query === lastQuery) return;
     lastQuery = query;
@@ -105,7 +129,9 @@
       var a = el("a", { id: "pb-search-r" + k, role: "option", "aria-selected": "false", href: url(r.doc.url), "class": "pb-search__link",
         tabindex: "-1" });
       a.appendChild(el("span", { "class": "pb-search__kind" }, KIND_LABEL[r.doc.kind] || r.doc.kind));
-      a.appendChild(el("span", { "class": "pb-search__title" }, r.doc.title));
+      var title = el("span", { "class": "pb-search__title" }, r.doc.title);
+      if (r.doc["new"]) title.appendChild(el("span", { "class": "pb-new" }, "New"));  // added in the last 30 days
+      a.appendChild(title);
       if (r.doc.page) a.appendChild(el("span", { "class": "pb-search__page" }, "in " + r.doc.page));
       if (r.doc.summary) a.appendChild(el("span", { "class": "pb-search__summary" }, r.doc.summary));
       li.appendChild(a);
@@ -118,6 +144,75 @@
     input.setAttribute("aria-expanded", shown.length ? "true" : "false");
     list.setAttribute("data-query", query);  // the query these results answer
     dialog.setAttribute("data-ms", String(Math.round(win.performance.now() - t0)));
+    helpFor(query, found);
+  }
+
+  /* Find your move's answers that a query's words name (who is in the way, what is happening): the link opens the
+     page with them chosen. */
+  var FIND = [
+    ["who", "executive", /\b(vp|svp|cto|ceo|exec\w*|director|leadership|skip level|senior leader)/],
+    ["who", "manager", /\b(manager|boss|my lead)\b/],
+    ["who", "stakeholder", /\b(stakeholders?|pm|product manager|product|customer|business)\b/],
+    ["who", "owning-team", /\b(other team|another team|owners?|dependency|platform team)\b/],
+    ["who", "peer", /\b(peers?|colleagues?|coworkers?|tech lead|architect)\b/],
+    ["what", "certainty", /\b(date|deadline|eta|forecast|estimate|status|certainty|when will)\b/],
+    ["what", "wrong-decision", /\b(overruled|went against|lost the|wrong decision|rejected|shot down)\b/],
+    ["what", "deadlock", /\b(blocked|deadlock\w*|waiting on|priorit\w*)\b/],
+    ["what", "stalled", /\b(stuck|stalled|nothing happens|going nowhere|ignor\w*|no reply|not engag\w*)\b/],
+    ["what", "pushback", /\b(push(es|ed)? back|pushback|objections?|disagree\w*)\b/],
+    ["what", "conflict", /\b(conflict|fight|argu\w*|clash\w*|tension)\b/]
+  ];
+  function findLink(query) {
+    var q = query.toLowerCase(), params = [], seen = {};
+    FIND.forEach(function (f) {
+      if (!seen[f[0]] && f[2].test(q)) { seen[f[0]] = true; params.push(f[0] + "=" + encodeURIComponent(f[1])); }
+    });
+    return url("find/") + (params.length ? "?" + params.join("&") : "");
+  }
+
+  /* The project's page for a new issue when the site names its repository (Material's source link), else null. */
+  function suggestLink(query) {
+    var source = doc.querySelector("a.md-source[href]");
+    if (!source) return null;
+    var repo = source.href.replace(/\/+$/, "");
+    var title = encodeURIComponent("Entry suggestion: " + query);
+    var body = encodeURIComponent("I searched the playbook for \u201c" + query + "\u201d and found no page that answers it.\n\nWhat I was trying to do:\n");
+    if (/gitlab/.test(repo)) return repo + "/-/issues/new?issue[title]=" + title + "&issue[description]=" + body;
+    return repo + "/issues/new?title=" + title + "&body=" + body;
+  }
+
+  /* When no page answers the query well: say so, offer Find your move with the query's words, the closest page of
+     each kind and, when the site names its repository, a link to suggest an entry. Links only: nothing is sent
+     anywhere unless the reader follows one. */
+  function helpFor(query, found) {
+    help.textContent = "";
+    if (found.good !== false || !query.trim()) { help.hidden = true; return; }
+    help.hidden = false;
+    help.appendChild(el("p", { "class": "pb-search__none" }, "No page answers \u201c" + (found.searchedFor || query) + "\u201d well."));
+    var tryFind = el("p");
+    tryFind.appendChild(doc.createTextNode("Try "));
+    tryFind.appendChild(el("a", { href: findLink(query), "data-pb-internal": "", "data-pb-search-find": "" }, "Find your move"));
+    tryFind.appendChild(doc.createTextNode(": three questions about who is in the way and what is happening."));
+    help.appendChild(tryFind);
+    var closest = engine.closest(found.results, 4);
+    if (closest.length) {
+      help.appendChild(el("p", {}, "Closest pages by kind:"));
+      var ul = el("ul", { "class": "pb-search__closest" });
+      closest.forEach(function (r) {
+        var li = el("li");
+        li.appendChild(el("span", { "class": "pb-search__kind" }, KIND_LABEL[r.doc.kind] || r.doc.kind));
+        li.appendChild(el("a", { href: url(r.doc.url), "data-pb-internal": "" }, r.doc.title));
+        ul.appendChild(li);
+      });
+      help.appendChild(ul);
+    }
+    var suggest = suggestLink(query);
+    if (suggest) {
+      var p = el("p");
+      p.appendChild(el("a", { href: suggest, "data-pb-search-suggest": "", rel: "noopener" }, "Suggest an entry"));
+      p.appendChild(doc.createTextNode(" on the project\u2019s issue page (it opens there; nothing is sent until you submit it)."));
+      help.appendChild(p);
+    }
   }
 
   function open(query) {
@@ -152,10 +247,18 @@
     if (e.key === "/" || e.key === "s" || e.key === "f") { e.preventDefault(); open(); }
   });
 
+  /* ---- caps and decoding (issue 33): a query is at most MAX_QUERY characters; ?q= never throws. */
+  var MAX_QUERY = 200;
+  function fromAddress(raw) {
+    var text = raw.replace(/\+/g, " ");
+    try { text = decodeURIComponent(text); } catch (e) { /* malformed percent-encoding: the text as it is */ }
+    return text.slice(0, MAX_QUERY);
+  }
+
   function onPage() {
     ensureButton();
     var m = /[?&]q=([^&#]*)/.exec(win.location.search);
-    if (m) open(decodeURIComponent(m[1].replace(/\+/g, " ")));
+    if (m) open(fromAddress(m[1]));
   }
   if (win.document$ && typeof win.document$.subscribe === "function") win.document$.subscribe(onPage);
   else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", onPage);

@@ -1,23 +1,18 @@
 /* Influence Playbook: the search engine. Self-contained; no part of Material's search is used.
 
    The build writes search/index.json (playbook/render/search_index.py): one document per entry page and per
-   section of a hand-written page, with a weight per kind, plus the synonyms and phrases of data/synonyms.yml.
-   The search box (assets/search-box.js, on every page) loads this file, MiniSearch (assets/vendor/minisearch.js,
-   pinned in package.json) and the index when a reader first searches; this file defines window.pbSearchEngine.
-   Under node (tests/test_search_quality.py) it exports the same engine.
+   section of a hand-written page, with a weight per kind, plus the query vocabulary of data/synonyms.yml; and
+   search/body.json, the documents' body text. The search box (assets/search-box.js, on every page) loads the
+   index, MiniSearch (assets/vendor/minisearch.js, pinned in package.json) and this file when a reader first
+   searches, then the body text in slices (Engine options.deferBody, addBodyText, indexBody); this file defines
+   window.pbSearchEngine. Under node (tests/search_run.js) it exports the same engine, indexing everything at once.
 
-   How a query is read (docs/contributing.md#search has the rules for authors):
-   1. Interview openers ("tell me about a time", "describe a situation where", "give an example of") are
-      removed as phrases; such a query ranks interview questions higher.
-   2. Words keep their meaning: "no", "not", "never", "say", "without" are kept; "can't" reads "can not".
-      Only function words ("the", "to", "my", "how") are dropped.
-   3. Known phrases ("say no", "disagree and commit", "one-way door") match as phrases.
-   4. Synonyms: a reader's word also searches the site's words for it (date -> deadline).
-   5. A word of 5 or more letters that matches nothing is corrected to the nearest word of the index
-      (edit distance 1, 2 for words of 8 letters or more), and the results say what was searched for.
-   6. Documents matching more of the query's words rank first; among those, the score (field-weighted
-      BM25, title and also_called highest) times the document's weight: entries above learning paths,
-      sources, guides, index pages and About pages, unless the query names the page or its kind. */
+   docs/contributing.md#search has the rules and their reasons. In short: interview openers go; typos are
+   corrected first (same first letter, never a word of data `keep`), then confusions, so every later step reads
+   the corrected words; phrases naming an interview or a kind of page set the intent and are optional words;
+   filler (data) and numbers go, on the query side only; synonyms and phrases; then each page is scored by fit
+   (BM25 over weighted fields, times the cube of the share of meaningful words it carries) times its weight, a
+   soft weight by kind and intent, never a tier. */
 (function (root, factory) {
   "use strict";
   var engine = factory();
@@ -74,12 +69,23 @@
 
   /* Text -> words, lower case: accents dropped, "can't" -> "can not", hyphens split ("one-way" -> one way). */
   function words(text) {
-    var t = String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    var t = String(text || "");
+    if (/[^\x00-\x7f]/.test(t)) t = t.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");  // accents, only when there are any
+    t = t.toLowerCase()
       .replace(/[\u2018\u2019\u02bc]/g, "'")
       .replace(/\bcan't\b|\bcannot\b/g, "can not").replace(/\bwon't\b/g, "will not").replace(/n't\b/g, " not")
       .replace(/'(s|re|ve|ll|d|m)\b/g, "");
-    return t.split(/[^a-z0-9]+/).filter(Boolean);
+    return t.split(/[^a-z0-9]+/).filter(Boolean).reduce(function (out, w) {
+      var c = BARE[w];  // "cant", "doesnt", "theyre" typed without the apostrophe
+      if (c) out.push.apply(out, c); else out.push(w);
+      return out;
+    }, []);
   }
+  var BARE = map();
+  ("cant:can not|dont:do not|doesnt:does not|didnt:did not|isnt:is not|arent:are not|wasnt:was not|werent:were not|" +
+    "havent:have not|hasnt:has not|shouldnt:should not|couldnt:could not|wouldnt:would not|wont:will not|" +
+    "im:i|ive:i|youre:you|theyre:they|theyve:they|its:it|whats:what|thats:that").split("|")
+    .forEach(function (p) { var kv = p.split(":"); BARE[kv[0]] = kv[1].split(" "); });
 
   /* Hyphenated and slashed compounds also as one word ("pre-mortem" -> premortem), for readers who write them so. */
   function compounds(text) {
@@ -91,8 +97,16 @@
   function phraseKey(stems) { return stems.join("_"); }
 
   // ---------------------------------------------------------------- the engine
-  function Engine(MiniSearch, data) {
+  /* How much a word weighs by where a page carries it: its title and the readers' phrasings for it first, its
+     summary and headings next, its body text last (docs/contributing.md#search). */
+  var FIELD_BOOST = { title: 6, also_called: 5, asked_as: 4, summary: 2.5, headings: 2, page: 1, text: 0.4 };
+
+  /* options.deferBody: index the strong fields (title, phrasings, summary, headings) now and the body text later, in
+     slices (indexBody): the first result comes from the strong fields at any size, the body text joins within
+     seconds. Without it (node, the tests) everything is indexed at once; the final results are the same. */
+  function Engine(MiniSearch, data, options) {
     var self = this;
+    options = options || {};
     this.data = data;
     this.phrases = map();   // first stem -> [stems of each known phrase starting with it]
     this.rules = [];     // [{reader: [[stems]...], site: [[stems]...]}]
@@ -103,6 +117,29 @@
     };
     var stemsOf = function (text) { return words(text).map(stem); };
     (data.phrases || []).forEach(function (p) { addPhrase(stemsOf(p)); });
+    // query side only (data/synonyms.yml): filler is dropped, a confusion is replaced, an interview phrase sets the intent
+    this.filler = (data.filler || []).map(function (f) { return words(f); }).filter(function (f) { return f.length; })
+      .sort(function (a, b) { return b.length - a.length; });
+    this.confusions = [];
+    (data.confusions || []).forEach(function (c) {
+      c.heard.forEach(function (h) { self.confusions.push({ heard: words(h), meant: words(c.meant) }); });
+    });
+    this.confusions.sort(function (a, b) { return b.heard.length - a.heard.length; });
+    this.interviewPhrases = (data.interview || []).map(function (f) { return words(f); }).filter(function (f) { return f.length; });
+    this.kindPhrases = [];  // [{kind, words}]: "checklist", "interview questions" name a kind of page
+    Object.keys(data.kinds || {}).forEach(function (kind) {
+      data.kinds[kind].forEach(function (p) { self.kindPhrases.push({ kind: kind, words: words(p) }); });
+    });
+    this.kindPhrases.sort(function (a, b) { return b.words.length - a.words.length; });
+    this.intentWords = this.kindPhrases.concat(this.interviewPhrases.map(function (p) { return { kind: null, words: p }; }))
+      .sort(function (a, b) { return b.words.length - a.words.length; });
+    this.queryWords = map();  // words the query side knows (synonyms, filler, intents): never "corrected"
+    [data.phrases, data.filler, data.interview].concat((data.synonyms || []).map(function (r) { return r.reader.concat(r.site); }))
+      .concat(Object.keys(data.kinds || {}).map(function (kd) { return data.kinds[kd]; }))
+      .concat((data.confusions || []).map(function (c) { return c.heard; }))
+      .forEach(function (list) { (list || []).forEach(function (p) { words(p).forEach(function (w) { self.queryWords[w] = true; }); }); });
+    this.keep = map();
+    (data.keep || []).forEach(function (k) { words(k).forEach(function (w) { self.keep[w] = true; }); });
     (data.synonyms || []).forEach(function (rule) {
       var r = { reader: rule.reader.map(stemsOf), site: rule.site.map(stemsOf) };
       r.reader.concat(r.site).forEach(addPhrase);
@@ -133,27 +170,63 @@
       for (i = 0; i < out.length; i += 1) known[out[i]] = true;
       return out;
     };
-    this.mini = new MiniSearch({
-      idField: "i",
-      fields: ["title", "also_called", "summary", "headings", "page", "text"],
-      storeFields: [],
-      tokenize: tokenize,
-      processTerm: function (t) { return t; },
-      extractField: function (doc, field) {
-        var v = doc[field];
-        return Array.isArray(v) ? v.join(" | ") : (v == null ? "" : v);  // the id field too (0 is an id)
-      },
-      searchOptions: {
-        tokenize: function (t) { return [t]; },
+    var make = function (fields) {
+      return new MiniSearch({
+        idField: "i",
+        fields: fields,
+        storeFields: [],
+        tokenize: tokenize,
         processTerm: function (t) { return t; },
-        boost: { title: 6, also_called: 5, summary: 2, headings: 2, page: 1, text: 0.4 },
-        bm25: { k: 1.2, b: 0.7, d: 0.5 }
-      }
-    });
-    this.mini.addAll(data.docs.map(function (d, i) { return Object.assign({ i: i }, d); }));
+        extractField: function (doc, field) {
+          var v = doc[field];
+          return Array.isArray(v) ? v.join(" | ") : (v == null ? "" : v);  // the id field too (0 is an id)
+        },
+        searchOptions: {
+          tokenize: function (t) { return [t]; },
+          processTerm: function (t) { return t; },
+          boost: FIELD_BOOST,
+          bm25: { k: 1.2, b: 0.7, d: 0.5 }
+        }
+      });
+    };
+    this.docs = data.docs.map(function (d, i) { return Object.assign({ i: i }, d); });
+    this.mini = make(["title", "also_called", "asked_as", "summary", "headings", "page"]);
+    this.mini.addAll(this.docs);
+    this.body = make(["text"]);  // the body text: most of the index's weight, so it may come in slices
+    this.bodyDone = 0;
+    this.hasBody = this.docs.some(function (d) { return d.text; });  // node merges search/body.json in first
+    if (!options.deferBody) this.indexBody();
     this.titles = map();  // the words of a title -> its documents: a query that is a page's title lists that page first
     data.docs.forEach(function (d, i) { var k = words(d.title).join(" "); (self.titles[k] = self.titles[k] || []).push(i); });
   }
+
+  /* The body text of every document (search/body.json), in the index's order; index it with indexBody. */
+  Engine.prototype.addBodyText = function (texts) {
+    this.docs.forEach(function (d, i) { d.text = texts[i] || ""; });
+    this.hasBody = true;
+  };
+
+  /* Index the next `slice` documents' body text (all of them when no slice is given); true when every one is in. */
+  Engine.prototype.indexBody = function (slice) {
+    if (!this.hasBody) return false;
+    var end = slice ? Math.min(this.docs.length, this.bodyDone + slice) : this.docs.length;
+    this.body.addAll(this.docs.slice(this.bodyDone, end));
+    this.bodyDone = end;
+    return end >= this.docs.length;
+  };
+
+  /* MiniSearch results for one term over the strong fields and the body text, by document: {score, fields}. */
+  Engine.prototype.lookup = function (term, prefix) {
+    var out = map();
+    var add = function (r) {
+      var o = out[r.id] || (out[r.id] = { id: r.id, score: 0, strong: false });
+      o.score += r.score;
+      Object.keys(r.match).forEach(function (t) { if (r.match[t].some(function (f) { return f !== "text"; })) o.strong = true; });
+    };
+    this.mini.search(term, { prefix: prefix }).forEach(add);
+    if (this.bodyDone) this.body.search(term, { prefix: prefix }).forEach(add);
+    return out;
+  };
 
   var OPENERS = [
     /^(?:can you |could you )?tell me about (?:a|the|one) (?:time|situation|case|moment|occasion)(?: when| where| that| in which)?(?: you)?\b/,
@@ -165,62 +238,107 @@
     /^(?:what did you do|how did you)\b/,
     /^how do you\b/
   ];
+  var STRONG_OPENERS = 6;  // the first six openers make an interview query; "what did you do", "how do you" only strip
 
-  /* The query as groups of alternatives: each group is one reader word or phrase and what it may also be
-     written as (synonyms, its correction). */
+  /* Caps (issue 33): a pasted page of unknown words costs at most MAX_CORRECTED scans of the vocabulary. */
+  var MAX_QUERY = 200, MAX_CORRECTED = 4;
+
+  function startsWith(list, i, phrase) {
+    for (var j = 0; j < phrase.length; j += 1) if (list[i + j] !== phrase[j]) return false;
+    return true;
+  }
+
+  /* The query as groups of alternatives: each group is one meaningful reader word or phrase and what it may also
+     be written as (synonyms, its correction). Filler is dropped first, confusions and typos are corrected, and
+     every later step (kind words, titles) reads the corrected words. */
   Engine.prototype.parse = function (query, typing) {
-    var self = this;
-    var q = String(query || "").toLowerCase().trim();
-    var interview = false;
-    for (var k = 0; k < OPENERS.length; k += 1) {
-      if (OPENERS[k].test(q)) { q = q.replace(OPENERS[k], " ").trim(); interview = true; break; }
+    var self = this, fixes = 0;
+    var q = String(query || "").slice(0, MAX_QUERY).toLowerCase().trim();
+    var interview = false, corrected = false, i, k;
+    for (k = 0; k < OPENERS.length; k += 1) {
+      if (OPENERS[k].test(q)) { q = q.replace(OPENERS[k], " ").trim(); interview = k < STRONG_OPENERS; break; }
     }
-    var ws = words(q);
+    var raw = words(q), last = raw.length - 1;
+    // 1. typos, on every word before anything else reads the query: a word neither the pages nor the vocabulary of
+    //    data/synonyms.yml knows is replaced by the nearest page word (not a real word the `keep` list names)
+    var typed = raw.map(function (w, x) {
+      var s = stem(w);
+      if (STOP[w] || self.stems[s] || self.queryWords[w] || w.length < 5 || self.keep[w] || /[0-9]/.test(w)) return w;
+      if (typing && x === last && self.hasPrefix(s)) return w;  // an unfinished word
+      if (fixes >= MAX_CORRECTED) return w;
+      fixes += 1;
+      var fix = self.correct(w);
+      if (fix) corrected = true;
+      return fix || w;
+    });
+    // 2. confusions: a real word for a site word that sounds like it
+    var ws = [];
+    for (i = 0; i < typed.length;) {
+      var conf = null;
+      for (k = 0; k < self.confusions.length && !conf; k += 1) if (startsWith(typed, i, self.confusions[k].heard)) conf = self.confusions[k];
+      if (conf) { ws.push.apply(ws, conf.meant); i += conf.heard.length; corrected = true; continue; }
+      ws.push(typed[i]);
+      i += 1;
+    }
+    var text = ws.join(" ");  // the corrected query: it may name a page ("question bank", "contributing")
+    // 3. intent: phrases naming a kind of page or an interview set the intent and are searched as optional words
+    //    (they add to a page's score, not to the words it must cover); filler and numbers go
+    var kinds = map(), kept = [], optional = [], display = [];  // display: the query as searched, filler gone
+    for (i = 0; i < ws.length;) {
+      var named = null, fill = null;
+      for (k = 0; k < self.intentWords.length && !named; k += 1) if (startsWith(ws, i, self.intentWords[k].words)) named = self.intentWords[k];
+      if (named) {
+        if (named.kind) kinds[named.kind] = true; else interview = true;
+        optional.push.apply(optional, named.words);
+        display.push.apply(display, named.words);
+        i += named.words.length;
+        continue;
+      }
+      var kept1 = self.phraseAt(ws.slice(i).map(stem), 0);  // a known phrase is never filler ("one-way door")
+      for (k = 0; k < self.filler.length && !fill; k += 1) if (startsWith(ws, i, self.filler[k])) fill = self.filler[k];
+      if (fill && !kept1) { i += fill.length; continue; }
+      if (/^[0-9]+$/.test(ws[i]) && !kept1) { i += 1; continue; }  // numbers name no problem
+      kept.push(ws[i]);
+      display.push(ws[i]);
+      i += 1;
+    }
+    if (kinds.prompt) interview = true;
+    if (!kept.filter(function (w) { return !STOP[w]; }).length) { kept = ws.slice(); optional = []; display = ws.slice(); }  // as typed
+    ws = kept;
+    // 4. synonyms (longest reader phrase first), known phrases, single words
     var stems = ws.map(stem);
-    var groups = [], shown = [], corrected = false, used = map();
-    var last = ws.length - 1;
-    // synonyms first (longest reader phrase wins), then known phrases, then single words
-    var i = 0;
+    var groups = [], used = map();
+    i = 0;
     while (i < ws.length) {
       var match = self.ruleAt(stems, i);
       if (match) {
         var alts = [phraseKey(match.words)].concat(match.rule.site.map(phraseKey));
         match.rule.reader.forEach(function (r) { alts.push(phraseKey(r)); });
         groups.push({ terms: unique(alts.filter(function (a) { return self.stems[a]; })), words: ws.slice(i, i + match.words.length) });
-        shown.push(ws.slice(i, i + match.words.length).join(" "));
         i += match.words.length;
         continue;
       }
       var phrase = self.phraseAt(stems, i);
       if (phrase) {
         groups.push({ terms: [phraseKey(phrase)], words: ws.slice(i, i + phrase.length) });
-        shown.push(ws.slice(i, i + phrase.length).join(" "));
         i += phrase.length;
         continue;
       }
       var w = ws[i], s = stems[i];
-      if (STOP[w] || used[s]) { shown.push(w); i += 1; continue; }
-      used[s] = true;
-      var prefix = typing && i === last && w.length >= 3 && !self.stems[s];  // an unfinished word, not one the index has
-      if (!self.stems[s] && !(prefix && self.hasPrefix(s))) {
-        var fix = w.length >= 5 ? self.correct(w) : null;
-        if (fix) {
-          corrected = true;
-          shown.push(fix);
-          var fs = stem(fix), fr = self.ruleAt([fs], 0);
-          groups.push({ terms: unique([fs].concat(fr ? fr.rule.site.map(phraseKey) : []).filter(function (a) { return self.stems[a]; })), words: [fix] });
-          i += 1;
-          continue;
-        }
-      }
-      shown.push(w);
-      groups.push({ terms: [s], words: [w], prefix: prefix });
       i += 1;
+      if (STOP[w] || used[s]) continue;
+      used[s] = true;
+      var prefix = typing && i - 1 === ws.length - 1 && w === raw[last] && w.length >= 3 && !self.stems[s];
+      groups.push({ terms: [s], words: [w], prefix: prefix });
     }
     if (!groups.length && ws.length) {  // a query of function words only: search them as typed
       ws.forEach(function (x) { groups.push({ terms: [stem(x)], words: [x] }); });
     }
-    return { groups: groups, interview: interview, corrected: corrected, searchedFor: shown.join(" "), words: ws };
+    optional.filter(function (w) { return !STOP[w]; }).forEach(function (w) {
+      if (!used[stem(w)] && self.stems[stem(w)]) { used[stem(w)] = true; groups.push({ terms: [stem(w)], words: [w], optional: true }); }
+    });
+    return { groups: groups, interview: interview, corrected: corrected, searchedFor: display.join(" "), words: ws,
+      text: text, kinds: kinds };
   };
 
   Engine.prototype.ruleAt = function (stems, i) {
@@ -248,12 +366,14 @@
     return false;
   };
 
-  /* The index word nearest to `word`: edit distance 1, or 2 for words of 8 letters or more; ties go to
-     the word more documents use. */
+  /* The index word nearest to `word`: edit distance 1, or 2 for words of 8 letters or more, with the same first
+     letter (or its first two letters swapped): a typo keeps the word's start, while a different first letter makes
+     another word (hiring, firing). Ties go to the word more documents use. */
   Engine.prototype.correct = function (word) {
     var max = word.length >= 8 ? 2 : 1, best = null, bestD = max + 1, bestN = 0;
     for (var v in this.vocabulary) {
       if (Math.abs(v.length - word.length) > max || v.length < 4 || /^[0-9]+$/.test(v)) continue;
+      if (v[0] !== word[0] && !(v[0] === word[1] && v[1] === word[0])) continue;
       var d = distance(word, v, max);
       var n = this.vocabulary[v];
       if (d < bestD || (d === bestD && n > bestN)) { best = v; bestD = d; bestN = n; }
@@ -282,70 +402,103 @@
 
   function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
 
-  var ENTRY_WEIGHT = 0.7;  // documents weighing less (paths, sources, guides, indexes, About) come after every entry
-
-  var KIND_WORDS = {  // a query naming a kind of page lifts that kind to the entries' rank
-    source: /\b(sources?|books?|articles?|papers?|bibliography|reading list)\b/,
-    path: /\b(learning paths?|paths?|curriculum)\b/,
-    about: /\b(contribut\w*|maintainers?|schema|json|api|export|benchmark|zensical)\b/,
-    index: /\b(index|list of)\b/,
-    page: /\b(guide|drill|star|review deck|prep sheet|countdown|worked example|self assessment|question bank)\b/
+  /* Kind is a soft weight by what the query is for, never a tier: it multiplies a page's score (its own weight,
+     the kinds registry's search_boost or PAGE_WEIGHTS), so a page that answers much better still wins. */
+  var INTENT = {
+    problem: { prompt: 0.45, page: 0.8, about: 0.5 },                     // a reader's problem: situations and tactics
+    interview: { prompt: 1.8, page: 1.5, index: 2, situation: 0.65, tactic: 0.6, model: 0.7, checklist: 0.9, about: 0.5 }
   };
+  var OPTIONAL = 0.5;  // the share of an intent word's score a page gets ("interview" in "architecture interview")
+  var INTERVIEW_PAGE = /interview|prep|star|drill|question bank|story/;  // guides for candidates, lifted by an interview query
 
+  var KIND_WORDS = {  // a query naming a kind of page lifts that kind
+    source: /\b(sources?|books?|articles?|papers?|bibliography|reading list)\b/,
+    path: /\b(learning paths?|curriculum)\b/,
+    about: /\b(contribut\w*|maintainers?|schema|json|api|export|benchmark|zensical|asked as|also called|synonyms?)\b/,
+    index: /\b(index|list of|all (situations|tactics|models|checklists|questions))\b/,
+    page: /\b(guide|drill|star|review deck|prep sheet|countdown|worked example|self assessment|question bank|find your move|practice|tool|worksheet|template|mock)\b/
+  };  // the phrases that name the entry kinds are data (data/synonyms.yml, kinds)
 
-  /* The documents for `query`, best first: [{doc, score, matched}]. `typing`: the last word may be unfinished. */
+  /* The documents for `query`, best first: [{doc, score, matched, all}]. `typing`: the last word may be unfinished. */
   Engine.prototype.search = function (query, options) {
     options = options || {};
     var self = this, parsed = this.parse(query, options.typing !== false && !/\s$/.test(query || ""));
-    if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0 };
+    if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0, interview: false };
     var totals = map();
-    var groups = parsed.groups.filter(function (g) { return g.terms.length; }).length || 1;
-    parsed.groups.forEach(function (g, gi) {
-      if (!g.terms.length) return;
+    var live = parsed.groups.filter(function (g) { return g.terms.length; });
+    var groups = live.filter(function (g) { return !g.optional; }).length || 1;
+    live.forEach(function (g) {
       // a group scores its best alternative (a word and its synonyms are one word of the query, not several)
       var best = map();
       g.terms.forEach(function (term, k) {
-        self.mini.search(term, { prefix: g.prefix && k === 0 }).forEach(function (r) {
-          if (!best[r.id] || r.score > best[r.id].score) best[r.id] = r;
+        var found = self.lookup(term, g.prefix && k === 0);
+        Object.keys(found).forEach(function (id) {
+          var r = found[id];
+          if (!best[id] || r.score > best[id].score) best[id] = r;
         });
       });
       Object.keys(best).forEach(function (id) {
         var r = best[id];
         var t = totals[id] || (totals[id] = { id: id, score: 0, matched: 0, strong: 0 });
+        if (g.optional) { t.score += r.score * OPTIONAL; return; }  // an intent word adds evidence, not coverage
         t.score += r.score;
         t.matched += 1;
-        var fields = map();
-        Object.keys(r.match).forEach(function (term) { r.match[term].forEach(function (f) { fields[f] = true; }); });
-        if (Object.keys(fields).some(function (f) { return f !== "text"; })) t.strong += 1;
+        if (r.strong) t.strong += 1;
       });
-      g.index = gi;
     });
+    var said = parsed.words.join(" ");  // what the reader meant: corrected, without filler
     var qwords = parsed.words.filter(function (w) { return !STOP[w]; }).map(stem);
-    var named = function (doc) {
-      if (KIND_WORDS[doc.kind] && KIND_WORDS[doc.kind].test(parsed.words.join(" "))) return true;
-      var tw = words(doc.title).filter(function (w) { return !STOP[w]; }).map(stem);
-      // the title is in the query, or a query of two words or more is all in the title
+    var titled = function (doc) {  // the title is in the query, or a query of two words or more is all in the title
+      var tw = doc._tw || (doc._tw = words(doc.title).filter(function (w) { return !STOP[w]; }).map(stem));
       return (tw.length >= 2 && tw.every(function (w) { return qwords.indexOf(w) >= 0; })) ||
         (qwords.length >= 2 && qwords.every(function (w) { return tw.indexOf(w) >= 0; }));
     };
-    var list = Object.keys(totals).map(function (id) {
+    var intent = INTENT[parsed.interview ? "interview" : "problem"];
+    var weightOf = function (doc) {
+      var kindNamed = parsed.kinds[doc.kind] || (KIND_WORDS[doc.kind] && KIND_WORDS[doc.kind].test(parsed.text));
+      if (doc.kind === "about") return kindNamed ? 1 : doc.weight * intent.about;  // maintainer pages: only when asked for
+      var w = doc.weight * (intent[doc.kind] || 1);
+      if (doc.kind === "page" && parsed.interview && !INTERVIEW_PAGE.test((doc.page || doc.title).toLowerCase())) w = doc.weight;
+      if (kindNamed) w = Math.max(w, 1.3);
+      else if (titled(doc)) w = Math.min(Math.max(w, 1.1), w * 1.5);  // a soft lift: a prompt named by a problem query stays below the situation
+      return w;
+    };
+    var list = Object.keys(totals).filter(function (id) { return totals[id].matched; }).map(function (id) {
       var t = totals[id], doc = self.data.docs[id];
-      var weight = doc.weight;
-      if (doc.kind === "prompt" && parsed.interview) weight = 1.15;
-      else if (weight < 1 && named(doc)) weight = 1;
       var share = t.matched / groups;
-      return { doc: doc, score: t.score * weight * share * share, matched: t.matched, strong: t.strong, all: t.matched === groups,
-        entry: weight >= ENTRY_WEIGHT };
+      // coverage counts more than any one word's strength: every meaningful word beats some of them
+      var cover = share * share * share * (0.5 + 0.5 * t.strong / groups);
+      return { doc: doc, score: t.score * weightOf(doc) * cover, matched: t.matched, strong: t.strong, all: t.matched === groups };
     });
     var top = list.length ? Math.max.apply(null, list.map(function (r) { return r.score; })) : 1;
-    (self.titles[parsed.words.join(" ")] || []).forEach(function (id) {  // the query is this page's title
+    (self.titles[parsed.text] || self.titles[said] || []).forEach(function (id) {  // the query is this page's title
       var r = list.filter(function (x) { return x.doc === self.data.docs[id]; })[0];
       if (!r) list.push(r = { doc: self.data.docs[id], matched: groups, strong: groups, all: true, score: 0 });
       r.score = top * 2 + r.score;
-      r.entry = true;
     });
-    list.sort(function (a, b) { return (b.entry - a.entry) || (b.score - a.score); });
-    return { results: list, searchedFor: parsed.searchedFor, corrected: parsed.corrected, groups: parsed.groups.length };
+    list.sort(function (a, b) { return b.score - a.score; });
+    return { results: list, searchedFor: parsed.searchedFor, corrected: parsed.corrected, groups: groups,
+      interview: parsed.interview, good: good(list, groups) };
+  };
+
+  /* Whether the best result answers the query: it carries more than half of the meaningful words (the one word of a
+     one-word query), one of them in its
+     title, phrasings, summary or headings. A query without a good match says so and offers other ways in. */
+  function good(list, groups) {
+    var r = list[0];
+    if (!r) return false;
+    return r.strong >= 1 && (groups === 1 || r.matched * 2 > groups);
+  }
+
+  /* The best page of each kind for the words of a query that found no good match (the closest pages by kind). */
+  Engine.prototype.closest = function (results, n) {
+    var seen = map(), out = [];
+    results.forEach(function (r) {
+      if (out.length >= (n || 4) || seen[r.doc.kind] || r.doc.kind === "about" || r.doc.kind === "index") return;
+      seen[r.doc.kind] = true;
+      out.push(r);
+    });
+    return out;
   };
 
   return { Engine: Engine, stem: stem, words: words, distance: distance };

@@ -1,7 +1,7 @@
-/* Self-assessment (/practice/self-assessment/): answer each level statement of each competency (not yet,
-   sometimes, consistently; clearable), draw a radar chart (inline SVG), keep dated snapshots and compare two.
-   A competency's level: the statements answered "consistently" from senior up, plus half a level when the
-   next one is "sometimes". State through playbook.store: "assessment-draft" (answers in progress) and
+/* Self-assessment (/practice/self-assessment/): answer each level statement of each competency for the last
+   six months (a habit: not yet 1, sometimes 2, consistently 3; an event: no 1, yes 3; clearable), draw a radar
+   chart (inline SVG), keep dated snapshots and compare two. A competency's level: the statements met (3) from
+   senior up, plus half a level when the next one is a habit kept sometimes (2). State through playbook.store: "assessment-draft" (answers in progress) and
    "assessment" (snapshots), both {at, answers: {competency: {senior|staff|principal: 1-3}}, evidence}. */
 (function () {
   "use strict";
@@ -29,7 +29,7 @@
     var whole = Math.floor(v);
     return v === whole ? NAMES[whole] : (whole ? NAMES[whole] + ", part way to " + NAMES[whole + 1] : "Part way to Senior");
   }
-  function scores(answers) { var out = {}; Object.keys(answers).forEach(function (k) { out[k] = score(answers[k]); }); return out; }
+  function scores(answers) { var out = Object.create(null); Object.keys(answers).forEach(function (k) { out[k] = score(answers[k]); }); return out; }
   function stamp(at) { return at.slice(0, 10) + (at.length > 10 ? " " + at.slice(11, 16) : ""); }
 
   T.tool("self-assessment", { root: "[data-assess]", needs: ["kit"], setup: function (root) {
@@ -234,7 +234,7 @@
             "; nothing was removed." + (kept ? " Your earlier answers here were kept as a snapshot of " + stamp(current.at) + "." : "") +
             (same ? " " + same + (same === 1 ? " snapshot was" : " snapshots were") + " already here." : "") +
             (checked.dropped ? " " + checked.dropped + " unreadable snapshot" + (checked.dropped === 1 ? " was" : "s were") + " dropped (no valid date or ratings)." : "");
-        }
+        } else status.textContent = "Not imported: the snapshots would not fit in the room this site keeps for them. Your snapshots are unchanged.";
       }, function (message) { status.textContent = "Not imported: " + message + " Your snapshots are unchanged."; });
     });
     fillForm(); update();

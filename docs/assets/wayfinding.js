@@ -289,7 +289,7 @@
     var v = store.get("mentee-last", {});
     if (!v || typeof v !== "object" || Array.isArray(v)) return null;
     var urls = Array.isArray(v.urls) ? v.urls.slice(0, 30) : [], titles = Array.isArray(v.titles) ? v.titles.slice(0, 30) : [];
-    if (!urls.length || urls.length !== titles.length || typeof v.l !== "string" || v.l.length > 40000 || !/^[A-Za-z0-9\-_.!~*'()%\/]*$/.test(v.l) || typeof v.key !== "string" || !/^[a-z0-9]{1,16}$/.test(v.key)) return null;
+    if (!urls.length || urls.length !== titles.length || typeof v.l !== "string" || v.l.length > P.LIST_MAX || !/^[A-Za-z0-9\-_.!~*'()%\/]*$/.test(v.l) || typeof v.key !== "string" || !/^[a-z0-9]{1,16}$/.test(v.key)) return null;
     var ok = urls.every(function (u) { return typeof u === "string" && /^[a-z]+\/[a-z0-9-]+\/$/.test(u); }) &&
       titles.every(function (t) { return typeof t === "string" && t.length <= 200; });
     var notes = Array.isArray(v.notes) && v.notes.length === urls.length ? v.notes.map(function (n) { return typeof n === "string" ? n.slice(0, 280) : ""; }) : urls.map(function () { return ""; });
@@ -304,12 +304,12 @@
     var here = new URL(location.href);
     if (siteUrl(list.urls[n - 1]) !== here.origin + here.pathname) return;  /* this page is not that step */
     var total = list.urls.length, key = "path:@mentor-" + list.key;
-    var back = siteUrl("mentor/") + "?l=" + list.l + (list.t ? "&t=" + encodeURIComponent(list.t) : "");
+    var back = siteUrl("mentor/") + "#l=" + list.l + (list.t ? "&t=" + encodeURIComponent(list.t) : "");  /* never sent to a server */
     var bar = P.el("nav", null, "pb-pathnav pb-pathnav--top pb-pathnav--mentee");
     bar.setAttribute("aria-label", "Your mentor's list");
     bar.dataset.searchExclude = "";
     var where = P.el("p", null, "pb-pathnav__where"), strong = P.el("strong", "Step " + n + " of " + total), a = P.el("a", list.t || "Your mentor's list");
-    a.href = back + "#step-" + n;
+    a.href = back + "&step=" + n;
     var state = P.el("span", "", "pb-pathnav__state");
     where.appendChild(strong); where.appendChild(document.createTextNode(" · ")); where.appendChild(a);
     where.appendChild(document.createTextNode(" ")); where.appendChild(state);

@@ -6,7 +6,9 @@ these classes (`playbook schemas`), and templates only ever receive instances of
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Annotated, ClassVar, Literal
@@ -18,6 +20,8 @@ from playbook.contract.names import ID
 
 ID_PATTERN = rf"^{ID}$"
 REF_PATTERN = rf"^[a-z]+/{ID}$"
+ALIAS_PATTERN = rf"^(?:[a-z]+/)?{ID}$"
+"""A former id, bare (same kind) or `<kind dir>/<id>` for an entry merged in from another kind."""
 """`<kind dir>/<id>`; the index checks that the kind and the entry exist (kinds.py is the registry)."""
 INLINE_REF = re.compile(rf"\[\[([a-z]+/{ID})(?:\|([^\]]+))?\]\]")
 """An inline reference in Markdown text: [[tactics/pre-mortem]] or [[tactics/pre-mortem|a pre-mortem]]."""
@@ -77,6 +81,7 @@ Summary = Annotated[str, Field(min_length=10, max_length=240), AfterValidator(_o
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80), BeforeValidator(_one_line)]
 Ref = Annotated[str, Field(pattern=REF_PATTERN, description="`<kind dir>/<id>`, e.g. `models/conger-persuasion`"),
                 BeforeValidator(_one_line)]
+Alias = Annotated[str, Field(pattern=ALIAS_PATTERN, max_length=120), BeforeValidator(_one_line)]
 SourceRef = Annotated[str, Field(pattern=rf"^sources/{ID}$"), BeforeValidator(_one_line)]
 
 
@@ -115,6 +120,33 @@ _RELATION_LABELS = MappingProxyType({
 })
 
 
+def _calendar_date(value: object) -> object:
+    """A review date: a calendar date written YYYY-MM-DD (YAML reads it as a date), not in the future."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date | str):
+        raise ValueError("must be a date written YYYY-MM-DD, e.g. 2026-11-20")
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(f"'{value}' is not a date written YYYY-MM-DD, e.g. 2026-11-20")
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date of the calendar") from None
+    if value > dt.datetime.now(dt.UTC).date():
+        raise ValueError(f"{value.isoformat()} is in the future: write the day the review was done")
+    return value
+
+
+class Review(Strict):
+    """The last review of an entry: when, and by whom (the maintainers' review cycle, `playbook review-due`)."""
+
+    date: Annotated[dt.date, BeforeValidator(_calendar_date)] = Field(description="the day of the review, YYYY-MM-DD")
+    by: Line = Field(description="who reviewed it: a person or a team")
+
+
+Owner = Annotated[str, Field(min_length=2, max_length=60), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+"""The team or person who keeps an entry true (listed on /owners/)."""
+
+
 class Link(Strict):
     """A typed reference to another entry."""
 
@@ -129,6 +161,7 @@ class Citation(Strict):
     source: SourceRef
     locator: Line = Field(description="chapter, page or section, e.g. 'ch. 3' or 'section \"Social Proof\"'")
     quote: Line | None = Field(None, description="an optional short quotation (a few words), shown marked and attributed")
+    unverified: bool = Field(False, description="true when no evidence of this locator was found; the page marks it as not checked")
 
 
 class ShapeItem(Strict):
@@ -226,6 +259,9 @@ class Fits(Strict):
 AlsoCalled = Annotated[str, Field(min_length=3, max_length=80), AfterValidator(_one_line), AfterValidator(_markdown_only)]
 
 
+AskedAs = Annotated[str, Field(min_length=3, max_length=120), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+"""A query as a reader types it ("why does nobody read my design doc")."""
+
 SearchWords = Annotated[str, Field(min_length=2, max_length=60, pattern=r"^[^\n<>{}\[\]]+$")]
 """A word or phrase as typed into the search box."""
 
@@ -237,11 +273,32 @@ class SynonymRule(Strict):
     site: list[SearchWords] = Field(min_length=1, description="the playbook's words for the same thing, searched as well")
 
 
+SearchKind = Literal["situation", "tactic", "model", "checklist", "prompt", "path", "source", "page", "index", "about"]
+"""The kinds of search document: entry kinds, guides and tools (page), kind indexes, pages about the site."""
+
+
+class Confusion(Strict):
+    """A real word readers write for a site word that sounds like it ("principle engineer" for principal)."""
+
+    heard: list[SearchWords] = Field(min_length=1, description="what readers type: real words, so no typo fix finds them")
+    meant: SearchWords = Field(description="the site's word or phrase they mean")
+
+
 class Synonyms(Strict):
     """data/synonyms.yml: applied to every query in the search box (docs/contributing.md#search)."""
 
     phrases: list[SearchWords] = Field(default_factory=list, description="phrases matched as phrases (say no, one-way door)")
     synonyms: list[SynonymRule] = Field(default_factory=list)
+    filler: list[SearchWords] = Field(
+        default_factory=list, description="words and phrases dropped from a query (never from pages): they name no problem")
+    confusions: list[Confusion] = Field(default_factory=list)
+    interview: list[SearchWords] = Field(
+        default_factory=list, description="phrases that make a query an interview query (interview questions rank higher)")
+    keep: list[SearchWords] = Field(
+        default_factory=list, description="real words the typo fix must leave alone (the nearest site word means something else)")
+    kinds: dict[SearchKind, list[SearchWords]] = Field(
+        default_factory=dict, description="phrases that name a kind of page (checklist, interview question): they lift "
+                                          "that kind and are not searched as words of the problem")
 
     @model_validator(mode="after")
     def _once(self) -> Synonyms:
@@ -251,6 +308,15 @@ class Synonyms(Strict):
         readers = [w.casefold() for rule in self.synonyms for w in rule.reader]
         if len(set(readers)) != len(readers):
             raise ValueError("synonyms: a reader word is listed in two rules")
+        heard = [w.casefold() for c in self.confusions for w in c.heard]
+        if len(set(heard)) != len(heard):
+            raise ValueError("confusions: a heard word is listed twice")
+        for name in ("filler", "interview", "keep"):
+            listed = [w.casefold() for w in getattr(self, name)]
+            if len(set(listed)) != len(listed):
+                raise ValueError(f"{name}: a word is listed twice")
+        if {"no", "not", "never", "without"} & {w.casefold() for w in self.filler}:
+            raise ValueError("filler: 'no', 'not', 'never' and 'without' carry meaning and stay in the query")
         return self
 
 
@@ -259,13 +325,23 @@ class Entry(Strict):
 
     title: Line
     summary: Summary = Field(description="one line: what it is and why a reader cares")
+    owner: Owner | None = Field(None, description="the team or person who keeps this entry true")
+    reviewed: Review | None = Field(None, description="the last review: `{date: YYYY-MM-DD, by: who}`")
     tags: list[Id] = Field(default_factory=list, description="tag ids defined in data/tags.yml")
     related: list[Link] = Field(default_factory=list)
     sources: list[Citation] = Field(default_factory=list)
-    aliases: list[Id] = Field(default_factory=list, description="former ids of this entry: their URLs redirect here")
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="former ids of this entry (or `<kind dir>/<id>` of an entry of another kind merged into it): their URLs redirect here",
+    )
     also_called: list[AlsoCalled] = Field(
         default_factory=list, max_length=12,
         description="the words readers use for this problem or move (e.g. 'getting buy-in'); shown on the page, ranked in search",
+    )
+    asked_as: list[AskedAs] = Field(
+        default_factory=list, max_length=20,
+        description="how readers type it into search: questions, fragments, complaints (five or more for situations and "
+                    "tactics); searched, not shown",
     )
 
     SECTIONS: ClassVar[tuple[Section, ...]] = ()
@@ -277,6 +353,9 @@ class Entry(Strict):
             raise ValueError("also_called: a phrase is listed twice")
         if self.title.casefold() in seen:
             raise ValueError("also_called: repeats the title")
+        asked = [a.casefold() for a in self.asked_as]
+        if len(set(asked)) != len(asked):
+            raise ValueError("asked_as: a phrasing is listed twice")
         return self
 
 
@@ -444,6 +523,17 @@ def _web_address(value: object) -> object:
     return value
 
 
+class Evidence(Strict):
+    """Where a locator of a source was checked: the address of a table of contents or the passage, and what it shows."""
+
+    locator: Line = Field(description="the locator as citations give it, e.g. 'ch. 2, \"Three Maps\"'; a citation's locator "
+                                      "(or each of its '; '-separated parts) must begin with one of these")
+    address: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = Field(
+        None, description="table of contents, publisher page or the passage; only a source with no address of its own may omit it")
+    confirms: Line = Field(description="what the address shows, e.g. 'chapter 2 is titled Three Maps'")
+    checked: date = Field(description="the day the address was read, YYYY-MM-DD")
+
+
 class SourceType(StrEnum):
     book = "book"
     article = "article"
@@ -464,11 +554,20 @@ class Source(Strict):
     published_in: Line | None = Field(None, description="publisher, journal (volume, issue, pages) or site")
     url: Annotated[HttpUrl, BeforeValidator(_web_address)] | None = None
     summary: Summary
-    notes: Text | None = Field(None, description="what the playbook takes from it; corrections of loose attributions")
+    owner: Owner | None = Field(None, description="the team or person who keeps this entry true")
+    reviewed: Review | None = Field(None, description="the last review: `{date: YYYY-MM-DD, by: who}`")
+    notes: Text | None = Field(None, description="what the playbook takes from it, for readers (notes on the source: SOURCE-NOTES.md)")
     tags: list[Id] = Field(default_factory=list)
     aliases: list[Id] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list, description="for each locator citations give: where it was checked")
 
     SECTIONS: ClassVar[tuple[Section, ...]] = ()
+
+    @model_validator(mode="after")
+    def _evidence_has_an_address(self) -> Source:
+        if self.url is not None and any(e.address is None for e in self.evidence):
+            raise ValueError("every evidence record needs an address when the source has one (the source's own `url` will do)")
+        return self
 
 
 class Term(Strict):
@@ -478,10 +577,26 @@ class Term(Strict):
     definition: Text
 
 
+Scale = Literal["habit", "event"]
+"""How a level statement is answered: a habit by how often (not yet, sometimes, consistently), an event by whether it
+happened in the self-assessment's window (no, yes)."""
+
+
+class Scales(Strict):
+    """The scale of each level statement of a competency."""
+
+    senior: Scale = "habit"
+    staff: Scale = "habit"
+    principal: Scale = "habit"
+
+
 class Competency(Term):
     """An interview competency, with what it looks like at each level (the self-assessment reads these)."""
 
-    signals: Levels | None = Field(None, description="one statement per level a reader can recognise themselves in")
+    signals: Levels | None = Field(None, description="one statement per level a reader can recognise themselves in: "
+                                   "one behaviour of the reader, with no time window of its own (the page gives one)")
+    scales: Scales = Field(default_factory=Scales, description="per level: 'habit' (answered by how often) or 'event' "
+                           "(answered by whether it happened in the last six months)")
 
 
 class Archetype(Term):

@@ -21,6 +21,17 @@ ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 its patterns from it)."""
 _ID = re.compile(ID)
 
+def alias_ref(alias: str, kind_dir: str) -> str:
+    """The `<kind dir>/<id>` an alias frees: a bare former id is of the entry's own kind; an entry merged from
+    another kind names that kind (`tactics/surface-the-priority-deadlock` on a situation)."""
+    return alias if "/" in alias else f"{kind_dir}/{alias}"
+
+
+def redirect_target(old: str, kind_dir: str, entry_id: str) -> str:
+    """The relative URL from the redirect page of `old` (`<kind dir>/<id>`) to the entry it now names."""
+    return f"../{entry_id}/" if old.startswith(f"{kind_dir}/") else f"../../{kind_dir}/{entry_id}/"
+
+
 SITE_NAMES = ("index", "print", "tags", "search", "assets", "api", "404", "sitemap", "stylesheets", "javascripts")
 """Names MkDocs, Material or the playbook plugin give to pages and folders (each kind's generated
 `index`, the print pack): never an id or alias."""
@@ -39,10 +50,17 @@ def windows_problem(name: str) -> str | None:
     return None
 
 
+PROTOTYPE_NAMES = frozenset({"constructor", "prototype", "__proto__"})
+"""Names every JavaScript object answers to: the browser code keys tables by ids (competencies, tags, entries), and
+`table["constructor"]` is a function even in an empty `{}`, so such an id is refused (the code also uses `Map`)."""
+
+
 def id_problem(name: str) -> str | None:
     """Why `name` is not a valid id, or None. The whole name must match (a trailing newline does not)."""
     if len(name) > MAX_ID:
         return f"an id is at most {MAX_ID} characters (this one has {len(name)})"
+    if name in PROTOTYPE_NAMES:
+        return f"'{name}' is a name every JavaScript object already has: the site's browser code would read it wrongly; choose another name"
     windows = windows_problem(name)
     if windows:
         return windows
@@ -55,7 +73,7 @@ def id_problem(name: str) -> str | None:
 
 def hand_written(docs_dir: Path) -> dict[str, list[str]]:
     """name -> docs-relative paths of the hand-written pages (and folders) of that name in docs/ (every page
-    there is hand-written: the generated ones live in .cache/pages/)."""
+    there is hand-written: the generated ones live in memory, in the pipeline's Site)."""
     names: dict[str, list[str]] = {}
     if not docs_dir.is_dir():
         return names

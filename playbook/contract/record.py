@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from playbook.contract.kinds import Kind
 from playbook.contract.models import INLINE_REF, Synonyms, Term
+from playbook.contract.search_text import stem, words
 from playbook.contract.urls import page_url
 from playbook.problems import Loc, Problem, line_of
 
@@ -55,6 +56,12 @@ class Record:
         """Every `[[kind/id]]` in the entry's texts, with where it is: found once per record (a record read
         before is the same object in the next build of `mkdocs serve`)."""
         return tuple((loc, match.group(1)) for loc, text in texts_of(self.doc) for match in INLINE_REF.finditer(text))
+
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        """Every word of the entry's texts as the search box stems it (search_text.py), found once per record."""
+        return frozenset(stem(w) for _, text in texts_of(self.doc) for w in words(text))
 
 
 def texts_of(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -361,7 +361,8 @@ def _clip(text: str, n: int = 120) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-NOT_PROSE_FIELDS = frozenset({"label", "source", "locator", "quote", "to", "rel", "tags", "aliases", "url", "authors", "published_in"})
+NOT_PROSE_FIELDS = frozenset({"label", "source", "locator", "quote", "to", "rel", "tags", "aliases", "url", "authors", "published_in",
+                              "evidence"})
 
 
 def prose_of(value: object, skip: frozenset[str] = NOT_PROSE_FIELDS) -> list[str]:

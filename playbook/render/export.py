@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 from pydantic import BaseModel, ConfigDict, Field
 
 from playbook.index.book import Playbook
+from playbook.index.views import View, view_of
 
 EXPORT_VERSION = 1
 
@@ -36,6 +37,7 @@ class ExportEntry(_Row):
     url: str = Field(description="absolute URL of the entry's page")
     path: str = Field(description="URL path from the site root, e.g. /models/conger-persuasion/")
     summary: str
+    owner: str | None = Field(description="the team or person who keeps the entry (null: none named)")
     tags: list[str]
     references: list[ExportReference] = Field(description="outgoing references")
     sources: list[ExportCitation]
@@ -48,27 +50,53 @@ class Export(_Row):
     entries: list[ExportEntry]
 
 
-def build_export(book: Playbook, site_url: str) -> Export:
+ExportRows = dict[tuple[str, str], tuple[View, ExportEntry]]
+"""Rows of earlier builds by (ref, site_url), each with its view: `mkdocs serve` rebuilds only the rows whose view
+changed (index/views.py)."""
+
+
+def build_export(book: Playbook, site_url: str, kept: ExportRows | None = None) -> Export:
     rows = []
     for record in sorted(book.records.values(), key=lambda r: (r.kind.dir, r.id)):
-        doc = record.doc
-        refs = [ExportReference(kind=o.target.kind.name, id=o.target.id, rel=o.rel.value) for o in book.outlinks(record)]
-        refs += [
-            ExportReference(kind=book.get(step.to).kind.name, id=book.get(step.to).id, rel="path-step")
-            for step in getattr(doc, "steps", ()) if hasattr(step, "to")
-        ]
-        cites = [ExportCitation(id=src.id, title=src.title, locator=c.locator) for src, c in book.citations(record)]
-        rows.append(ExportEntry(
-            kind=record.kind.name, id=record.id, title=record.title, summary=record.summary,
-            url=urljoin(site_url, record.url), path="/" + record.url,
-            tags=list(doc.tags), references=refs, sources=cites,
-        ))
+        known = kept.get((record.ref, site_url)) if kept is not None else None
+        if known is not None and known[0].holds(book):
+            rows.append(known[1])
+            continue
+        with book.recording() as log:
+            row = _row(book, record.ref, site_url)
+        if kept is not None:
+            kept[(record.ref, site_url)] = (view_of(log), row)
+        rows.append(row)
+    if kept is not None:
+        for gone in kept.keys() - {(r.ref, site_url) for r in book.records.values()}:
+            del kept[gone]
     return Export(site_url=site_url, tags={k: t.title for k, t in book.tags.items()}, entries=rows)
 
 
+def _row(book: Playbook, ref: str, site_url: str) -> ExportEntry:
+    record = book.get(ref)
+    doc = record.doc
+    refs = [ExportReference(kind=o.target.kind.name, id=o.target.id, rel=o.rel.value) for o in book.outlinks(record)]
+    refs += [
+        ExportReference(kind=book.get(step.to).kind.name, id=book.get(step.to).id, rel="path-step")
+        for step in getattr(doc, "steps", ()) if hasattr(step, "to")
+    ]
+    cites = [ExportCitation(id=src.id, title=src.title, locator=c.locator) for src, c in book.citations(record)]
+    return ExportEntry(
+        kind=record.kind.name, id=record.id, title=record.title, summary=record.summary,
+        url=urljoin(site_url, record.url), path="/" + record.url, owner=getattr(doc, "owner", None),
+        tags=list(doc.tags), references=refs, sources=cites,
+    )
+
+
 def write_export(book: Playbook, site_dir: Path, site_url: str) -> Path:
+    return write_export_of(build_export(book, site_url), site_dir)
+
+
+def write_export_of(export: Export, site_dir: Path) -> Path:
+    """Write the export (api/playbook.json) and its JSON Schema into the site folder."""
     out = site_dir / "api" / "playbook.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(build_export(book, site_url).model_dump_json(indent=1), encoding="utf-8")
+    out.write_text(export.model_dump_json(indent=1), encoding="utf-8")
     (out.parent / "playbook.schema.json").write_text(json.dumps(Export.model_json_schema(), indent=1), encoding="utf-8")
     return out

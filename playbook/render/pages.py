@@ -2,11 +2,10 @@
 once per build from the index as HTML with their metadata and headings (`GeneratedPage`).
 
 The MkDocs plugin hands each page's HTML, table of contents and metadata to MkDocs directly: no Markdown pass,
-no front matter to parse. Each page is also written, as Markdown a person could have written (`as_markdown`),
-to `.cache/pages/` (ignored by git), only where its text changed: `mkdocs serve --dirty` rebuilds a page when
-its source file is newer than its output, so an edit rebuilds exactly the pages whose text changed; and
-MkDocs, ProperDocs or Zensical build those files to the same site without our plugin (`playbook tree`).
-The build never writes into `docs/` or `data/`.
+no front matter to parse. `PageMemo` keeps each page with its view (index/views.py), so `mkdocs serve` renders
+again only the pages whose view changed. `write_pages` writes the pages as Markdown a person could have written
+(`as_markdown`) for `playbook pages`; `playbook tree` writes them into a plugin-free project that MkDocs,
+ProperDocs or Zensical build to the same site. The build never writes into `docs/` or `data/`.
 """
 
 from __future__ import annotations
@@ -15,25 +14,26 @@ import html
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from playbook.contract.kinds import KINDS, Kind
-from playbook.contract.record import Record
+from playbook.contract.names import redirect_target
 from playbook.contract.urls import page_url
 from playbook.index.book import Playbook
+from playbook.index.views import View, view_of
 from playbook.render.headings import Heading, as_markdown, read_headings
 from playbook.render.jinja import Templates
 from playbook.render.present import plain
-from playbook.render.wayfinding import Wayfinding
+from playbook.safe_paths import checked_pages_folder, owned_files, record_owned
 
 PAGES_DIR = Path(".cache") / "pages"
-"""Where the build writes the generated pages, relative to the project folder."""
+"""Where `playbook pages` writes the generated pages by default, relative to the project folder."""
 
 
 @dataclass(frozen=True)
@@ -66,75 +66,84 @@ def _meta(title: str, description: str | None = None, **extra: object) -> dict[s
 
 @dataclass
 class PageMemo:
-    """Entry and index pages of the last build with what they showed: `mkdocs serve` re-renders only pages whose
-    inputs changed. `context` stands for the vocabularies and templates: the same object while they are unchanged."""
+    """The generated pages of the last build, each with its view (what it read from the index while it rendered):
+    `mkdocs serve` renders again only the pages whose view no longer holds (views.py)."""
 
-    kept: dict[str, tuple[list[object], GeneratedPage]] = field(default_factory=dict)
-    """Entry and kind index pages by docs path, with the inputs they were rendered from."""
-    context: object = None
-    written: dict[str, str] = field(default_factory=dict)
-    """The text of each page file as last written by this process: compared in memory, not re-read."""
+    kept: dict[str, tuple[View, GeneratedPage]] = field(default_factory=dict)
+    """Every generated page by docs path, with its view."""
+    templates: object = None
+    """The templates' stamp when the kept pages were rendered: an edited template renders every page again."""
+    rendered: set[str] = field(default_factory=set)
+    """The pages rendered (not reused) by the last call of `generate_pages`."""
 
-    def context_key(self, book: Playbook, templates: Templates) -> object:
-        key = (book.tags, book.competencies, book.archetypes, templates.stamp())
-        if self.context != key:
-            self.context = key
-        return self.context
-
-    def page(self, here: str, inputs: list[object], render: Callable[[], GeneratedPage]) -> GeneratedPage:
-        """The page kept for `here` when it was rendered from the same inputs (by identity), else `render()`."""
+    def page(self, book: Playbook, here: str, render: Callable[[], GeneratedPage]) -> GeneratedPage:
+        """The page kept for `here` when its view holds in `book`, else `render()` (recorded)."""
         kept = self.kept.get(here)
-        if kept and _same(kept[0], inputs):
+        if kept is not None and kept[0].holds(book):
             return kept[1]
-        page = render()
-        self.kept[here] = (inputs, page)
+        with book.recording() as log:
+            page = render()
+        self.kept[here] = (view_of(log), page)
+        self.rendered.add(here)
         return page
 
+    def start(self, templates: Templates) -> None:
+        """A new build: forget every page when a template changed."""
+        stamp = templates.stamp()
+        if stamp != self.templates:
+            self.kept.clear()
+            self.templates = stamp
+        self.rendered = set()
 
-def _same(a: list[object], b: list[object]) -> bool:
-    return len(a) == len(b) and all(x is y or (isinstance(x, str) and x == y) for x, y in zip(a, b, strict=True))
+    def forget_all_but(self, pages: Iterable[str]) -> None:
+        """Drop the pages that are no longer generated (a deleted or renamed entry): nothing is kept for a file that
+        is gone."""
+        keep = set(pages)
+        for gone in [here for here in self.kept if here not in keep]:
+            del self.kept[gone]
 
 
-def _entry_page(book: Playbook, record: Record, templates: Templates, memo: PageMemo, way: Wayfinding) -> GeneratedPage:
-    def render() -> GeneratedPage:
-        # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
-        meta = _meta(record.title, plain(book, record.summary), pb_sidebar=way.sidebar(record))
-        return GeneratedPage.of(record.src_uri, meta, templates.render(
-            record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=way,
-        ))
-
-    return memo.page(record.src_uri, [memo.context, record, *book.shown_on_page(record), *way.shown(record)], render)
+def _entry_page(book: Playbook, ref: str, templates: Templates) -> GeneratedPage:
+    record = book.get(ref)
+    # pb_sidebar: the left column of the page (overrides/partials/pb-sidenav.html)
+    meta = _meta(record.title, plain(book, record.summary), pb_sidebar=book.way.sidebar(record))
+    return GeneratedPage.of(record.src_uri, meta, templates.render(
+        record.kind.page_template, book=book, here=record.src_uri, tags=book.tags, record=record, way=book.way,
+    ))
 
 
-def _index_page(book: Playbook, kind: Kind, records: list[Record], templates: Templates, memo: PageMemo) -> GeneratedPage:
+def _index_page(book: Playbook, kind: Kind, templates: Templates) -> GeneratedPage:
     here = f"{kind.dir}/index.md"
+    records = book.of_kind(kind.dir)
+    used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
+    return GeneratedPage.of(here, _meta(kind.title, kind.blurb), templates.render(
+        kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
+    ))
 
-    def render() -> GeneratedPage:
-        used_tags = sorted({tag for record in records for tag in getattr(record.doc, "tags", ())})
-        return GeneratedPage.of(here, _meta(kind.title, kind.blurb), templates.render(
-            kind.index_template, book=book, here=here, tags=book.tags, kind=kind, records=records, used_tags=used_tags,
-        ))
 
-    return memo.page(here, [memo.context, *records, *book.shown_on_index(records)], render)
+def _moved_page(book: Playbook, old: str, templates: Templates) -> GeneratedPage:
+    here = f"{old}.md"
+    record = book.redirects[old]
+    target = redirect_target(old, record.kind.dir, record.id)
+    meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=target, search={"exclude": True})
+    return GeneratedPage.of(here, meta, templates.render("moved.html.j2", book=book, here=here, record=record))
 
 
 def generate_pages(book: Playbook, templates: Templates | None = None, memo: PageMemo | None = None) -> dict[str, GeneratedPage]:
-    """docs-relative path -> page, for every generated page. `memo` (kept by a long-lived caller) skips
-    entry and index pages whose inputs did not change since the last call."""
+    """docs-relative path -> page, for every generated page. `memo` (kept by a long-lived caller) reuses the pages
+    whose view still holds."""
     templates = templates or Templates()
     memo = memo if memo is not None else PageMemo()
-    memo.context_key(book, templates)
+    memo.start(templates)
     pages: dict[str, GeneratedPage] = {}
-    way = Wayfinding(book)
     for kind in KINDS:
-        records = book.of_kind(kind.dir)
-        pages[f"{kind.dir}/index.md"] = _index_page(book, kind, records, templates, memo)
-        for record in records:
-            pages[record.src_uri] = _entry_page(book, record, templates, memo, way)
-    for old, record in book.redirects.items():
-        here = f"{old}.md"
-        meta = _meta(f"Moved: {record.title}", template="redirect.html", redirect=f"../{record.id}/", search={"exclude": True})
-        pages[here] = GeneratedPage.of(here, meta, templates.render("moved.html.j2", book=book, here=here, record=record))
+        here = f"{kind.dir}/index.md"
+        pages[here] = memo.page(book, here, partial(_index_page, book, kind, templates))
+        for record in book.of_kind(kind.dir):
+            pages[record.src_uri] = memo.page(book, record.src_uri, partial(_entry_page, book, record.ref, templates))
+    for old in book.redirects:
+        pages[f"{old}.md"] = memo.page(book, f"{old}.md", partial(_moved_page, book, old, templates))
+    memo.forget_all_but(pages)
     return pages
 
 
@@ -167,14 +176,16 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def write_pages(pages: dict[str, GeneratedPage], folder: Path, written: dict[str, str] | None = None) -> WriteReport:
-    """Make `folder` hold exactly `pages`, touching only files whose text changed (atomic writes). `written` (kept
-    by a long-lived caller) holds what this process wrote last time: those files are compared in memory."""
+    """Make `folder` hold `pages`, touching only files whose text changed (atomic writes) and removing only pages its
+    manifest says it wrote before. `written` (kept by a long-lived caller) holds what this process wrote last time:
+    those files are compared in memory."""
     report = WriteReport([], [])
+    checked_pages_folder(folder, pages)  # no symlinked folder on the way (playbook/safe_paths.py)
     written = written if written is not None else {}
     for stale in folder.rglob(f"{TEMP_PREFIX}*.tmp") if folder.is_dir() and not written else ():
         stale.unlink(missing_ok=True)  # left by a build that was killed while writing
     known = set(written) if written else None
-    for path in (() if known is not None else sorted(folder.rglob("*.md")) if folder.is_dir() else ()):
+    for path in (() if known is not None else owned_files(folder)):  # only the pages it recorded writing
         rel = path.relative_to(folder).as_posix()
         if rel not in pages:
             path.unlink()
@@ -196,6 +207,7 @@ def write_pages(pages: dict[str, GeneratedPage], folder: Path, written: dict[str
         _write_atomically(path, text)
         written[rel] = text
         report.written.append(rel)
+    record_owned(folder, pages)
     return report
 
 

@@ -22,8 +22,8 @@ from playbook.contract import urls
 from playbook.contract.models import INLINE_REF
 
 if TYPE_CHECKING:
-    from .index import Playbook
-    from .validation import Record
+    from playbook.contract.record import Record
+    from playbook.index.book import Playbook
 
 TAGS = frozenset({"p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "hr"})
 ATTRIBUTES = MappingProxyType({"a": frozenset({"href"})})
@@ -63,9 +63,13 @@ def present(book: Playbook, text: str, here: str, *, inline: bool = False) -> Ma
     """Data text as safe HTML for the page `here`; `inline` drops the paragraph around a single paragraph."""
     key = (text, _url_dir(here), inline)
     cached = book.rendered.get(key)
-    if cached is None:
-        cached = book.rendered[key] = _render(book, text, here, inline)
-    return Markup(cached)
+    if cached is None:  # rendering reads the referenced entries from the index (a page being recorded notes them)
+        refs = tuple(match.group(1) for match in INLINE_REF.finditer(text))
+        cached = book.rendered[key] = (_render(book, text, here, inline), refs)
+    elif book.log is not None:  # presented before: the page shows these entries' titles and addresses all the same
+        for ref in cached[1]:
+            book.get(ref)
+    return Markup(cached[0])
 
 
 def _render(book: Playbook, text: str, here: str, inline: bool) -> str:

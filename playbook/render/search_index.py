@@ -4,7 +4,7 @@ Material's own search plugin is off (mkdocs.yml): its lunr index loaded on every
 prefix in any field, and its query could only be changed by patching Material's worker. This module writes
 `search/index.json` instead, one document per page (entries) or per section (hand-written pages):
 
-    url, title, kind, weight, also_called, summary, headings, text, and for a section its page's title (page)
+    url, title, kind, weight, also_called, asked_as, summary, headings, text, and for a section its page's title (page)
 
 `weight` carries the ranking rule "entries first" (the kinds registry's search_boost for entries, PAGE_WEIGHTS for
 other pages; docs/contributing.md#search explains it),
@@ -26,7 +26,11 @@ from typing import Any
 from playbook.contract.record import Record
 
 INDEX_PATH = "search/index.json"
-"""Where the index is written in the site (fetched by search.js on first use)."""
+"""Where the index is written in the site (fetched by search.js on first use): every field but the body text."""
+
+BODY_PATH = "search/body.json"
+"""The documents' body text, in the order of the index's documents: fetched after the first result (most of the
+bytes; search-box.js indexes it in slices), so the first result does not wait for it at any size."""
 
 PAGE_WEIGHTS = MappingProxyType({
     # an entry's weight is its kind's (search_boost in the kinds registry); hand-written and generated pages:
@@ -99,6 +103,10 @@ class _Text(HTMLParser):
         target["parts"].append(text)
 
 
+NEW_MARK = "data-pb-new"
+"""The entry page's freshness line carries this attribute while the entry is new (playbook/render/living.py)."""
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("\u00b6", " ").split())
 
@@ -141,9 +149,12 @@ class SearchIndex:
             text = " ".join(t for h, a, t in sections if h and a not in LINK_SECTIONS)
             doc = {
                 "url": page.url, "title": record.title, "kind": record.kind.name, "weight": record.kind.search_boost,
-                "also_called": list(getattr(record.doc, "also_called", ())), "summary": _plain(record.doc.summary),
+                "also_called": list(getattr(record.doc, "also_called", ())),
+                "asked_as": list(getattr(record.doc, "asked_as", ())), "summary": _plain(record.doc.summary),
                 "headings": [], "text": text[:TEXT_LIMIT],
             }
+            if NEW_MARK in html:  # an entry added in the last 30 days (templates/freshness.html.j2): the result says "New"
+                doc["new"] = True
             self.docs[page.url] = [doc]
             return
         kind = _kind_of_page(src)
@@ -151,31 +162,40 @@ class SearchIndex:
         title = page.title or ""
         intro = sections[0][2]
         summary = _plain(str(meta.get("description") or ""))
-        docs = [{"url": page.url, "title": title, "kind": kind, "weight": weight, "also_called": [], "summary": summary,
+        asked = [str(a) for a in meta.get("asked_as") or [] if isinstance(a, str)]
+        docs = [{"url": page.url, "title": title, "kind": kind, "weight": weight, "also_called": [], "asked_as": asked,
+                 "summary": summary,
                  "headings": [h for h, _, _ in sections if h], "text": intro[:TEXT_LIMIT]}]
         for heading, anchor, text in sections[1:]:
             docs.append({"url": f"{page.url}#{anchor}", "title": heading, "page": title, "kind": kind, "weight": weight,
-                         "also_called": [], "summary": "", "headings": [], "text": text[:TEXT_LIMIT]})
+                         "also_called": [], "asked_as": [], "summary": "", "headings": [], "text": text[:TEXT_LIMIT]})
         self.docs[page.url] = docs
 
     def load(self, site_dir: Path) -> None:
         """After `mkdocs build --dirty` into an existing site: start from the index the last build wrote."""
-        path = site_dir / INDEX_PATH
+        path, body = site_dir / INDEX_PATH, site_dir / BODY_PATH
         if self.docs or not path.exists():
             return
-        for doc in json.loads(path.read_text(encoding="utf-8")).get("docs", []):
+        docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
+        texts = json.loads(body.read_text(encoding="utf-8")).get("text", []) if body.exists() else []
+        for i, doc in enumerate(docs):
+            doc["text"] = texts[i] if i < len(texts) else doc.get("text", "")
             self.docs.setdefault(doc["url"].split("#", 1)[0], []).append(doc)
 
     def write(self, site_dir: Path, synonyms: dict[str, Any], built: set[str] | None = None) -> Path:
-        """Write search/index.json; `built` (the pages of this build) drops pages that no longer exist."""
+        """Write search/index.json and search/body.json; `built` (the pages of this build) drops pages that no longer
+        exist."""
         if built is not None:
             for url in [u for u in self.docs if u not in built]:
                 del self.docs[url]
         docs = [d for url in sorted(self.docs) for d in self.docs[url]]
         path = site_dir / INDEX_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": 1, **synonyms, "docs": docs}
+        light = [{k: v for k, v in d.items() if k != "text"} for d in docs]
+        data = {"version": 2, **synonyms, "body": BODY_PATH, "docs": light}
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        body = {"version": 2, "text": [d.get("text", "") for d in docs]}
+        (site_dir / BODY_PATH).write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return path
 
 

@@ -8,8 +8,8 @@ our plugin or mkdocs-macros, to the same pages.
                      export (`api/playbook.json` and its schema), which every tool copies into the site as is
     OUT/overrides/   the theme's custom_dir
 
-The macros themselves live above this layer (`macros.site`): the caller hands in `macros_for`, which gives the
-macros bound to one page (`MacroEnv`, the little of mkdocs-macros' plugin object that they read).
+Everything comes from one `Site` (playbook.pipeline.run): the generated pages, the JSON export, and the macros bound to
+one page (`Site.macros` of a `MacroEnv`, the little of mkdocs-macros' plugin object that they read).
 """
 
 from __future__ import annotations
@@ -20,17 +20,18 @@ import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from jinja2 import Environment, StrictUndefined
 
 from playbook.contract.site_config import with_every_kind
 from playbook.contract.urls import page_url
-from playbook.index.book import Playbook
 from playbook.problems import DataError, Problem
-from playbook.render.export import write_export
-from playbook.render.pages import GeneratedPage
+from playbook.render.export import write_export_of
+
+if TYPE_CHECKING:
+    from playbook.pipeline import Site
 
 OUR_PLUGINS = frozenset({"playbook", "macros"})
 """The plugins whose work the tree holds already: MkDocs, ProperDocs and Zensical build it without them."""
@@ -162,9 +163,9 @@ def _is_tree_or_empty(out: Path) -> bool:
     return not out.exists() or (out.is_dir() and (not any(out.iterdir()) or (out / MARK).is_file()))
 
 
-def write_tree(root: Path, out: Path, book: Playbook, pages: Mapping[str, GeneratedPage], macros_for: MacrosFor,
-               site_url: str) -> TreeReport:
+def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
     """Write the plugin-free project into `out` (empty, absent, or a tree written before: its parts are replaced)."""
+    pages, macros_for = site.pages, site.macros
     root, out = root.resolve(), out.resolve()
     config_path = root / "mkdocs.yml"
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # _ConfigLoader is a SafeLoader
@@ -208,7 +209,7 @@ def write_tree(root: Path, out: Path, book: Playbook, pages: Mapping[str, Genera
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
         report.generated.append(rel)
-    write_export(book, out / "docs", site_url)
+    write_export_of(site.export, out / "docs")
     if custom_dir is not None and custom_dir.is_dir():
         shutil.copytree(custom_dir, out / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     settings = tree_config(config, out, site_url)

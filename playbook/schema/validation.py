@@ -14,11 +14,13 @@ from pydantic import BaseModel, ValidationError
 
 from playbook.contract.kinds import KINDS, VOCABULARIES, Kind
 from playbook.contract.models import Synonyms, Term
-from playbook.contract.names import hand_written, id_problem, reserved_problem
+from playbook.contract.names import alias_ref, hand_written, id_problem, reserved_problem
 from playbook.contract.record import Record, Validated
 from playbook.load.files import BACKUP_SUFFIXES, inside, stamp
 from playbook.load.yaml_source import YamlDocument, read_yaml
 from playbook.problems import Loc, Problem, display_path, field_name
+from playbook.schema.repeats import repeated_values
+from playbook.schema.search_words import check_synonyms
 from playbook.schema.text_budget import markdown_problem
 
 SCHEMA_DIR = "schemas"
@@ -58,24 +60,30 @@ def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, 
             elif len(problems) == before:
                 problems.append(Problem(shown, 1, "", "the file could not be read as an entry"))
     problems.extend(_reserved_aliases(records, pages))
+    problems.extend(repeated_values(records))
     vocabularies: dict[str, dict[str, Term]] = {}
     for name, schema in VOCABULARIES.items():
         path = data_dir / f"{name}.yml"
         vocabularies[name] = _validate_vocabulary(path, display_path(path, root), schema, data_dir, problems)
-    synonyms = read_synonyms(data_dir, root, problems)
+    synonyms = read_synonyms(data_dir, root, problems, records, vocabularies)
     return Validated(data_dir, records, vocabularies, problems, synonyms)
 
 
 SYNONYMS_FILE = "synonyms.yml"
 
 
-def read_synonyms(data_dir: Path, root: Path, problems: list[Problem]) -> Synonyms:
-    """data/synonyms.yml (optional): the search box's synonyms and phrases; its problems go to `problems`."""
+def read_synonyms(data_dir: Path, root: Path, problems: list[Problem], records: Iterable[Record] = (),
+                  vocabularies: dict[str, dict[str, Term]] | None = None) -> Synonyms:
+    """data/synonyms.yml (optional): the search box's synonyms and phrases; its problems go to `problems`. Reader and
+    site words are checked against `records` and `vocabularies` (schema/search_words.py)."""
     path = data_dir / SYNONYMS_FILE
     if not path.exists() and not path.is_symlink():
         return Synonyms()
     doc = read_yaml(path, display_path(path, root), data_dir)
     model = _to_model(Synonyms, doc)
+    if model is not None and not doc.problems:
+        terms = [t for vocabulary in (vocabularies or {}).values() for term in vocabulary.values() for t in (term.title, term.definition)]
+        check_synonyms(doc, model, records, terms)
     problems.extend(doc.problems)
     return model if model is not None and not doc.problems else Synonyms()
 
@@ -95,7 +103,8 @@ def _reserved_aliases(records: list[Record], pages: dict[str, list[str]]) -> lis
     problems: list[Problem] = []
     for record in records:
         for i, alias in enumerate(record.doc.aliases):
-            message = reserved_problem(alias, record.kind.dir, pages)
+            kind_dir, _, name = alias_ref(alias, record.kind.dir).partition("/")
+            message = reserved_problem(name, kind_dir, pages)
             if message:
                 problems.append(Problem(record.shown_as, record.line_of(("aliases", i)), f"aliases[{i}]", message))
     return problems

@@ -30,7 +30,9 @@ class PageContext:
     site_url: str
 
     def render(self, template: str, **extra: Any) -> str:
-        return self.templates.render(template, book=self.book, here=self.here, tags=self.book.tags, **extra)
+        """The template's output; an HTML template's is one block of finished HTML (`Templates.block`)."""
+        out = self.templates.render(template, book=self.book, here=self.here, tags=self.book.tags, **extra)
+        return self.templates.block(out) if template.endswith(".html.j2") else out
 
 # ---- Self-assessment -------------------------------------------------------------------------
 
@@ -57,11 +59,18 @@ def grows(book: Playbook, competency: str, limit: int = 3) -> Grow:
     return Grow(prompts[:limit], practices, paths[:2])
 
 
+SCALE_ANSWERS = MappingProxyType({
+    "habit": ((1, "Not yet"), (2, "Sometimes"), (3, "Consistently")),
+    "event": ((1, "No"), (3, "Yes")),
+})
+"""The answers of each scale and the value each stores: 3 meets the statement, 2 (a habit kept sometimes) half meets it."""
+
+
 def self_assessment(page: PageContext) -> str:
     """Rate yourself per competency against the level signals in data/competencies.yml; radar chart."""
     competencies = {k: t for k, t in page.book.competencies.items() if getattr(t, "signals", None)}
     grow = {k: grows(page.book, k) for k in competencies}
-    return page.render("self_assessment.html.j2", competencies=competencies, grow=grow, levels=LEVELS)
+    return page.render("self_assessment.html.j2", competencies=competencies, grow=grow, levels=LEVELS, scale_answers=SCALE_ANSWERS)
 
 
 # ---- Review deck -----------------------------------------------------------------------------

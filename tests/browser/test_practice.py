@@ -15,7 +15,7 @@ import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .conftest import pdf_pages
+from .conftest import pdf_pages, pdf_texts
 from .instant import arrive, go
 
 PHONE = {"width": 390, "height": 844}
@@ -47,7 +47,7 @@ def radius(page: Page, series: str) -> dict[str, float]:
     }""", series)
 
 
-ANSWERS = {"not yet": "1", "sometimes": "2", "consistently": "3"}
+ANSWERS = {"not yet": "1", "sometimes": "2", "consistently": "3", "no": "1", "yes": "3"}
 
 
 def answer(page: Page, competency: str, level: str, value: str) -> None:
@@ -60,10 +60,16 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     assert len(signalled) == len(book.competencies) >= 5
     page.goto("practice/self-assessment/")
     first, second = signalled[0], signalled[1]
+    scales = book.competencies[second].scales
+    assert (scales.senior, scales.staff) == ("habit", "event")
+    habit = page.locator(f"[data-competency='{second}'] [data-level='senior'] input")
+    event = page.locator(f"[data-competency='{second}'] [data-level='staff'] input")
+    assert [habit.nth(i).get_attribute("value") for i in range(habit.count())] == ["1", "2", "3"]
+    assert [event.nth(i).get_attribute("value") for i in range(event.count())] == ["1", "3"]  # no, yes: no "sometimes"
     for level in ("senior", "staff", "principal"):
         answer(page, first, level, "consistently")
     answer(page, second, "senior", "sometimes")
-    answer(page, second, "staff", "consistently")  # above a "sometimes": does not count yet
+    answer(page, second, "staff", "yes")  # above a "sometimes": does not count yet
     page.locator(f"input[name='evidence-{first}']").fill("Led the queue migration across four teams")
     points = page.locator(".pb-radar__point--a")
     assert points.count() == len(signalled)
@@ -81,7 +87,7 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     assert page.locator(f"input[name='evidence-{first}']").input_value() == "Led the queue migration across four teams"
     assert radius(page, "a") == r
     answer(page, second, "senior", "consistently")
-    answer(page, second, "staff", "sometimes")
+    answer(page, second, "staff", "no")
     page.get_by_role("button", name="Save a snapshot").click()
     compare = page.locator("[data-assess-b] option").all_inner_texts()
     assert [o.startswith("Snapshot of") for o in compare].count(True) == 2
@@ -95,9 +101,11 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     rows = page.locator("[data-assess-table] tbody tr")
     assert rows.count() == len(signalled)
     assert rows.filter(has_text=book.competencies[second].title).locator("td").all_inner_texts() == [
-        "Senior, part way to Staff", "Part way to Senior"]
+        "Senior", "Part way to Senior"]
     no_sideways_scroll(page)
     assert pdf_pages(page, "A4") == 1
+    printed = " ".join(pdf_texts(page, "A4"))
+    assert "Rating yourself is a noisy measure" in printed and "Heidemeier and Moser" in printed  # the caveat prints
 
     page.emulate_media(media="screen")
     page.locator("[data-assess-a]").select_option("now")
@@ -105,7 +113,7 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     assert rows.filter(has_text=book.competencies[first].title).locator("td").first.inner_text() == "Not rated"
     page.reload()
     assert page.locator(f"input[name^='rate-{first}-']:checked").count() == 0
-    assert page.locator(f"input[name='rate-{second}-staff'][value='2']").is_checked()
+    assert page.locator(f"input[name='rate-{second}-staff'][value='1']").is_checked()
 
 
 def test_schema_2_self_assessment_ratings_are_migrated(context: BrowserContext, page: Page, book):

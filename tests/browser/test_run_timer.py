@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-MEETINGS = ("coach-by-asking", "run-a-blameless-review", "listen-and-validate-first", "pre-mortem", "one-two-four-all")
+MEETINGS = ("coach-by-asking", "run-a-blameless-review", "situation-behaviour-impact-feedback", "pre-mortem", "one-two-four-all")
 
 
 def test_every_checklist_and_the_meeting_tactics_carry_minutes(book):

@@ -122,6 +122,29 @@ def test_index_loads_on_first_use_from_this_site_only(page: Page, server: str):
     assert page.locator("[data-pb-search-open]").count() == 1
 
 
+def test_a_query_without_a_good_match_offers_other_ways_in(page: Page, server: str):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto("./")
+    box = _open(page)
+    box.fill("imposter syndrome")
+    help_ = page.locator("[data-pb-search-help]")
+    expect(help_).to_be_visible(timeout=10000)
+    expect(help_).to_contain_text("No page answers \u201cimposter syndrome\u201d well.")
+    find = help_.locator("[data-pb-search-find]")
+    assert find.get_attribute("href").startswith(server + "find/")
+    assert help_.locator(".pb-search__closest a").count() >= 1
+    assert help_.locator("[data-pb-search-suggest]").count() == 0, "no repository configured: no issue link"
+    box.fill("my boss keeps overruling me")
+    expect(help_).to_be_hidden()
+    box.fill("xqzvbnm qwrtyp other team")
+    expect(help_).to_be_visible()
+    assert "who=owning-team" in help_.locator("[data-pb-search-find]").get_attribute("href")
+    page.wait_for_selector("[data-pb-search-complete]", state="attached")
+    assert [u for u in requests if u.endswith("/search/body.json")] == [server + "search/body.json"]
+    assert [u for u in requests if not u.startswith(server) and not u.startswith("data:")] == [], "nothing sent elsewhere"
+
+
 def test_function_words_do_not_change_the_results(page: Page):
     """'in', 'for' and 'a' mean nothing on their own: the query means its content words ("no" is kept)."""
     page.goto("./")

@@ -1,8 +1,9 @@
 """The macros that hand-written pages call. Each returns Markdown or HTML rendered from a template.
 
 Pages hold one call, e.g. `{{ home() }}` or `{{ term_index("tags") }}`. The macros read the index of the build
-(`playbook.pipeline`) and render through its templates; `env` is mkdocs-macros' plugin object, which says which
-page is being rendered.
+(`playbook.pipeline`) and render through its templates; `env` is mkdocs-macros' plugin object (or the tree's
+`MacroEnv`), which says which page is being rendered. Every read of the index is a query (index/views.py): the
+MkDocs plugin records what each hand-written page read, and `serve` rebuilds the page when an answer changes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from playbook.contract.models import LEVELS
 from playbook.index.book import Playbook
 from playbook.render.export import Export, ExportCitation, ExportEntry, ExportReference
 from playbook.render.jinja import Templates, url_path
+from playbook.render.living import owners_of
 from playbook.render.present import plain, present
 from playbook.tools import practice
 from playbook.tools.find import QUESTIONS
@@ -49,7 +51,7 @@ class SiteMacros:
 
     def home(self) -> str:
         """The home page: counts, situations to start from, checklists to print."""
-        counts = Counter(r.kind.name for r in self.book.records.values())
+        counts = Counter(self.book.count_by_kind())
         return self._render(
             "home.md.j2", counts=counts, situations=self.book.of_kind("situations"), checklists=self.book.of_kind("checklists"),
         )
@@ -141,11 +143,20 @@ class SiteMacros:
         """A number of the interview-prep advice (playbook/tools/practice.py PrepAdvice), in words."""
         return practice.prep_advice(name)
 
+    def whats_new(self) -> str:
+        """Entries added and updated in the last six months, by month (playbook/render/living.py)."""
+        living = self.templates.living
+        return self._render("whats_new.html.j2", months=living.by_month(living.all_news()))
+
+    def owners(self) -> str:
+        """Every owner and the entries they keep."""
+        return self._render("owners.html.j2", owners=owners_of(self.book))
+
     def macros(self) -> dict[str, Any]:
         """Every macro by the name pages call it."""
         names = ("term_index", "home", "drill", "story_map", "prep_sheet", "print_pack", "my_playbook",
                  "data_contract", "export_fields", "find_move", "self_assessment", "review_deck", "interview_plan",
-                 "prep_advice", "mentor_list")
+                 "prep_advice", "mentor_list", "whats_new", "owners")
         return {name: getattr(self, name) for name in names}
 
 

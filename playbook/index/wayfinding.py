@@ -2,16 +2,21 @@
 
 Entries are `not_in_nav` (a navigation listing every entry makes each page render all of them), so an
 entry page gets a short, bounded list instead: a few neighbours of its kind and its related entries.
-Bounded lists keep the build linear in the number of entries. Computed once per build.
+Bounded lists keep the build linear in the number of entries. Computed once per index (`Playbook.way`); its
+public methods are queries (views.py), so a page that shows them is rebuilt when their answer changes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from playbook.contract.record import Record
-from playbook.index.book import Playbook
+from playbook.index.views import ReadLog, query
+
+if TYPE_CHECKING:
+    from playbook.index.book import Playbook
 
 NEIGHBOURS = 3  # entries of the same kind listed before and after this one
 RELATED = 8
@@ -32,8 +37,14 @@ class PathStep:
 
 
 class Wayfinding:
+    owner = "way"
+
     def __init__(self, book: Playbook):
         self.book = book
+
+    @property
+    def log(self) -> ReadLog | None:
+        return self.book.log
 
     @cached_property
     def _order(self) -> dict[str, tuple[list[Record], int]]:
@@ -54,28 +65,24 @@ class Wayfinding:
                     path, i + 1, targets[i - 1] if i else None, targets[i + 1] if i + 1 < len(targets) else None))
         return steps
 
-    def path_steps(self, record: Record) -> list[PathStep]:
+    @query()
+    def path_steps(self, record: Record | str) -> list[PathStep]:
         """Every place the entry takes in a learning path (an entry may be in several, or twice in one)."""
-        return self._steps.get(record.ref, [])
+        return self._steps.get(record if isinstance(record, str) else record.ref, [])
 
     def _nearby(self, record: Record) -> list[Record]:
         records, i = self._order[record.ref]
         return records[max(0, i - NEIGHBOURS):i + NEIGHBOURS + 1]
-
-    def shown(self, record: Record) -> list[Record]:
-        """The entries this module puts on the record's page besides those `Playbook.shown_on_page` names: its
-        neighbours in the left column, and for each learning path it is a step of, the path and every step (the
-        path bar carries all their titles). pages.py re-renders the page when one of them changes."""
-        paths = [step.path for step in self.path_steps(record)]
-        return self._nearby(record) + [s for path in paths for s in (path, *self._targets[path.ref])]
 
     @cached_property
     def _targets(self) -> dict[str, list[Record]]:
         """path ref -> the entries of its steps, in order."""
         return {path.ref: [self.book.get(s.to) for s in path.doc.steps] for path in self.book.of_kind("paths")}
 
-    def sidebar(self, record: Record) -> dict[str, object]:
+    @query()
+    def sidebar(self, record: Record | str) -> dict[str, object]:
         """The left column of an entry page, as plain data for the theme (page.meta.pb_sidebar)."""
+        record = self.book.get(record) if isinstance(record, str) else record
         records = self._order[record.ref][0]
         related: dict[str, Record] = {}
         for o in self.book.outlinks(record):

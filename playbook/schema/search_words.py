@@ -1,0 +1,76 @@
+"""The words of data/synonyms.yml checked as the search box reads them, so one rule cannot capture the site.
+
+A reader word that is a function word ("how", "the", "to", "my") or shorter than three letters is in almost every
+query: a rule for it sends nearly every search to the same pages. A site word that no entry uses leads nowhere.
+Words are split and stemmed as docs/assets/search.js splits and stems them (lower case, accents dropped, "can't" is
+"can not", a light English stemmer), so "deadlines" on a page knows the site word "deadline".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from playbook.contract.models import Synonyms
+from playbook.contract.record import Record
+from playbook.contract.search_text import stem, words
+from playbook.load.yaml_source import YamlDocument
+from playbook.problems import field_name
+
+_STOP = (
+    "a an the of to in on at for with and or but is are was were be been being am i me my mine myself you your yours "
+    "we our us it its this that these those do does did done how what which who whom whose about as by from into onto "
+    "than then there their them they he she his her him so if just very really also some any can could would should "
+    "will shall may might must has have had having get got gets getting thing things stuff someone somebody something "
+    "way ways go going doing want wants need needs help handle handling deal dealing lot lots let make sure"
+)
+FUNCTION_WORDS = frozenset(_STOP.split())
+"""The words the search box drops from a query (docs/assets/search.js, STOP): a reader word may not be one."""
+
+MIN_LETTERS = 3
+"""A reader word is at least this long, but for the abbreviations below."""
+
+ABBREVIATIONS = frozenset({"vp", "pm", "em", "qa", "hr", "ux", "ui", "ic", "ai", "ml"})
+"""Two-letter words readers type for a role or a field: allowed as reader words although short."""
+
+
+def reader_problem(text: str) -> str | None:
+    """Why a reader word or phrase would capture most queries, or None."""
+    ws = words(text)
+    if not ws:
+        return "holds no word the search box reads"
+    if all(w in FUNCTION_WORDS for w in ws):
+        return (f"'{text}' is made of function words the search box drops: a rule for it would match almost every query; "
+                "write the reader's content words")
+    if len(ws) == 1 and len(ws[0]) < MIN_LETTERS and ws[0] not in ABBREVIATIONS:
+        return (f"'{text}' is shorter than {MIN_LETTERS} letters: it would match inside too many queries "
+                f"(two-letter abbreviations allowed: {', '.join(sorted(ABBREVIATIONS))})")
+    return None
+
+
+def unknown_site_words(wanted: Iterable[str], records: Iterable[Record], vocabulary_text: Iterable[str]) -> set[str]:
+    """The stems of `wanted` that no entry or vocabulary uses. Each record's stems are computed once (`Record.stems`:
+    a record of an unchanged file is the same object in the next build of `mkdocs serve`)."""
+    missing = set(wanted)
+    for text in vocabulary_text if missing else ():
+        missing -= {stem(w) for w in words(text)}
+    for record in records if missing else ():
+        missing -= record.stems & missing
+        if not missing:
+            break
+    return missing
+
+
+def check_synonyms(doc: YamlDocument, synonyms: Synonyms, records: Iterable[Record], vocabulary_text: Iterable[str]) -> None:
+    """Add to `doc.problems` every reader word that would capture most queries and every site word no page uses."""
+    for loc, text in [(("phrases", i), p) for i, p in enumerate(synonyms.phrases)] + [
+            (("synonyms", r, "reader", i), w) for r, rule in enumerate(synonyms.synonyms) for i, w in enumerate(rule.reader)]:
+        message = reader_problem(text)
+        if message:
+            doc.problem(loc, field_name(loc), message)
+    site = [(("synonyms", r, "site", i), w) for r, rule in enumerate(synonyms.synonyms) for i, w in enumerate(rule.site)]
+    missing = unknown_site_words({stem(w) for _, text in site for w in words(text) if w not in FUNCTION_WORDS},
+                                 records, vocabulary_text)
+    for loc, text in site:
+        unknown = [w for w in words(text) if w not in FUNCTION_WORDS and stem(w) in missing]
+        if unknown:
+            doc.problem(loc, field_name(loc), f"'{unknown[0]}' is used by no entry: a site word must be one the pages use")
