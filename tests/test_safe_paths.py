@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 from playbook.cli import main
 from playbook.safe_paths import MANIFEST
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+from .conftest import FIXTURE
 
 pytestmark = pytest.mark.unit
 

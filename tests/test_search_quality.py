@@ -125,6 +125,7 @@ def test_every_query_file_prints_its_figure(built_site):
     assert blind.share >= 0.85, "\n".join(f"{m['query']!r} -> {m['urls']}" for m in blind.misses)
 
 
+@pytest.mark.build  # reads node_modules/, which `npm ci` fills for the build and browser tiers only
 def test_vendored_minisearch_is_the_locked_version():
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["minisearch"]

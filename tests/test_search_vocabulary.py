@@ -16,39 +16,31 @@ from playbook.cli import main
 from playbook.pipeline import load_playbook
 
 from .conftest import ROOT
-from .test_search_index import FIXTURE, _problems
+from .test_search_index import _problems
 
 pytestmark = pytest.mark.unit
 
 
-def _mini(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE, tmp_path / "mini"))
-
-
 @pytest.mark.parametrize("word", ["how", "the", "my", "how to"])
-def test_a_function_word_is_no_reader_word(tmp_path: Path, word: str):
-    project = _mini(tmp_path)
+def test_a_function_word_is_no_reader_word(project: Path, word: str):
     problems = _problems(project, f"synonyms:\n  - reader: [tactic, {word}]\n    site: [tactic]\n")
     assert len(problems) == 1 and problems[0].startswith("data/synonyms.yml:2: synonyms[0].reader[1]: ")
     assert "function words" in problems[0]
 
 
 @pytest.mark.parametrize("word", ["ok", "wc"])
-def test_a_reader_word_shorter_than_three_letters_is_refused(tmp_path: Path, word: str):
-    project = _mini(tmp_path)
+def test_a_reader_word_shorter_than_three_letters_is_refused(project: Path, word: str):
     problems = _problems(project, f"synonyms:\n  - reader: [{word}]\n    site: [tactic]\n")
     assert len(problems) == 1 and "synonyms[0].reader[0]" in problems[0] and "shorter than 3 letters" in problems[0]
 
 
-def test_a_site_word_no_page_uses_is_refused(tmp_path: Path):
-    project = _mini(tmp_path)
+def test_a_site_word_no_page_uses_is_refused(project: Path):
     problems = _problems(project, "synonyms:\n  - reader: [plan]\n    site: [tactic, zorblax]\n")
     assert problems == ["data/synonyms.yml:3: synonyms[0].site[1]: 'zorblax' is used by no entry: "
                         "a site word must be one the pages use"]
 
 
-def test_site_words_are_known_in_any_form(tmp_path: Path):
-    project = _mini(tmp_path)
+def test_site_words_are_known_in_any_form(project: Path):
     """'tactics' and 'persuading' on the pages know the site words 'tactic' and 'persuade'; 'vp' is an abbreviation."""
     (project / "data" / "synonyms.yml").write_text(
         "synonyms:\n  - reader: [vp, convince]\n    site: [tactics, persuasion]\n", encoding="utf-8")

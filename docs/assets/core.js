@@ -128,7 +128,9 @@
     return listOf(name, LIMITS.checklist)(v);
   }
   function rating(v) { return typeof v === "number" && v >= 1 && v <= 3 && Math.floor(v) === v ? v : null; }
-  /* Self-assessment: per competency, per level statement, 1 not yet, 2 sometimes, 3 consistently. Schema 2
+  function answer(v) { return v === 0 ? 0 : rating(v); }
+  /* Self-assessment: per competency, per level statement, 0 did not come up, 1 not yet (or no), 2 sometimes,
+     3 consistently (or yes). Schema 2
      kept one rating per competency (the level whose statement fitted): its statements up to that level
      become "consistently", so the chart is unchanged. */
   var LEVELS = ["senior", "staff", "principal"];
@@ -137,7 +139,7 @@
     Object.keys(v).slice(0, 100).forEach(function (k) {
       if (k === "__proto__" || !isObject(v[k])) return;
       var a = {}, any = false;
-      LEVELS.forEach(function (l) { var r = rating(v[k][l]); if (r) { a[l] = r; any = true; } });
+      LEVELS.forEach(function (l) { var r = answer(v[k][l]); if (r !== null) { a[l] = r; any = true; } });
       if (any) out[k] = a;
     });
     return out;

@@ -1,8 +1,11 @@
 /* Self-assessment (/practice/self-assessment/): answer each level statement of each competency for the last
-   six months (a habit: not yet 1, sometimes 2, consistently 3; an event: no 1, yes 3; clearable), draw a radar
-   chart (inline SVG), keep dated snapshots and compare two. A competency's level: the statements met (3) from
-   senior up, plus half a level when the next one is a habit kept sometimes (2). State through playbook.store: "assessment-draft" (answers in progress) and
-   "assessment" (snapshots), both {at, answers: {competency: {senior|staff|principal: 1-3}}, evidence}. */
+   six months (a habit: not yet 1, sometimes 2, consistently 3, and for a habit that starts "When…" also
+   "did not come up" 0; an event: no 1, yes 3; clearable), draw a radar chart (inline SVG), keep dated snapshots
+   and compare two. A competency's level: the highest level whose statement is met (3), whatever is answered
+   below it, plus half a level when the statement just above is a habit kept sometimes (2). "Did not come up"
+   counts neither way; a competency with no other answer is not rated. State through playbook.store:
+   "assessment-draft" (answers in progress) and "assessment" (snapshots), both
+   {at, answers: {competency: {senior|staff|principal: 0-3}}, evidence}. */
 (function () {
   "use strict";
   var T = window.playbook, store = T.store;
@@ -14,15 +17,13 @@
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     return e;
   }
-  /* 0 to 3 in halves, or null when no statement of the competency is answered. */
+  /* 0 to 3 in halves, or null when no statement of the competency is answered other than "did not come up".
+     A statement not met below the highest one met does not lower it: in six months an event may not happen. */
   function score(a) {
-    if (!a || !Object.keys(a).length) return null;
-    var v = 0;
-    for (var i = 0; i < LEVELS.length; i += 1) {
-      if (a[LEVELS[i]] === 3) v += 1;
-      else { if (a[LEVELS[i]] === 2) v += 0.5; break; }
-    }
-    return v;
+    if (!a || !LEVELS.some(function (l) { return a[l] >= 1; })) return null;
+    var top = 0;
+    LEVELS.forEach(function (l, i) { if (a[l] === 3) top = i + 1; });
+    return top + (top < LEVELS.length && a[LEVELS[top]] === 2 ? 0.5 : 0);
   }
   function describe(v) {
     if (v === null) return "Not rated";

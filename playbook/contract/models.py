@@ -11,7 +11,7 @@ import re
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
@@ -470,7 +470,7 @@ class Levels(Strict):
 
 
 Level = Literal["senior", "staff", "principal"]
-LEVELS: tuple[str, ...] = Level.__args__
+LEVELS: tuple[Level, ...] = get_args(Level)
 
 
 class Prompt(Entry):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -134,11 +135,12 @@ class SearchIndex:
 
     docs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def add_page(self, page: Any, html: str, records: dict[str, Record]) -> None:
+    def add_page(self, page: Any, html: str, records: Mapping[str, Record]) -> None:
         """Index one rendered page: called from the playbook plugin's `on_page_content`."""
         self.docs.pop(page.url, None)
         meta = page.meta or {}
-        search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        found = meta.get("search")
+        search: dict[str, Any] = found if isinstance(found, dict) else {}
         if search.get("exclude") or meta.get("template") == "redirect.html":
             return
         src = page.file.src_uri

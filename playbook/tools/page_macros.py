@@ -58,11 +58,9 @@ class SiteMacros:
 
     def find_move(self) -> str:
         """Find your move: three questions that narrow the situations, tactics and checklists to those that fit."""
-        groups = [
-            {"kind": kind, "records": [r for r in self.book.of_kind(kind) if getattr(r.doc, "fits", None)]}
-            for kind in FIND_KINDS
-        ]
-        total = sum(len(g["records"]) for g in groups)
+        fitting = {kind: [r for r in self.book.of_kind(kind) if getattr(r.doc, "fits", None)] for kind in FIND_KINDS}
+        groups = [{"kind": kind, "records": records} for kind, records in fitting.items()]
+        total = sum(len(records) for records in fitting.values())
         return self._render("find.html.j2", questions=QUESTIONS, groups=groups, total=total)
 
     def drill(self) -> str:

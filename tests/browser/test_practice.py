@@ -47,7 +47,7 @@ def radius(page: Page, series: str) -> dict[str, float]:
     }""", series)
 
 
-ANSWERS = {"not yet": "1", "sometimes": "2", "consistently": "3", "no": "1", "yes": "3"}
+ANSWERS = {"not yet": "1", "sometimes": "2", "consistently": "3", "no": "1", "yes": "3", "did not come up": "0"}
 
 
 def answer(page: Page, competency: str, level: str, value: str) -> None:
@@ -59,23 +59,32 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     signalled = [k for k, t in book.competencies.items() if t.signals]
     assert len(signalled) == len(book.competencies) >= 5
     page.goto("practice/self-assessment/")
-    first, second = signalled[0], signalled[1]
+    first, second, third = signalled[0], signalled[1], signalled[2]
     scales = book.competencies[second].scales
     assert (scales.senior, scales.staff) == ("habit", "event")
+    assert book.competencies[second].signals.senior.startswith("When ") and book.competencies[third].signals.senior.startswith("When ")
+    gated = next(k for k in signalled if book.competencies[k].scales.senior == "event")  # a senior statement that is an event
     habit = page.locator(f"[data-competency='{second}'] [data-level='senior'] input")
     event = page.locator(f"[data-competency='{second}'] [data-level='staff'] input")
-    assert [habit.nth(i).get_attribute("value") for i in range(habit.count())] == ["1", "2", "3"]
+    assert [habit.nth(i).get_attribute("value") for i in range(habit.count())] == ["1", "2", "3", "0"]  # "When…": did not come up
     assert [event.nth(i).get_attribute("value") for i in range(event.count())] == ["1", "3"]  # no, yes: no "sometimes"
     for level in ("senior", "staff", "principal"):
         answer(page, first, level, "consistently")
     answer(page, second, "senior", "sometimes")
-    answer(page, second, "staff", "yes")  # above a "sometimes": does not count yet
+    assert math.isclose(radius(page, "a")[second], 1 / 6, abs_tol=0.002)  # a habit kept sometimes: half a level
+    answer(page, second, "staff", "yes")  # a staff event met counts, whatever is answered below it
+    answer(page, third, "senior", "did not come up")  # counts neither way: still not rated
+    answer(page, gated, "senior", "no")  # the senior event did not happen in the window ...
+    answer(page, gated, "staff", "yes")
+    answer(page, gated, "principal", "yes")  # ... and does not cancel the principal statement met
     page.locator(f"input[name='evidence-{first}']").fill("Led the queue migration across four teams")
     points = page.locator(".pb-radar__point--a")
     assert points.count() == len(signalled)
     r = radius(page, "a")
-    assert r[first] == 1 and math.isclose(r[second], 1 / 6, abs_tol=0.002)
-    assert r[signalled[2]] == 0  # not answered: at the centre
+    assert r[first] == 1 and math.isclose(r[second], 2 / 3, abs_tol=0.002) and r[gated] == 1
+    assert r[third] == 0  # only "did not come up": at the centre
+    row = page.locator("[data-assess-table] tbody tr").filter(has_text=book.competencies[third].title)
+    assert row.locator("td").first.inner_text() == "Not rated"
     assert page.locator("svg.pb-radar__svg[role='img'] title").text_content().startswith("Radar chart")
     weak = page.locator("[data-assess-weak]")
     assert book.competencies[second].title in weak.inner_text() and weak.locator("a").count() >= 1
@@ -84,6 +93,7 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     page.reload()
     assert page.locator(f"input[name='rate-{first}-principal'][value='3']").is_checked()
     assert page.locator(f"input[name='rate-{second}-senior'][value='2']").is_checked()
+    assert page.locator(f"input[name='rate-{third}-senior'][value='0']").is_checked()
     assert page.locator(f"input[name='evidence-{first}']").input_value() == "Led the queue migration across four teams"
     assert radius(page, "a") == r
     answer(page, second, "senior", "consistently")
@@ -97,11 +107,11 @@ def test_self_assessment_rates_draws_keeps_and_compares(phone: Page, book):
     assert compare[:2] == ["Nothing", "Your answers now"] and len(compare) == 3  # the charted snapshot is not offered
     page.locator("[data-assess-b]").select_option(index=2)  # the first snapshot
     assert page.locator(".pb-radar__point--b").count() == len(signalled)
-    assert radius(page, "a")[second] > radius(page, "b")[second]
+    assert radius(page, "a")[second] < radius(page, "b")[second]  # senior now, staff then
     rows = page.locator("[data-assess-table] tbody tr")
     assert rows.count() == len(signalled)
     assert rows.filter(has_text=book.competencies[second].title).locator("td").all_inner_texts() == [
-        "Senior", "Part way to Senior"]
+        "Senior", "Staff"]
     no_sideways_scroll(page)
     assert pdf_pages(page, "A4") == 1
     printed = " ".join(pdf_texts(page, "A4"))
