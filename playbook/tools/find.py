@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from playbook.contract.models import What, When, Who
+from playbook.contract.models import Fits, What, When, Who
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Fit:
         return self.explicit > 0
 
 
-def fit(fits, answers: dict[str, str]) -> Fit:
+def fit(fits: Fits, answers: dict[str, str]) -> Fit:
     """The fit of an entry's `fits` (a models.Fits) to the chosen answers ({"who": "peer", ...}; "" = not asked)."""
     matched = explicit = weight = 0
     narrowness = 0.0
@@ -80,7 +80,7 @@ def fit(fits, answers: dict[str, str]) -> Fit:
     return Fit(matched, explicit, weight, narrowness)
 
 
-def sort_key(f: Fit, kind_order: int, title: str) -> tuple:
+def sort_key(f: Fit, kind_order: int, title: str) -> tuple[int, int, int, float, str]:
     """Best fit first: most answers matched, then the most specific fit (primary answers count twice), then
     situations before tactics before checklists, then the fewest other values listed, then by title. find.js sorts
     the same way."""
