@@ -69,8 +69,10 @@
       return s ? { label: "Snapshot of " + stamp(s.at), ratings: scores(s.answers) } : null;
     }
     /* "Compare with" never offers what the chart already shows. */
+    var compareNext = null;  /* after saving a snapshot, "Compare with" selects it */
     function options() {
-      var a = selA.value || "now", b = selB.value, list = snapshots();
+      var a = selA.value || "now", b = compareNext !== null ? compareNext : selB.value, list = snapshots();
+      compareNext = null;
       a = series(a) ? a : "now";
       if (b === a || !series(b)) b = "";
       [selA, selB].forEach(function (sel) { sel.textContent = ""; });
@@ -198,7 +200,10 @@
       var d = readForm();
       if (!Object.keys(d.answers).length) { status.textContent = "Answer at least one statement before saving a snapshot."; return; }
       var all = snapshots(); all.push(d);
-      if (store.set("assessment", all)) { update(); status.textContent = "Saved the snapshot of " + stamp(d.at) + "."; }
+      if (store.set("assessment", all)) {
+        selA.value = "now"; compareNext = String(all.length - 1); update();
+        status.textContent = "Saved the snapshot of " + stamp(d.at) + ": the chart compares your answers now with it.";
+      }
     });
     root.querySelector("[data-assess-print]").addEventListener("click", function () { window.print(); });
     root.querySelector("[data-assess-export]").addEventListener("click", function () {
@@ -215,9 +220,19 @@
           status.textContent = "Not imported: you would have " + (all.length + added.length) + " snapshots, more than " + MAX_SNAPSHOTS + ". Delete old snapshots first. Your snapshots are unchanged.";
           return;
         }
+        /* The file's answers in progress become the current answers; different answers already here are kept
+           as a snapshot first, so nothing is lost. */
+        var fileDraft = value.draft ? store.check("assessment-draft", value.draft) : null, current = draft(), kept = false;
+        var restoring = fileDraft && Object.keys(fileDraft.value.answers).length > 0;
+        if (restoring && Object.keys(current.answers).length && JSON.stringify(current.answers) !== JSON.stringify(fileDraft.value.answers) &&
+            !seen.has(current.at) && all.length + added.length < MAX_SNAPSHOTS) { added.push(current); kept = true; }
         if (store.set("assessment", all.concat(added).sort(function (x, y) { return x.at < y.at ? -1 : 1; }))) {
+          if (restoring) { store.set("assessment-draft", fileDraft.value); fillForm(); }
           update();
-          status.textContent = "Imported " + T.plural(added.length, "new snapshot") + "; nothing was removed." +
+          var answered = restoring ? Object.keys(fileDraft.value.answers).length : 0;
+          status.textContent = "Imported " + T.plural(added.length - (kept ? 1 : 0), "new snapshot") +
+            (restoring ? " and your answers in progress (" + answered + " of " + comps.length + " competencies answered, from " + stamp(fileDraft.value.at) + ")" : "") +
+            "; nothing was removed." + (kept ? " Your earlier answers here were kept as a snapshot of " + stamp(current.at) + "." : "") +
             (same ? " " + same + (same === 1 ? " snapshot was" : " snapshots were") + " already here." : "") +
             (checked.dropped ? " " + checked.dropped + " unreadable snapshot" + (checked.dropped === 1 ? " was" : "s were") + " dropped (no valid date or ratings)." : "");
         } else status.textContent = "Not imported: the snapshots would not fit in the room this site keeps for them. Your snapshots are unchanged.";

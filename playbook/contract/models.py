@@ -235,15 +235,24 @@ class Fits(Strict):
     who: list[Who] = Field(default_factory=list, description="who is in the way: " + ", ".join(Who))
     what: list[What] = Field(default_factory=list, description="what is happening: " + ", ".join(What))
     when: list[When] = Field(default_factory=list, description="before, during or after the meeting: " + ", ".join(When))
+    primary: list[str] = Field(
+        default_factory=list,
+        description="the answers the entry is written for, each one listed in who, what or when: they rank it above "
+        "entries that list the same answer in passing",
+    )
 
     @model_validator(mode="after")
     def _at_least_one_answer(self) -> Fits:
         if not (self.who or self.what or self.when):
             raise ValueError("give at least one of who, what, when (or leave out fits)")
-        for name in ("who", "what", "when"):
+        for name in ("who", "what", "when", "primary"):
             values = getattr(self, name)
             if len(set(values)) != len(values):
                 raise ValueError(f"{name}: a value is listed twice")
+        listed = {str(v) for v in (*self.who, *self.what, *self.when)}
+        stray = [v for v in self.primary if v not in listed]
+        if stray:
+            raise ValueError(f"primary: {', '.join(stray)} is not listed in who, what or when")
         return self
 
 

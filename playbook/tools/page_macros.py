@@ -109,7 +109,7 @@ class SiteMacros:
         the mentee as a path (docs/assets/mentor.js). The page carries every entry's id, title and summary (plain
         text): ids in a link are checked against it."""
         records = sorted(self.book.records.values(), key=lambda r: (r.kind.dir, r.title.lower()))
-        entries = [[r.ref, r.title, plain(self.book, r.summary), r.kind.singular_title] for r in records]
+        entries = [[r.ref, r.title, plain(self.book, r.summary), r.kind.singular_title, list(getattr(r.doc, "tags", []))] for r in records]
         return self._render("mentor.html.j2", entries=entries)
 
     def data_contract(self) -> str:
