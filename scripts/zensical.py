@@ -28,6 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playbook.cli import tree
 from playbook.contract.urls import DEFAULT_SITE_URL
+from playbook.render.tree import MARK
+from playbook.safe_paths import UnsafePath, inside, output_folder, site_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 # 0.0.73 is the newest release that installs from PyPI: 0.0.74 and every 0.1.x (0.1.3 on 2026-12-02) require
@@ -48,7 +50,12 @@ class ToolUnavailable(RuntimeError):
 
 def ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:
     """`venv` with exactly `requirements` from the package index, made once and reused while its stamp holds;
-    the path of its `command`. Raises ToolUnavailable with pip's own words when it cannot be made."""
+    the path of its `command`. Raises ToolUnavailable with pip's own words when it cannot be made, or when `venv`
+    is reached through a symlink (`venv --clear` would empty the folder it points to)."""
+    try:
+        inside(ROOT, venv, "virtual environment")
+    except UnsafePath as err:
+        raise ToolUnavailable(str(err)) from None
     digest = hashlib.sha256("\n".join([sys.version, *requirements]).encode()).hexdigest()
     stamp, program = venv / ".installed", venv / "bin" / command
     if stamp.is_file() and stamp.read_text() == digest and program.exists():
@@ -143,6 +150,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=HOME / "site", help="where to leave Zensical's site")
     parser.add_argument("--site-url", default=os.environ.get("PLAYBOOK_SITE_URL") or DEFAULT_SITE_URL)
     args = parser.parse_args(argv)
+    try:  # the same checks as `playbook tree` and the site folder: nothing written or removed through a link
+        tree_dir = output_folder(TREE, MARK, "tree folder")
+        out = site_folder(ROOT, args.out)
+    except UnsafePath as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     try:
         program = zensical()
     except ToolUnavailable as err:
@@ -150,17 +163,17 @@ def main(argv: list[str]) -> int:
         return 1
     version = subprocess.run([str(program), "--version"], capture_output=True, text=True).stdout.strip()
     with Timer() as writing:
-        report = tree(ROOT, TREE, args.site_url)
+        report = tree(ROOT, tree_dir, args.site_url)
     print(f"tree: {TREE} ({len(report.hand_written)} hand-written and {len(report.generated)} generated pages) "
           f"in {writing.wall:.1f} s")
     first = zensical_build(program, TREE, quiet=False)
     pages = html_pages(first.site)
     print(f"Zensical {version}: {len(pages)} pages and api/playbook.json in {first.timer.wall:.1f} s ({first.timer.cpu:.1f} s CPU)")
-    if args.out.resolve() != first.site.resolve():
-        if args.out.exists():
-            shutil.rmtree(args.out)
-        shutil.copytree(first.site, args.out)
-    print(f"site: {args.out}")
+    if out.resolve() != first.site.resolve():
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(first.site, out)
+    print(f"site: {out}")
     mkdocs = mkdocs_build(TREE)
     missing, extra = sorted(html_pages(mkdocs.site) - pages), sorted(pages - html_pages(mkdocs.site))
     print(f"MkDocs (no plugin): {len(html_pages(mkdocs.site))} pages in {mkdocs.timer.wall:.1f} s"
