@@ -333,3 +333,52 @@ def test_pages_out_with_a_linked_manifest_writes_nothing(project: Path, victim: 
     code, _, err = _cli("pages", "--out", str(out), root=project)
     assert code == 2 and _untouched(victim) and _one_line_naming(err, MANIFEST)
     assert sorted(p.name for p in out.iterdir()) == [MANIFEST]
+
+
+def _contract_project(project: Path) -> None:
+    (project / "docs" / "contract.md").write_text("---\nrender_macros: true\n---\n# Contract\n\n{{ data_contract() }}\n",
+                                                  encoding="utf-8")
+
+
+def test_the_data_contract_follows_a_renamed_example_and_says_when_one_is_gone(project: Path, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch):
+    """A kind's example renamed the documented way (`aliases:`) passed `check`, then `tree` and the build ended in a
+    KeyError (the macro read `book.get(kind.example)`): the example follows its alias; a gone example is a sentence."""
+    import dataclasses
+
+    from playbook.contract import docs as contract_docs
+    from playbook.tools import page_macros
+
+    tactics = project / "data" / "tactics"
+    text = (tactics / "first-tactic.yml").read_text(encoding="utf-8")
+    (tactics / "first-tactic.yml").unlink()
+    (tactics / "renamed-tactic.yml").write_text(text.replace("\ntitle:", "\naliases: [first-tactic]\ntitle:", 1), encoding="utf-8")
+    model = project / "data" / "models" / "first-model.yml"
+    model.write_text(model.read_text(encoding="utf-8").replace("tactics/first-tactic", "tactics/renamed-tactic"), encoding="utf-8")
+    _contract_project(project)
+    real = contract_docs.kind_docs
+    monkeypatch.setattr(page_macros, "kind_docs", lambda: [
+        dataclasses.replace(d, kind=dataclasses.replace(d.kind, example="tactics/first-tactic")) if d.kind.dir == "tactics" else d
+        for d in real()])
+    assert _cli("check", root=project)[0] == 0
+    code, _, err = _cli("tree", str(tmp_path / "tree"), root=project)
+    assert code == 0, err
+    page = (tmp_path / "tree" / "docs" / "contract.md").read_text(encoding="utf-8")
+    assert "data/tactics/renamed-tactic.yml" in page and "aliases: [first-tactic]" in page
+    assert "No complete example: `data/situations/proposal-stalled.yml`" in page  # the mini data has none
+    assert "Traceback" not in page and "KeyError" not in page
+
+
+def test_a_macro_error_puts_one_line_and_no_traceback_into_the_page():
+    """mkdocs-macros rendered the Python traceback of a failing macro into the built page (verify-33 1.20)."""
+    from types import SimpleNamespace
+
+    from mkdocs_macros.errors import format_error
+
+    import macros  # noqa: F401  registers the project's message
+    page = SimpleNamespace(file=SimpleNamespace(src_path="contributing.md"))
+    try:
+        {}["situations/proposal-stalled"]
+    except KeyError as err:
+        shown = format_error(err, markdown="{{ data_contract() }}", page=page)
+    assert _one_line_naming(shown, "contributing.md") and "KeyError" in shown and "File \"" not in shown
