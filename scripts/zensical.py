@@ -166,6 +166,11 @@ def main(argv: list[str]) -> int:
         report = tree(ROOT, tree_dir, args.site_url)
     print(f"tree: {TREE} ({len(report.hand_written)} hand-written and {len(report.generated)} generated pages) "
           f"in {writing.wall:.1f} s")
+    try:  # the builds clean and write site/, site-mkdocs/, site-properdocs/ in it: no link anywhere in the tree
+        inside(ROOT, tree_dir, "tree folder", owned=True)
+    except UnsafePath as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     first = zensical_build(program, TREE, quiet=False)
     pages = html_pages(first.site)
     print(f"Zensical {version}: {len(pages)} pages and api/playbook.json in {first.timer.wall:.1f} s ({first.timer.cpu:.1f} s CPU)")

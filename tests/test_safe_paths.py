@@ -382,3 +382,21 @@ def test_a_macro_error_puts_one_line_and_no_traceback_into_the_page():
     except KeyError as err:
         shown = format_error(err, markdown="{{ data_contract() }}", page=page)
     assert _one_line_naming(shown, "contributing.md") and "KeyError" in shown and "File \"" not in shown
+
+
+def test_dev_zensical_refuses_a_link_left_in_its_marked_tree_folder(project: Path, victim: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]):
+    """A committed, marked `.cache/zensical/tree` holding `site-mkdocs` as a link: MkDocs' clean would leave the link and
+    write the site through it. The tree is walked after it is written, before any build."""
+    from scripts import zensical
+
+    tree_dir = project / ".cache" / "zensical" / "tree"
+    tree_dir.mkdir(parents=True)
+    (tree_dir / MARK).write_text("", encoding="utf-8")
+    (tree_dir / "site-mkdocs").symlink_to(victim)
+    monkeypatch.setattr(zensical, "ROOT", project)
+    monkeypatch.setattr(zensical, "TREE", tree_dir)
+    monkeypatch.setattr(zensical, "zensical", lambda: Path(shutil.which("true") or "/bin/true"))  # asked --version only
+    monkeypatch.setattr(zensical, "zensical_build", lambda *a, **k: pytest.fail("refused before any build"))
+    assert zensical.main(["--out", str(project / ".cache" / "zensical" / "site"), "--site-url", "http://127.0.0.1:8000/"]) == 2
+    assert _untouched(victim) and _one_line_naming(capsys.readouterr().err, "site-mkdocs")
