@@ -20,7 +20,15 @@ from playbook.index.history import read_history
 from playbook.index.review import DEFAULT_MONTHS, review_due
 from playbook.pipeline import load_playbook, run
 from playbook.problems import DataError
-from playbook.quality.bar import below_bar, copied_runs, default_sources, has_placeholder, paraphrased, source_index, source_runs
+from playbook.quality.bar import (
+    below_bar,
+    committed_fingerprints,
+    copied_runs,
+    has_placeholder,
+    paraphrased,
+    source_fingerprints,
+)
+from playbook.quality.fingerprint import FINGERPRINTS
 from playbook.quality.phrasings import few_phrasings
 from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
@@ -136,18 +144,34 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 def cmd_quality(args: argparse.Namespace) -> int:
     root = _root(args)
+    if args.fingerprint:
+        return _write_fingerprints(Path(args.fingerprint), Path(args.output) if args.output else root / FINGERPRINTS)
     book = load_playbook(root)
-    folder = Path(args.sources) if args.sources else default_sources(root)
     try:
-        copied = [*copied_runs(book, source_runs(folder)), *paraphrased(book, source_index(folder))]
-    except FileNotFoundError as err:
+        sources = source_fingerprints(Path(args.sources)) if args.sources else committed_fingerprints(root)
+    except (FileNotFoundError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    findings = [*below_bar(book), *captured(book, read_queries(root)), *copied]
+    findings = [*below_bar(book), *captured(book, read_queries(root)), *copied_runs(book, sources.runs),
+                *paraphrased(book, sources.index())]
     for finding in findings:
         print(finding)
     print(f"{len(findings)} finding(s) in {len(book.records)} entries", file=sys.stderr)
     return 1 if findings else 0
+
+
+def _write_fingerprints(folder: Path, out: Path) -> int:
+    """`playbook quality --fingerprint DIR`: the fingerprints of the source texts in DIR, written to `out`."""
+    try:
+        made = source_fingerprints(folder)
+    except FileNotFoundError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(made.to_json(), encoding="utf-8")
+    files = len({s.source for s in made.sentences} | set(made.runs.values()))
+    print(f"wrote {out}: {len(made.runs)} runs and {len(made.sentences)} sentences of {files} source texts", file=sys.stderr)
+    return 0
 
 
 def cmd_urls(args: argparse.Namespace) -> int:
@@ -212,7 +236,9 @@ def parser() -> argparse.ArgumentParser:
     schemas = sub.add_parser("schemas", help="regenerate data/schemas/*.schema.json from the models")
     schemas.add_argument("--check", action="store_true", help="exit 1 if a committed schema is stale")
     quality = sub.add_parser("quality", help="the content bar: references, sources, the ethical line, no prose copied from the sources")
-    quality.add_argument("--sources", help="folder of the source texts (default: $PLAYBOOK_SOURCES or the nearest shared/sources)")
+    quality.add_argument("--sources", help=f"compare with the source texts of this folder (default: their fingerprints, {FINGERPRINTS})")
+    quality.add_argument("--fingerprint", metavar="DIR", help=f"write the fingerprints of the source texts of DIR to {FINGERPRINTS}")
+    quality.add_argument("-o", "--output", help="with --fingerprint: the file to write instead")
     urls = sub.add_parser("urls", help="compare the pages with the manifest of published URLs (tests/published_urls.txt)")
     urls.add_argument("--write", action="store_true", help="add new URLs to the manifest (never removes one)")
     export = sub.add_parser("export", help="print the JSON export (the build writes it to site/api/playbook.json)")

@@ -37,6 +37,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from playbook.contract.kinds import KINDS
 from playbook.pipeline import load_playbook
 from scripts.project_copy import copy_project
 from scripts.search_bench import measure_project as measure_search
@@ -182,7 +183,8 @@ def live_reload(project: Path, runs: int) -> float:
     cmd = [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload", "--dirty"]
     server = subprocess.Popen(cmd, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     book = load_playbook(project)
-    record, linking = next((c, r) for c in book.of_kind("checklists") for r in book.records.values()
+    examples = {kind.example for kind in KINDS}  # the data contract shows those files whole: an edit there rebuilds it too
+    record, linking = next((c, r) for c in book.of_kind("checklists") if c.ref not in examples for r in book.records.values()
                            if any(link.to == c.ref for link in getattr(r.doc, "related", ())))
     target = record.path
     base = f"http://127.0.0.1:{port}/"

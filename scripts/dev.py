@@ -4,7 +4,8 @@
     python3 scripts/dev.py serve   # set up, then serve the site on http://127.0.0.1:8000/ with live reload
                                    # (a save rebuilds only the pages it changed; --full rebuilds every page;
                                    # --port N serves on another port, checked before the first build)
-    python3 scripts/dev.py test    # set up (with Debian's chromium and java, npm ci), then ruff and every test (vnu included)
+    python3 scripts/dev.py test    # set up (with Debian's chromium and java, npm ci), then ruff, mypy and every test
+                                   # (vnu included) on two pytest-xdist workers
     python3 scripts/dev.py test --fast   # ruff, then the unit, build and content tiers: no browser, no linkchecker
     python3 scripts/dev.py test --tier unit   # one tier alone: unit (no build, seconds), build, browser or content
     python3 scripts/dev.py check   # validate the data: every problem as path:line: field: message
@@ -118,6 +119,13 @@ def ensure_zensical() -> None:
     run(BIN / "python", "-c", "from scripts import zensical; print('zensical:', zensical.zensical())")
 
 
+def workers(extra: list[str]) -> list[str]:
+    """Two pytest-xdist workers, each module on one worker (its module fixtures are made once), unless the command
+    line chooses (-n, -p no:xdist). Each worker builds the real site once, into its own temporary folder."""
+    chosen = any(a.startswith(("-n", "--numprocesses", "--dist")) for a in extra) or "no:xdist" in extra
+    return [] if chosen else ["-n", "2", "--dist", "loadfile"]
+
+
 def serve_port(args: list[str]) -> tuple[int, list[str]]:
     """`--port N` (default 8000) and the other arguments. The site is served, and its site_url set, at that port."""
     if "--port" not in args[:-1]:
@@ -209,10 +217,15 @@ def main(argv: list[str]) -> int:
             ensure_chromium()
         if tier in (None, "build"):
             ensure_zensical()
-        ensure_java()
-        ensure_node_tools()
-        run(BIN / "ruff", "check", "macros", "playbook", "tests", "scripts", env=env)
-        return subprocess.run([BIN / "python", "-m", "pytest", *extra], cwd=ROOT, env=env).returncode
+        if tier in (None, "build", "browser"):  # vnu (Java, npm) checks built pages; lighthouse drives the browser
+            ensure_java()
+            ensure_node_tools()
+        for check in ([BIN / "ruff", "check", "macros", "playbook", "tests", "scripts"], [BIN / "mypy"]):  # mypy: [tool.mypy]
+            print("+", " ".join(map(str, check)), flush=True)
+            if code := subprocess.run(check, cwd=ROOT, env=env).returncode:
+                print(f"{check[0].name} found problems: fix them, then run the tests again", file=sys.stderr)
+                return code
+        return subprocess.run([BIN / "python", "-m", "pytest", *workers(extra), *extra], cwd=ROOT, env=env).returncode
     print(f"unknown command '{command}'\n{__doc__}", file=sys.stderr)
     return 2
 

@@ -14,6 +14,7 @@ once and reused while its stamp (the pinned requirement and the Python version) 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import os
 import resource
@@ -32,9 +33,9 @@ from playbook.render.tree import MARK
 from playbook.safe_paths import UnsafePath, inside, output_folder, site_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-# 0.0.73 is the newest release that installs from PyPI: 0.0.74 and every 0.1.x (0.1.3 on 2026-12-02) require
-# `zensical-ui`, which PyPI does not serve (no distribution found, seen 2026-11-29 and 2026-12-02).
-ZENSICAL = ("zensical==0.0.73",)
+# The newest release that installs from the package index (0.1.2, with zensical-ui 0.0.42; seen 2026-12-07): 0.1.3
+# and 0.1.4 pin zensical-ui 0.0.43 and 0.0.44, which the index does not serve.
+ZENSICAL = ("zensical==0.1.2",)
 # ProperDocs with the Material release of our lock (the theme is not part of ProperDocs).
 PROPERDOCS = ("properdocs==1.6.7", "mkdocs-material==9.8.1")
 CACHE = ROOT / ".cache"
@@ -51,11 +52,19 @@ class ToolUnavailable(RuntimeError):
 def ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:
     """`venv` with exactly `requirements` from the package index, made once and reused while its stamp holds;
     the path of its `command`. Raises ToolUnavailable with pip's own words when it cannot be made, or when `venv`
-    is reached through a symlink (`venv --clear` would empty the folder it points to)."""
+    is reached through a symlink (`venv --clear` would empty the folder it points to), checked before its folder or
+    lock file is made."""
     try:
         inside(ROOT, venv, "virtual environment")
     except UnsafePath as err:
         raise ToolUnavailable(str(err)) from None
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    with (venv.parent / ".venv.lock").open("w") as lock:  # two test workers never make one venv at once
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _ensure_venv(venv, requirements, command)
+
+
+def _ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:
     digest = hashlib.sha256("\n".join([sys.version, *requirements]).encode()).hexdigest()
     stamp, program = venv / ".installed", venv / "bin" / command
     if stamp.is_file() and stamp.read_text() == digest and program.exists():

@@ -1,4 +1,5 @@
-"""Shared fixtures. The real site is built once per test session (strict) and served on 127.0.0.1."""
+"""Shared fixtures. The real site is built once per test session (strict) and served on 127.0.0.1: with pytest-xdist,
+once per worker, into the worker's own temporary folder, for the address that worker serves it on."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ from . import htmlcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = default_sources(ROOT)
+"""Where the source texts are, if anywhere: only the test comparing them with their committed fingerprints reads them."""
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+"""A small valid project: three vocabularies, a model, two tactics and a source."""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the mini fixture project, for a test to edit (a module may refine it by overriding `project`)."""
+    dest = tmp_path / "mini"
+    shutil.copytree(FIXTURE, dest)
+    return dest
 
 
 @dataclass(frozen=True)

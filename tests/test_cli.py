@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +16,6 @@ from playbook.contract.kinds import KINDS
 from playbook.pipeline import load_playbook
 
 from .conftest import ROOT
-
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 
 @dataclass(frozen=True)
@@ -34,13 +31,6 @@ def playbook(*args: str, root: Path) -> Result:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(["--root", str(root), *args])
     return Result(code, out.getvalue(), err.getvalue())
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
 
 
 def test_check_ok(project):

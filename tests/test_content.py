@@ -9,11 +9,12 @@ from collections import Counter
 
 import pytest
 
-from playbook.quality.bar import RUN, below_bar, copied_runs, runs, source_runs, words
+from playbook.quality.bar import below_bar, committed_fingerprints, copied, copied_runs
+from playbook.quality.fingerprint import RUN, fingerprint, words
 
-from .conftest import ROOT, SOURCES
+from .conftest import ROOT
 
-# Each idea of ../shared/sources (and the "beyond the sources" list) -> the entries that cover it.
+# Each idea of the source texts (and the "beyond the sources" list) -> the entries that cover it.
 IDEAS: dict[str, list[str]] = {
     # 000 "Influencing as a Technical Leader": models
     "Conger's four steps of persuasion (HBR 1998)": ["models/conger-persuasion"],
@@ -150,12 +151,13 @@ def test_every_entry_meets_the_bar(book):
 
 
 def test_no_run_of_twelve_words_is_copied_from_the_sources(book):
-    assert [str(f) for f in copied_runs(book, source_runs(SOURCES))] == []
+    """From the committed fingerprints of the source texts (tests/fingerprints/sources.json), not the texts."""
+    assert [str(f) for f in copied_runs(book, committed_fingerprints(ROOT).runs)] == []
 
 
 def test_hand_written_pages_copy_no_prose_either():
-    sources = source_runs(SOURCES)
-    found = [f"{p.relative_to(ROOT)}: {' '.join(r)}" for p in (ROOT / "docs").rglob("*.md") for r in runs(p.read_text()) & sources.keys()]
+    sources = committed_fingerprints(ROOT).runs
+    found = [f"{p.relative_to(ROOT)}: {' '.join(r)}" for p in (ROOT / "docs").rglob("*.md") for r, _ in copied(p.read_text(), sources)]
     assert found == []
 
 
@@ -247,8 +249,13 @@ def test_prompt_pages_show_levels_notes_and_links(book, built_site):
         assert re.search(r'href="\.\./\.\./(models|tactics)/', html), record.ref
 
 
-def test_run_length_is_twelve():
-    assert RUN == 12
+def test_a_run_of_twelve_words_is_copying_and_eleven_are_not():
+    source = " ".join(f"w{i}" for i in range(40))
+    sources = fingerprint({"s.txt": source}).runs
+    twelve, eleven = " ".join(f"w{i}" for i in range(5, 5 + RUN)), " ".join(f"w{i}" for i in range(5, 5 + RUN - 1))
+    assert RUN == 12 and copied(f"Ours: {twelve}, and more.", sources) == [(tuple(words(twelve)), "s.txt")]
+    assert copied(f"Ours: {eleven} x {eleven}", sources) == []
+    assert copied(twelve.upper().replace(" ", ", "), sources) != []  # case and punctuation do not hide a copy
 
 
 def test_attributions_of_the_leadership_topics(book):
@@ -257,7 +264,8 @@ def test_attributions_of_the_leadership_topics(book):
     dissonance = text["models/cognitive-dissonance"] + text["sources/festinger-cognitive-dissonance"]
     assert "Riecken" in dissonance and "Schachter" in dissonance and "1957" in dissonance
     grow = text["tactics/coach-by-asking"] + text["sources/whitmore-coaching-for-performance"]
-    assert "Graham Alexander" in grow and "Alan Fine" in grow and "invented alone" in text["tactics/coach-by-asking"]
+    coach = text["tactics/coach-by-asking"]
+    assert "Graham Alexander" in grow and "Alan Fine" in grow and "Alan Fine" in coach and "popularised" in coach
     assert book.get("sources/whitmore-coaching-for-performance").doc.year == 1992
     assert book.get("sources/allspaw-blameless-postmortems").doc.year == 2012
     assert book.get("sources/kotter-leading-change-hbr").doc.year == 1995 and "1996" in text["models/kotter-eight-steps"]
@@ -368,7 +376,7 @@ def test_the_review_example_agrees_the_test_before_building_it(book):
     record = book.get("situations/peer-pushes-back-in-review")
     assert any("method before the results" in move for move in record.doc.moves)
     example = " ".join(record.doc.example.split())
-    assert example.index("agrees the test with him") < example.index("prototype adds")
+    assert example.index("agree the test before it starts") < example.index("shadow logs show")
 
 
 def _examples(book) -> dict[str, str]:

@@ -11,8 +11,6 @@ import pytest
 from playbook.pipeline import load_playbook
 from playbook.problems import DataError
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
-
 pytestmark = pytest.mark.unit
 
 PATH = """# yaml-language-server: $schema=../schemas/path.schema.json
@@ -27,13 +25,6 @@ steps:
   - to: tactics/first-tactic
     discuss: One again?
 """
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
 
 
 def _problems(project: Path) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,6 @@ from playbook.index.evidence import covered, missing, normal, parts
 from playbook.pipeline import load_playbook
 from playbook.problems import DataError
 from playbook.render.pages import generate_pages
-
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 
 def source(*locators: str, url: str | None = None) -> Source:
@@ -62,13 +59,6 @@ def test_evidence_is_validated():
     # a source with no address of its own (unpublished notes) may record evidence without one
     Source(title="T", type="notes", summary="Notes with no address at all.", evidence=[
         Evidence(locator="Exercise 1", confirms="the notes have an Exercise 1", checked="2026-12-07")])
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
 
 
 def test_check_refuses_a_locator_without_evidence(project: Path):

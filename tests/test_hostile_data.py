@@ -28,9 +28,8 @@ from playbook.load.files import MAX_FILE_BYTES
 from playbook.load.yaml_source import MAX_DEPTH, MAX_TEXT
 from playbook.schema.text_budget import MAX_BRACKET_DEPTH, MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_MARKERS
 
-from .conftest import ROOT
+from .conftest import FIXTURE, ROOT
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 HEAD = "# yaml-language-server: $schema=../schemas/tactic.schema.json\n"
 VALID = (FIXTURE / "data/tactics/second-tactic.yml").read_text(encoding="utf-8")
 SOURCE = (FIXTURE / "data/sources/a-book.yml").read_text(encoding="utf-8")
@@ -89,9 +88,9 @@ def playbook(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
+def project(project: Path) -> Path:
+    """The mini project (conftest.py) with the hand-written pages the plugin expects."""
+    dest = project
     for page in ("index.md", "checklists/print.md", "tags.md", "my-playbook.md", "interview/drill.md"):
         (dest / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
         (dest / "docs" / page).write_text("# A hand-written page\n", encoding="utf-8")

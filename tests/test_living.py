@@ -464,7 +464,7 @@ def test_a_commit_of_many_entries_is_one_line_and_the_feed_keeps_the_latest_fift
     bulk = [Change(f, "b" * 40, dt.datetime(2026, 11, 10, tzinfo=dt.UTC), "Reword every summary", False, True) for f in files]
     small = [Change(files[0], f"{i:040d}", dt.datetime(2026, 11, 9, tzinfo=dt.UTC) - dt.timedelta(hours=i), f"Edit {i}", False, True)
              for i in range(60)]
-    living = Living(History.of(bulk + small, "head", NOW))
+    living = Living(History.of(bulk + small, "head", NOW), book)
     [november] = living.by_month(living.news(book.records.values()))
     assert november.commits[0].folded and len(november.commits[0].items) == len(files) > 3
     assert not november.commits[1].folded and november.commits[1].subject == "Edit 0"
@@ -477,8 +477,8 @@ def test_a_commit_of_many_entries_is_one_line_and_the_feed_keeps_the_latest_fift
 
 
 def test_a_new_commit_shows_on_the_next_build_of_a_long_lived_process(history_repo: Path, monkeypatch: pytest.MonkeyPatch):
-    """`mkdocs serve` keeps rendered pages between builds (a Memo): a commit changes the history's stamp, so the pages
-    showing dates are rendered again, with the new date."""
+    """`mkdocs serve` keeps rendered pages between builds (a Memo): a commit changes what the history answers, so the
+    pages whose view asked for a date are rendered again, with the new date."""
     from playbook.pipeline import Memo, run
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))

@@ -1,15 +1,33 @@
 """The copied-prose checks: a close paraphrase is caught, an independent text on the same topic is not,
-and the checks fail loudly, never pass, when the source texts are missing."""
+and the checks fail loudly, never pass, when the source texts are missing.
+
+The checks of the playbook run from the committed fingerprints of the source texts (tests/fingerprints/sources.json,
+playbook/quality/fingerprint.py), never from the texts: the texts are not part of the repository. One test compares
+the fingerprints with the texts, and is skipped, saying why, only where the texts are absent ($PLAYBOOK_SOURCES, else
+the nearest shared/sources)."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import subprocess
 import sys
 import time
 
 import pytest
 
-from playbook.quality.bar import entry_prose, paraphrased, source_index, source_runs, source_texts
+from playbook.quality.bar import (
+    committed_fingerprints,
+    copied,
+    entry_prose,
+    paraphrased,
+    source_fingerprints,
+    source_index,
+    source_runs,
+    source_texts,
+)
+from playbook.quality.fingerprint import FINGERPRINTS, read_fingerprints
 from playbook.quality.paraphrase import SourceIndex, content_words, lcs, paraphrases, sentences
 
 from .conftest import ROOT, SOURCES
@@ -36,7 +54,7 @@ INDEPENDENT = (
 
 
 def index() -> SourceIndex:
-    return SourceIndex({"s.txt": SOURCE})
+    return SourceIndex.of_texts({"s.txt": SOURCE})
 
 
 def test_a_sentence_by_sentence_paraphrase_is_caught():
@@ -86,7 +104,7 @@ def test_missing_sources_are_an_error_not_a_pass(tmp_path, make):
     with pytest.raises(FileNotFoundError):
         source_index(folder)
     with pytest.raises(ValueError):
-        SourceIndex({})
+        SourceIndex.of_texts({})
 
 
 def test_playbook_quality_with_no_sources_is_an_error(tmp_path):
@@ -95,25 +113,84 @@ def test_playbook_quality_with_no_sources_is_an_error(tmp_path):
     assert done.returncode == 2 and "no source text" in done.stderr, done.stderr
 
 
-def test_the_source_texts_are_present():
-    """The content tests compare against ../shared/sources: without them they must fail, not skip."""
-    assert len(source_texts(SOURCES)) >= 5, SOURCES
+@pytest.fixture(scope="module")
+def fingerprints():
+    """The committed fingerprints of the source texts: what every check of the playbook compares with."""
+    return committed_fingerprints(ROOT)
 
 
-def test_no_entry_retells_a_source(book):
-    assert [str(f) for f in paraphrased(book, source_index(SOURCES))] == []
+def test_the_fingerprints_cover_five_sources_and_hold_only_hashes(fingerprints):
+    assert len(set(fingerprints.runs.values())) >= 5 and len({s.source for s in fingerprints.sentences}) >= 5
+    assert len(fingerprints.runs) > 5000 and len(fingerprints.sentences) > 300
+    assert all(re.fullmatch(r"[0-9a-f]{16}", h) for h in fingerprints.runs)
+    assert all(s.text == "" and all(re.fullmatch(r"[0-9a-f]{8}", w) for w in s.words) for s in fingerprints.sentences)
 
 
-def test_the_whole_check_takes_seconds(book):
+@pytest.mark.parametrize("damage", ["missing", "other format", "no sources"])
+def test_missing_or_foreign_fingerprints_are_an_error_not_a_pass(tmp_path, damage):
+    path = tmp_path / "sources.json"
+    if damage == "other format":
+        path.write_text(json.dumps({"format": 0, "run": 12, "sources": {"a.txt": {"runs": ["00"], "sentences": []}}}))
+    if damage == "no sources":
+        path.write_text(json.dumps({"format": 1, "run": 12, "sources": {}}))
+    with pytest.raises(FileNotFoundError if damage == "missing" else ValueError):
+        read_fingerprints(path)
+
+
+def test_the_fingerprints_are_those_of_the_texts_and_find_the_same(book):
+    """With the source texts at hand: the committed fingerprints are exactly theirs, and the checks find the same
+    runs and paraphrases in the planted texts, the playbook and the hand-written pages either way."""
+    try:
+        texts = source_fingerprints(SOURCES)
+    except FileNotFoundError as err:
+        pytest.skip(f"the source texts are not here ({err}); set PLAYBOOK_SOURCES to compare them with {FINGERPRINTS}")
+    committed = committed_fingerprints(ROOT)
+    assert texts.to_json() == (ROOT / FINGERPRINTS).read_text(encoding="utf-8"), \
+        f"stale fingerprints: run `playbook quality --fingerprint {SOURCES}`"
+    parts = [[COPIED], [SYNONYM_SWAP], [RETOLD_SECTION], [OWN_OUTLINE], [PARAPHRASE]]
+    parts += [entry_prose(r) for r in book.records.values()]
+    parts += [[p.read_text(encoding="utf-8")] for p in sorted((ROOT / "docs").rglob("*.md"))]
+    with_texts, from_fingerprints = texts.index(), committed.index()
+    for part in parts:
+        assert [(f.source, f.pairs) for f in paraphrases(part, with_texts)] == \
+               [(f.source, f.pairs) for f in paraphrases(part, from_fingerprints)], part
+        assert copied(" ".join(part), texts.runs) == copied(" ".join(part), committed.runs), part
+
+
+# A planted copy: one sentence of the seed text 002 ("Stage 1: Research"), quoted here to prove the check.
+COPIED = "In order for any technical project to be successful, it has to be researched up-front."
+
+
+def test_a_planted_copied_sentence_and_close_paraphrase_are_caught_from_the_fingerprints_alone(fingerprints):
+    assert all(not s.text for s in fingerprints.sentences)  # no source text: hashes only
+    run = copied(f"As we said: {COPIED}", fingerprints.runs)
+    assert [name for _, name in run] == ["002_9773d214aeeacfd7.txt"] * 5, run  # its 16 words hold five 12-word runs
+    found = [f for f in paraphrases([SYNONYM_SWAP], fingerprints.index()) if f.message.startswith("close paraphrase")]
+    assert [f.source for f in found] == ["002_9773d214aeeacfd7.txt"], found
+    assert "sentence " in found[0].message  # the source sentence named by its number: its text is not known
+
+
+def test_playbook_quality_reads_the_committed_fingerprints(tmp_path):
+    """The command needs no source text: the committed fingerprints are its default."""
+    done = subprocess.run([sys.executable, "-m", "playbook.cli", "--root", str(ROOT), "quality"],
+                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PLAYBOOK_SOURCES": str(tmp_path)})
+    assert "error" not in done.stderr and "finding(s) in" in done.stderr, done.stderr
+
+
+def test_no_entry_retells_a_source(book, fingerprints):
+    assert [str(f) for f in paraphrased(book, fingerprints.index())] == []
+
+
+def test_the_whole_check_takes_seconds(book, fingerprints):
     start = time.perf_counter()
-    index = source_index(SOURCES)
+    index = fingerprints.index()
     for record in book.records.values():
         list(paraphrases(entry_prose(record), index))
     assert time.perf_counter() - start < 5
 
 
-def test_hand_written_pages_retell_no_source():
-    index = source_index(SOURCES)
+def test_hand_written_pages_retell_no_source(fingerprints):
+    index = fingerprints.index()
     pages = sorted((ROOT / "docs").rglob("*.md"))
     found = [f"{p.relative_to(ROOT)}: {f.message}" for p in pages for f in paraphrases([p.read_text(encoding="utf-8")], index)]
     assert found == []
@@ -145,8 +222,8 @@ OWN_OUTLINE = (
 
 
 @pytest.fixture(scope="module")
-def seeds() -> SourceIndex:
-    return source_index(SOURCES)
+def seeds(fingerprints) -> SourceIndex:
+    return fingerprints.index()
 
 
 def test_synonyms_compare_as_equal():

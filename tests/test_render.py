@@ -13,7 +13,7 @@ from playbook.pipeline import load_playbook
 from playbook.render.jinja import Templates, href
 from playbook.render.pages import generate_pages
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+from .conftest import FIXTURE
 
 
 def _pages(root: Path = FIXTURE) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from playbook.pipeline import load_playbook
 from playbook.problems import DataError
 
 UI_LABELS = ("Save to my playbook", "I used this", "Print this checklist", "Clear all boxes", "Filter by tag", "Printed from")
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 
 
 @pytest.fixture(scope="module")
@@ -83,13 +81,6 @@ def test_every_prompt_says_how_interviewers_ask_it(book):
 
 # data/synonyms.yml is validated with the rest of the data: `path:line: field: message`
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
-
-
 def _problems(project: Path, text: str) -> list[str]:
     (project / "data" / "synonyms.yml").write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
@@ -98,9 +89,13 @@ def _problems(project: Path, text: str) -> list[str]:
 
 
 def test_synonyms_file_is_optional_and_read(project):
-    load_playbook(project)
+    assert not (project / "data" / "synonyms.yml").exists()
+    empty = load_playbook(project).synonyms
+    assert (empty.phrases, empty.synonyms) == ([], [])
     (project / "data" / "synonyms.yml").write_text("phrases: [say no]\nsynonyms:\n  - reader: [date]\n    site: [tactic]\n")
-    load_playbook(project)
+    read = load_playbook(project).synonyms
+    assert read.phrases == ["say no"]
+    assert [(r.reader, r.site) for r in read.synonyms] == [(["date"], ["tactic"])]
 
 
 def test_unknown_field_in_synonyms(project):

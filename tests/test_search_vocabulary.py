@@ -16,39 +16,31 @@ from playbook.cli import main
 from playbook.pipeline import load_playbook
 
 from .conftest import ROOT
-from .test_search_index import FIXTURE, _problems
+from .test_search_index import _problems
 
 pytestmark = pytest.mark.unit
 
 
-def _mini(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(FIXTURE, tmp_path / "mini"))
-
-
 @pytest.mark.parametrize("word", ["how", "the", "my", "how to"])
-def test_a_function_word_is_no_reader_word(tmp_path: Path, word: str):
-    project = _mini(tmp_path)
+def test_a_function_word_is_no_reader_word(project: Path, word: str):
     problems = _problems(project, f"synonyms:\n  - reader: [tactic, {word}]\n    site: [tactic]\n")
     assert len(problems) == 1 and problems[0].startswith("data/synonyms.yml:2: synonyms[0].reader[1]: ")
     assert "function words" in problems[0]
 
 
 @pytest.mark.parametrize("word", ["ok", "wc"])
-def test_a_reader_word_shorter_than_three_letters_is_refused(tmp_path: Path, word: str):
-    project = _mini(tmp_path)
+def test_a_reader_word_shorter_than_three_letters_is_refused(project: Path, word: str):
     problems = _problems(project, f"synonyms:\n  - reader: [{word}]\n    site: [tactic]\n")
     assert len(problems) == 1 and "synonyms[0].reader[0]" in problems[0] and "shorter than 3 letters" in problems[0]
 
 
-def test_a_site_word_no_page_uses_is_refused(tmp_path: Path):
-    project = _mini(tmp_path)
+def test_a_site_word_no_page_uses_is_refused(project: Path):
     problems = _problems(project, "synonyms:\n  - reader: [plan]\n    site: [tactic, zorblax]\n")
     assert problems == ["data/synonyms.yml:3: synonyms[0].site[1]: 'zorblax' is used by no entry: "
                         "a site word must be one the pages use"]
 
 
-def test_site_words_are_known_in_any_form(tmp_path: Path):
-    project = _mini(tmp_path)
+def test_site_words_are_known_in_any_form(project: Path):
     """'tactics' and 'persuading' on the pages know the site words 'tactic' and 'persuade'; 'vp' is an abbreviation."""
     (project / "data" / "synonyms.yml").write_text(
         "synonyms:\n  - reader: [vp, convince]\n    site: [tactics, persuasion]\n", encoding="utf-8")
@@ -74,9 +66,10 @@ def test_quality_reports_a_rule_that_captures_the_query_corpus(tmp_path: Path):
     shutil.copy(ROOT / "tests" / "search_queries.yml", project / "tests" / "search_queries.yml")
     queries = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text())["queries"]]
     common = {"manager", "team", "stakeholder", "peer", "decision"}
-    synonyms = project / "data" / "synonyms.yml"  # the rule goes first in the list (other sections follow it)
-    rule = f"  - reader: [{', '.join(sorted(common))}]\n    site: [tactic]\n"
-    synonyms.write_text(synonyms.read_text(encoding="utf-8").replace("\nsynonyms:\n", "\nsynonyms:\n" + rule, 1), encoding="utf-8")
+    synonyms = project / "data" / "synonyms.yml"
+    rules = yaml.safe_load(synonyms.read_text(encoding="utf-8"))
+    rules["synonyms"].append({"reader": sorted(common), "site": ["tactic"]})
+    synonyms.write_text(yaml.safe_dump(rules, allow_unicode=True, sort_keys=False), encoding="utf-8")
     load_playbook(project)  # check passes: each word is a real word
     code, printed = _quality(project)
     share = sum(any(w in q.lower().split() for w in common) for q in queries) / len(queries)
@@ -92,19 +85,17 @@ def test_quality_passes_the_real_synonyms():
     assert captured(load_playbook(ROOT), queries) == []
 
 
-def test_an_uppercase_reader_word_is_refused_as_it_can_never_match(tmp_path: Path):
+def test_an_uppercase_reader_word_is_refused_as_it_can_never_match(project: Path):
     """The search box lower-cases every query: 'hasOwnProperty' or a phrase in capitals would never fire."""
-    project = _mini(tmp_path)
     problems = _problems(project, "phrases:\n  - Say No\nsynonyms:\n  - reader: [convince, hasOwnProperty]\n    site: [tactic]\n")
     assert len(problems) == 2
     assert problems[0].startswith("data/synonyms.yml:2: phrases[0]: 'Say No' has capital letters")
     assert problems[1].startswith("data/synonyms.yml:4: synonyms[0].reader[1]: 'hasOwnProperty' has capital letters")
 
 
-def test_check_reports_every_synonym_problem_at_once(tmp_path: Path):
+def test_check_reports_every_synonym_problem_at_once(project: Path):
     """A word too short for the model ('i') hid the function word ('the') and the unknown site word until it was
     fixed: all three come in one run, each once."""
-    project = _mini(tmp_path)
     problems = _problems(project, "synonyms:\n  - reader: [the]\n    site: [tactic]\n  - reader: [i]\n    site: [zorblax]\n")
     fields = sorted(p.split(": ")[1] for p in problems)
     assert fields == ["synonyms[0].reader[0]", "synonyms[1].reader[0]", "synonyms[1].site[0]"], problems
@@ -115,12 +106,11 @@ SPLIT_CAPTURE = ["time", "staff", "design", "engineer", "tell", "decision", "nob
                  "meetings", "work", "another", "migration", "review", "authority"]
 
 
-def test_quality_reports_a_site_word_that_many_small_rules_capture_together(tmp_path: Path):
+def test_quality_reports_a_site_word_that_many_small_rules_capture_together(project: Path):
     """Seventeen one-word rules, each under the share, all lead to 'persuasion' and together reach nearly half the
     reader queries (verify-33 3.4): `quality` names the site word, the rules and the share."""
     from playbook.quality.search_capture import MAX_SHARE, captured
 
-    project = _mini(tmp_path)
     rules = "".join(f"  - reader: [{w}]\n    site: [persuasion]\n" for w in SPLIT_CAPTURE)
     (project / "data" / "synonyms.yml").write_text("synonyms:\n" + rules + "  - reader: [convince]\n    site: [tactic]\n", encoding="utf-8")
     book = load_playbook(project)  # check passes: each is a real word

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from playbook.contract.models import LEVELS
+from playbook.tools.practice import DID_NOT_COME_UP, SCALE_ANSWERS, answers_for
 
 ROOT = Path(__file__).resolve().parent.parent
 WINDOW = re.compile(r"\b(?:in the (?:last|past)|last (?:year|quarter|month)|this (?:year|quarter)|six months|twelve months)\b",
@@ -50,3 +51,20 @@ def test_the_page_states_the_window_once_and_the_caveat_prints():
     assert ".pb-caveat" in css
     template = (ROOT / "playbook" / "render" / "templates" / "self_assessment.html.j2").read_text(encoding="utf-8")
     assert "a habit you keep consistently or an event that happened in the last six months" in template
+    assert "counting stops at the first statement not met" not in template  # one missed event no longer zeroes a level
+
+
+def test_conditional_habits_can_be_answered_did_not_come_up(book):
+    for cid, level, text, scale in statements(book):
+        offered = answers_for(scale, text)
+        assert (DID_NOT_COME_UP in offered) == text.startswith("When "), f"{cid}.{level}: {[a for _, a in offered]}"
+    assert sum(1 for *_, text, scale in statements(book) if DID_NOT_COME_UP in answers_for(scale, text)) == 5
+
+
+def test_no_evidence_earns_no_credit():
+    """The calibration advice sends an answer without evidence to the bottom of the scale, never to "sometimes"."""
+    page = (ROOT / "docs" / "practice" / "self-assessment.md").read_text(encoding="utf-8")
+    caveat = " ".join(page.split('<div class="pb-caveat" markdown>', 1)[1].split("</div>", 1)[0].split())
+    assert 'answer "not yet" for a habit and "no" for an event' in caveat
+    assert 'answer "sometimes"' not in caveat
+    assert dict(SCALE_ANSWERS["habit"])[1] == "Not yet" and dict(SCALE_ANSWERS["event"])[1] == "No"

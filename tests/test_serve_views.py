@@ -213,3 +213,34 @@ def test_every_served_page_equals_a_clean_build_after_every_edit(tmp_path: Path,
                 f"different {differ[:8]}")
     finally:
         served.close()
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args], cwd=project, check=True,
+                   capture_output=True)
+
+
+def test_a_commit_reaches_whats_new_and_the_entry_page_under_serve(tmp_path: Path):
+    """The git history is read through queries of the index too: after a commit, serve rebuilds the hand-written
+    What's new page and the entry's page, and both equal a clean build."""
+    project = copy_project(tmp_path / "project")
+    _git(project, "init", "-q")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "The playbook as it stands")
+    served_dir = tmp_path / "served"
+    served = Served(project, served_dir)
+    try:
+        assert served.build().startswith("built")
+        entry = project / "data" / "tactics" / "pre-mortem.yml"
+        entry.write_text(entry.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Sharpened ", 1), encoding="utf-8")
+        _git(project, "commit", "-q", "-am", "Sharpen the pre-mortem's title")
+        assert served.build().startswith("built")
+        news = (served_dir / "whats-new" / "index.html").read_text(encoding="utf-8")
+        assert "Sharpen the pre-mortem" in news and "Sharpened" in news
+        clean = tmp_path / "clean"
+        clean_build(project, clean)
+        ours, theirs = site_files(served_dir), site_files(clean)
+        differ = sorted(k for k in ours.keys() & theirs.keys() if ours[k] != theirs[k])
+        assert ours.keys() == theirs.keys() and not differ, differ[:8]
+    finally:
+        served.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 import unicodedata
 from pathlib import Path
@@ -16,7 +15,8 @@ import pytest
 
 from playbook.cli import main
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+from .conftest import FIXTURE
+
 TEMPLATE = (FIXTURE / "data/tactics/second-tactic.yml").read_text(encoding="utf-8")
 
 BENIGN = ("é", "中", "\u00a0", "\u0301", "\ue000", "😀", "\u2011", "\u3000")
@@ -53,9 +53,9 @@ def _entry(inside: str) -> str:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
+def project(project: Path) -> Path:
+    """The mini project (conftest.py) with one tactic: every character goes through one file."""
+    dest = project
     (dest / "data/tactics/second-tactic.yml").unlink()
     (dest / "data/models/first-model.yml").write_text(
         (dest / "data/models/first-model.yml").read_text(encoding="utf-8").replace("tactics/second-tactic", "tactics/first-tactic"),

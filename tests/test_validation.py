@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from playbook.pipeline import load_playbook
 from playbook.problems import DataError
-
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
 
 
 def write(project: Path, rel: str, text: str | bytes) -> None:

@@ -136,7 +136,9 @@
     return listOf(name, LIMITS.checklist)(v);
   }
   function rating(v) { return typeof v === "number" && v >= 1 && v <= 3 && Math.floor(v) === v ? v : null; }
-  /* Self-assessment: per competency, per level statement, 1 not yet, 2 sometimes, 3 consistently. Schema 2
+  function answer(v) { return v === 0 ? 0 : rating(v); }
+  /* Self-assessment: per competency, per level statement, 0 did not come up, 1 not yet (or no), 2 sometimes,
+     3 consistently (or yes). Schema 2
      kept one rating per competency (the level whose statement fitted): its statements up to that level
      become "consistently", so the chart is unchanged. */
   var LEVELS = ["senior", "staff", "principal"];
@@ -145,7 +147,7 @@
     Object.keys(v).slice(0, 100).forEach(function (k) {
       if (k === "__proto__" || !isObject(v[k])) return;
       var a = {}, any = false;
-      LEVELS.forEach(function (l) { var r = rating(v[k][l]); if (r) { a[l] = r; any = true; } });
+      LEVELS.forEach(function (l) { var r = answer(v[k][l]); if (r !== null) { a[l] = r; any = true; } });
       if (any) out[k] = a;
     });
     return out;
@@ -202,11 +204,15 @@
     return { value: out.sort(function (a, b) { return a - b; }), dropped: dropped };
   }
 
+  /* The step of a learning path the reader opened or marked done last: a whole number from 1. */
+  function stepAt(v) { return typeof v === "number" && v % 1 === 0 && v >= 1 && v <= LIMITS.steps ? { value: v, dropped: 0 } : null; }
+
   var SHAPES = {
     favourites: mapOf(mark, LIMITS.marks),
     tried: mapOf(mark, LIMITS.marks),
     "checklist:": checklist,
     "path:": steps,
+    "path-at:": stepAt,
     stories: listOf(story, LIMITS.stories),
     "assessment": listOf(snapshot, LIMITS.snapshots),
     "assessment-draft": function (v) { var s = snapshot(v); return s ? { value: s, dropped: 0 } : null; },
@@ -214,7 +220,7 @@
     "plan": plan
   };
   var LABELS = { favourites: "saved entries", tried: "tactics marked as used", "checklist:": "checklist ticks",
-    "path:": "learning-path progress",
+    "path:": "learning-path progress", "path-at:": "place on a learning path",
     stories: "interview stories", assessment: "self-assessment snapshots", "assessment-draft": "self-assessment in progress",
     review: "review-deck progress", plan: "interview plan" };
 
@@ -262,7 +268,10 @@
     var built, served;
     try { built = new URL(meta.getAttribute("content")); served = new URL("..", BASE); } catch (e) { return; }
     if (built.port === served.port && built.pathname === served.pathname) return;
+    if (session.get("address-dismissed") === served.href) return;  /* dismissed in this tab's session */
     var box = noticeBox("pb-address", "This copy is served at another address than it was built for");
+    /* Fixed at the bottom of the screen (playbook.css), so the page does not move when it appears. */
+    box.querySelector("button").addEventListener("click", function () { session.set("address-dismissed", served.href); });
     var ul = box.querySelector("ul");
     ul.appendChild(el("li", "Built for " + built.href + ", served at " + served.href + ". Every page still opens, but each " +
       "click reloads the whole page instead of swapping it in place, and the address in the sitemap and the export " +
@@ -270,6 +279,12 @@
     ul.appendChild(el("li", "To fix it, whoever hosts this copy rebuilds it for this address: PLAYBOOK_SITE_URL=" +
       served.href + " mkdocs build (the README, \u201cDeploying on an intranet\u201d), or serves it where it was built for."));
   }
+
+  /* This tab's session (sessionStorage, "pb:<name>"): short strings that last until the tab closes; never throws. */
+  var session = {
+    get: function (key) { try { var v = sessionStorage.getItem(PREFIX + key); return typeof v === "string" ? v.slice(0, 2000) : null; } catch (e) { return null; } },
+    set: function (key, value) { try { sessionStorage.setItem(PREFIX + key, String(value).slice(0, 2000)); return true; } catch (e) { return false; } }
+  };
 
   function raw(key) { try { return localStorage.getItem(PREFIX + key); } catch (e) { return null; } }
 
@@ -386,7 +401,7 @@
   }
 
   var store = { version: VERSION, check: check, get: get, set: set, remove: remove, keys: keys, notice: notice,
-    safePath: safePath };
+    safePath: safePath, session: session };
 
   /* ---------------------------------------------------------------- tools and page views */
   var tools = {};          /* name -> {root, when, src, needs, setup, state: "known"|"loading"|"ready"|"failed", done} */

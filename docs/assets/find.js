@@ -1,5 +1,5 @@
-/* Find your move: three questions rank the situations, tactics and checklists by how many answers they fit
-   (best first; situations first on a tie) and hide those that fit none. The answers live
+/* Find your move: three questions rank the situations, tactics and checklists by how many answers they fit,
+   then by how specifically they fit (best first; situations first on a tie), and hide those that list none. The answers live
    in the page's query string (?who=peer&what=pushback&when=before), so the address can be sent and reopened;
    unknown values in the address are ignored. Offline; runs again after each instant navigation. */
 (function () {
@@ -47,31 +47,39 @@
       var url = location.pathname + (query ? "?" + query : "") + location.hash;
       try { history.replaceState(history.state, "", url); } catch (e) { /* a sandboxed page: the view still works */ }
     }
-    /* How well an item fits: each chosen answer it lists counts, and a question it leaves open (an empty list:
-       any answer) counts too, below an explicit one. Best fit first; on a tie situations, then tactics, then
-       checklists (data-kind), then the order of the page (by title). */
+    /* How well an item fits (playbook/tools/find.py `fit` and `sort_key` say the same): `matched` counts each chosen
+       answer the item lists and each question it leaves open (an empty list: any); `weight` counts the answers it
+       lists, twice for one of its primary answers (data-primary); `narrowness` is higher when it lists few other
+       values. An item that lists none of the chosen answers is hidden. Best fit first: matched, weight, then
+       situations, tactics, checklists (data-kind), then narrowness, then the order of the page (by title). */
     function fit(item, chosen) {
-      var matched = 0, explicit = 0;
+      var matched = 0, explicit = 0, weight = 0, narrowness = 0;
+      var primary = (item.dataset.primary || "").split(" ").filter(Boolean);
       FIELDS.forEach(function (field) {
         if (!chosen[field]) return;
         var values = (item.dataset[field] || "").split(" ").filter(Boolean);
-        if (values.indexOf(chosen[field]) !== -1) { matched += 1; explicit += 1; }
+        if (values.indexOf(chosen[field]) !== -1) {
+          matched += 1; explicit += 1;
+          weight += primary.indexOf(chosen[field]) !== -1 ? 2 : 1;
+          narrowness += 1 / values.length;
+        }
         else if (!values.length) matched += 1;
       });
-      return { item: item, matched: matched, explicit: explicit, kind: Number(item.dataset.kind || 0), order: items.indexOf(item) };
+      return { item: item, matched: matched, explicit: explicit, weight: weight, narrowness: Math.round(narrowness * 1e6),
+               kind: Number(item.dataset.kind || 0), order: items.indexOf(item) };
     }
     function apply() {
       var chosen = answers();
       var asked = FIELDS.filter(function (field) { return chosen[field]; }).length;
       var ranked = items.map(function (item) { return fit(item, chosen); });
       ranked.sort(function (a, b) {
-        return (b.matched - a.matched) || (b.explicit - a.explicit) || (a.kind - b.kind) || (a.order - b.order);
+        return (b.matched - a.matched) || (b.weight - a.weight) || (a.kind - b.kind) || (b.narrowness - a.narrowness) || (a.order - b.order);
       });
       var full = 0, some = 0;
       ranked.forEach(function (r) {
-        var shown = !asked || r.matched > 0;
+        var shown = !asked || r.explicit > 0;
         r.item.hidden = !shown;
-        if (asked && r.matched === asked) full += 1; else if (shown && asked) some += 1;
+        if (asked && shown && r.matched === asked) full += 1; else if (shown && asked) some += 1;
         var label = r.item.querySelector("[data-find-fit]");
         if (label) label.textContent = !asked ? "" : r.matched === asked ? (asked > 1 ? "fits all " + asked + " answers" : "fits your answer") : "fits " + r.matched + " of " + asked;
         list.appendChild(r.item);
@@ -80,7 +88,7 @@
         : full === 0 ? "No move fits all your answers" + (some ? "; " + some + " fit some of them, best first." : ": change one to see more.")
         : full + (full === 1 ? " move fits" : " moves fit") + " your answers" + (some ? "; " + some + " more fit some of them." : ".");
       best.textContent = "";
-      ranked.filter(function (r) { return asked && !r.item.hidden; }).slice(0, 2).forEach(function (r) {
+      ranked.filter(function (r) { return asked && !r.item.hidden; }).slice(0, 3).forEach(function (r) {
         var li = document.createElement("li");
         var a = r.item.querySelector("a").cloneNode(true);
         li.appendChild(a);
@@ -89,6 +97,9 @@
         best.appendChild(li);
       });
       best.hidden = !best.children.length;
+      /* On a phone the panel sticks to the bottom: a control that gets focus is scrolled clear of it (find.css). */
+      var top = root.querySelector("[data-find-top]");
+      if (top) document.documentElement.style.setProperty("--pb-find-top", Math.ceil(top.getBoundingClientRect().height + 8) + "px");
       toAddress(chosen);
     }
 

@@ -53,7 +53,7 @@
     var problems = [], steps = [], seen = new Set();
     if (raw.length > P.LIST_MAX) return { steps: [], problems: ["The link is longer than a list of " + MAX_STEPS + " steps can be: it was not read."] };
     var parts = raw.split("~").filter(function (p) { return p !== ""; });
-    if (parts.length > MAX_STEPS) problems.push("The link names " + parts.length + " steps: a list holds " + MAX_STEPS + " at most, the rest were left out.");
+    var named = parts.length;  /* a cut list is said on the list itself, on screen and in print (follow) */
     var unknown = [], repeated = 0, badNotes = 0, longNotes = 0;
     parts.slice(0, MAX_STEPS).forEach(function (part) {
       var bang = part.indexOf("!"), rawId = bang === -1 ? part : part.slice(0, bang), id = decode(rawId);
@@ -73,7 +73,7 @@
     if (repeated) problems.push(P.plural(repeated, "repeated step") + " left out.");
     if (badNotes) problems.push(P.plural(badNotes, "note") + " could not be read and " + (badNotes === 1 ? "was" : "were") + " left out.");
     if (longNotes) problems.push(P.plural(longNotes, "note") + " longer than " + MAX_NOTE + " characters " + (longNotes === 1 ? "was" : "were") + " shortened.");
-    return { steps: steps, problems: problems };
+    return { steps: steps, problems: problems, named: named };
   }
 
   /* The mentor's list in this browser, checked like a link. */
@@ -94,7 +94,8 @@
     var data, entries = new Map();
     try { data = JSON.parse(root.dataset.json || "{}"); } catch (e) { data = {}; }
     (Array.isArray(data.entries) ? data.entries : []).forEach(function (e) {
-      if (Array.isArray(e) && typeof e[0] === "string") entries.set(e[0], { id: e[0], title: String(e[1]), summary: String(e[2] || ""), kind: String(e[3] || "") });
+      if (Array.isArray(e) && typeof e[0] === "string") entries.set(e[0], { id: e[0], title: String(e[1]), summary: String(e[2] || ""), kind: String(e[3] || ""),
+        tags: Array.isArray(e[4]) ? e[4].filter(function (t) { return typeof t === "string"; }) : [] });
     });
     var PAGE = new URL("mentor/", ROOT).href;
     function entryUrl(id) { return new URL(id + "/", ROOT).href; }
@@ -114,6 +115,7 @@
       if (/(?:^#|&)l=/.test(location.hash)) location.reload();
     });
     var l = rawParam("l");
+    root.classList.add("pb-mentor--ready");  /* the room kept for the builder or the list is no longer needed */
     if (l !== null) return follow(l);
     return build();
 
@@ -129,7 +131,14 @@
       if (!total) { ol.replaceWith(P.el("p", "This list has no step that can be shown. Ask your mentor for the link again.")); view.querySelector("[data-mentee-go]").hidden = true; return; }
       var canon = encodeList(steps), key = "@mentor-" + hash(steps.map(function (s) { return s.id; }).join(" "));
       store.set("mentee-last", { l: canon, t: title, key: key.slice(8), urls: steps.map(function (s) { return s.id + "/"; }),
-        titles: steps.map(function (s) { return entries.get(s.id).title; }) });
+        titles: steps.map(function (s) { return entries.get(s.id).title; }), notes: steps.map(function (s) { return s.note; }),
+        named: list.named > MAX_STEPS ? list.named : 0 });
+      var cut = view.querySelector("[data-mentee-cut]");
+      if (cut && list.named > MAX_STEPS) {
+        cut.hidden = false;
+        cut.textContent = "This list was cut: its link named " + list.named + " steps and a list holds " + MAX_STEPS +
+          " at most, so steps " + (MAX_STEPS + 1) + " to " + list.named + " were left out. Ask your mentor for the rest in a second list.";
+      }
       /* The printout fits one page (A4 and Letter): smaller type for a longer list, then no summaries and each
          note on its title's line. */
       var chars = steps.reduce(function (n, s) { var e = entries.get(s.id); return n + e.title.length + e.summary.length + s.note.length + 60; }, 0);
@@ -239,6 +248,7 @@
         section.querySelector("[data-mentor-count]").textContent = P.plural(draft.steps.length, "step") + " (" + MAX_STEPS + " at most)";
         refreshLink();
         renderSaved();
+        renderFound();
       }
       function refreshLink() {
         var has = draft.steps.length > 0;
@@ -253,22 +263,68 @@
       }
       titleInput.addEventListener("input", function () { draft.t = clean(titleInput.value, MAX_TITLE); save(); refreshLink(); });
 
-      /* The picker: every entry, by kind. */
-      var pick = section.querySelector("[data-mentor-pick]"), groups = {};
-      entries.forEach(function (e) {
-        var g = groups[e.kind];
-        if (!g) { g = groups[e.kind] = document.createElement("optgroup"); g.label = e.kind; pick.appendChild(g); }
-        var o = document.createElement("option"); o.value = e.id; o.textContent = e.title; g.appendChild(o);
-      });
+      /* Finding an entry: words (the site's search engine, window.pbSearch; titles and summaries while it loads or
+         if it cannot), a kind and a tag narrow the entries; at most SHOWN are listed, each with Add. */
+      var SHOWN = 12;
+      var q = section.querySelector("[data-mentor-q]"), kindSel = section.querySelector("[data-mentor-kind]");
+      var tagSel = section.querySelector("[data-mentor-tag]"), found = section.querySelector("[data-mentor-found]");
+      var results = section.querySelector("[data-mentor-results]"), ranked = null, asked = "";
+      var kinds = [];
+      entries.forEach(function (e) { if (kinds.indexOf(e.kind) === -1) kinds.push(e.kind); });
+      kinds.forEach(function (k) { var o = document.createElement("option"); o.value = k; o.textContent = k; kindSel.appendChild(o); });
       function addId(id) {
         if (!entries.has(id) || draft.steps.some(function (s) { return s.id === id; })) return false;
         if (draft.steps.length >= MAX_STEPS) { P.toast("A list holds " + MAX_STEPS + " steps at most"); return false; }
         draft.steps.push({ id: id, note: "" }); save(); return true;
       }
-      section.querySelector("[data-mentor-add]").addEventListener("click", function () {
-        if (addId(pick.value)) { render(); P.toast("Added: " + entries.get(pick.value).title); }
-        else if (entries.has(pick.value)) P.toast("Already in the list");
-      });
+      function plainMatch(words) {
+        var ws = words.toLowerCase().split(/\s+/).filter(Boolean), out = [];
+        entries.forEach(function (e) {
+          var text = (e.title + " " + e.summary).toLowerCase();
+          if (ws.every(function (w) { return text.indexOf(w) !== -1; })) out.push(e.id);
+        });
+        return out;
+      }
+      function search() {
+        var words = q.value.trim();
+        asked = words;
+        if (!words) { ranked = null; renderFound(); return; }
+        ranked = plainMatch(words);
+        renderFound();
+        if (!window.pbSearch || typeof window.pbSearch.search !== "function") return;
+        window.pbSearch.search(words).then(function (out) {
+          if (asked !== words) return;  /* the reader has typed on */
+          var ids = [];
+          (out && out.results || []).forEach(function (r) {
+            var url = r && r.doc && typeof r.doc.url === "string" ? r.doc.url.split("#")[0].replace(/\/$/, "") : "";
+            if (entries.has(url) && ids.indexOf(url) === -1) ids.push(url);
+          });
+          ranked = ids;
+          renderFound();
+        }, function () { /* the plain match stays */ });
+      }
+      function renderFound() {
+        var kind = kindSel.value, tag = tagSel.value;
+        var ids = ranked || Array.from(entries.keys());
+        var list = ids.filter(function (id) { var e = entries.get(id); return (!kind || e.kind === kind) && (!tag || e.tags.indexOf(tag) !== -1); });
+        results.textContent = "";
+        if (!q.value.trim() && !kind && !tag) { found.textContent = "Type a word, or pick a kind or a tag, to see entries."; return; }
+        found.textContent = !list.length ? "No entry matches: try another word, kind or tag."
+          : P.plural(list.length, "entry", "entries") + (list.length > SHOWN ? ", the first " + SHOWN + " shown: narrow with a word, a kind or a tag" : "");
+        list.slice(0, SHOWN).forEach(function (id) {
+          var e = entries.get(id), li = P.el("li"), inList = draft.steps.some(function (s) { return s.id === id; });
+          var a = P.el("a", e.title); a.href = entryUrl(id);
+          li.appendChild(a); li.appendChild(document.createTextNode(" ")); li.appendChild(P.el("span", e.kind, "pb-kindlabel"));
+          li.appendChild(document.createTextNode(" "));
+          var b = P.el("button", inList ? "In the list" : "Add", "md-button"); b.type = "button"; b.disabled = inList;
+          b.setAttribute("aria-label", (inList ? "In the list: " : "Add ") + e.title);
+          b.addEventListener("click", function () { if (addId(id)) { render(); P.toast("Added: " + e.title); } });
+          li.appendChild(b); results.appendChild(li);
+        });
+      }
+      q.addEventListener("input", search);
+      kindSel.addEventListener("change", renderFound);
+      tagSel.addEventListener("change", renderFound);
 
       /* The saved entries (My playbook), each with Add. */
       function renderSaved() {

@@ -1,6 +1,7 @@
 /* Run mode for every tactic and checklist (the steps or items of the kinds registry's run_field): full
-   screen, one step at a time, a timer per step only when the data gives minutes (run.minutes), Next/Back by keyboard (arrows, Page Up/Down, Esc) and by
-   swiping, an end screen with the follow-up checklist. The URL carries the step (?run=3, ?run=end),
+   screen, one step at a time, a timer per step only when the data gives minutes (run.minutes): started once by the
+   reader, it starts again by itself on each next step until paused; at zero a silent cue (the timer highlighted,
+   an alert in words). Next/Back by keyboard (arrows, Page Up/Down, Esc) and by swiping, an end screen with the follow-up checklist. The URL carries the step (?run=3, ?run=end),
    so the view can be shared and survives a reload. */
 (function () {
   "use strict";
@@ -9,12 +10,14 @@
   T.tool("run", { root: "[data-run]", setup: function (root) {
     var screen = root.querySelector("[data-run-screen]"), body = root.querySelector("[data-run-body]");
     var steps = T.all("[data-run-step]", root).filter(function (s) { return !s.hasAttribute("data-run-end"); });
+    var counted = steps.filter(function (s) { return !s.hasAttribute("data-run-words"); }).length;  /* the words screen is no step */
     var end = root.querySelector("[data-run-end]"), pages = steps.concat([end]);
     var progress = root.querySelector("[data-run-progress]"), back = root.querySelector("[data-run-back]"), next = root.querySelector("[data-run-next]");
     var timerWrap = root.querySelector("[data-run-timer-wrap]"), timer = root.querySelector("[data-run-timer]");
     var toggle = root.querySelector("[data-run-timer-toggle]"), alarm = root.querySelector("[data-run-alarm]");
     var unit = root.dataset.runUnit || "Step";
-    var at = 0, left = 0, ticking = null, opener = null;
+    /* running: the reader started the timer and has not paused it; each next step's timer then starts by itself. */
+    var at = 0, left = 0, ticking = null, opener = null, running = false;
 
     function setUrl(value) {
       var url = new URL(location.href);
@@ -23,26 +26,30 @@
     }
     function clock() { var m = Math.floor(left / 60), s = left % 60; timer.textContent = m + ":" + (s < 10 ? "0" : "") + s; }
     function stop() { if (ticking) { clearInterval(ticking); ticking = null; } toggle.textContent = left > 0 ? "Start the timer" : "Restart the timer"; }
+    /* Time is up: no sound; the timer turns and stays highlighted (class pb-run--up) and the alert says so. */
+    function timeUp(on) { screen.classList.toggle("pb-run--up", on); }
     function start() {
       if (left <= 0) left = Number(pages[at].dataset.minutes) * 60;
+      running = true; timeUp(false);
       alarm.textContent = ""; toggle.textContent = "Pause the timer";
       ticking = setInterval(function () {
         if (!document.body.contains(root)) { clearInterval(ticking); return; }
         left -= 1; clock();
-        if (left <= 0) { stop(); alarm.textContent = "Time is up for this step."; }
+        if (left <= 0) { stop(); timeUp(true); alarm.textContent = "Time is up for this " + unit.toLowerCase() + "."; }
       }, 1000);
     }
     function show(i) {
       at = Math.max(0, Math.min(pages.length - 1, i));
       pages.forEach(function (p, k) { p.hidden = k !== at; });
       var last = at === pages.length - 1;
-      progress.textContent = last ? "Finished" : unit + " " + (at + 1) + " of " + steps.length;
+      progress.textContent = last ? "Finished" : pages[at].hasAttribute("data-run-words") ? "Words to say" : unit + " " + (at + 1) + " of " + counted;
       back.disabled = at === 0;
       next.textContent = last ? "Close" : at === steps.length - 1 ? "Finish" : "Next";
-      stop(); alarm.textContent = "";
+      stop(); alarm.textContent = ""; timeUp(false);
       var minutes = Number(pages[at].dataset.minutes || 0);
       timerWrap.hidden = !minutes;
       left = minutes * 60; clock(); stop();
+      if (running && minutes) start();
       setUrl(last ? "end" : String(at + 1));
       body.focus();
     }
@@ -52,7 +59,7 @@
       show(i);
     }
     function close() {
-      stop(); screen.hidden = true; document.documentElement.classList.remove("pb-run-open");
+      stop(); running = false; timeUp(false); screen.hidden = true; document.documentElement.classList.remove("pb-run-open");
       setUrl(null);
       (opener && opener !== document.body && document.body.contains(opener) ? opener : root.querySelector("[data-run-open]")).focus();
     }
@@ -62,7 +69,7 @@
     root.querySelector("[data-run-close]").addEventListener("click", close);
     back.addEventListener("click", function () { show(at - 1); });
     next.addEventListener("click", forward);
-    toggle.addEventListener("click", function () { if (ticking) stop(); else start(); });
+    toggle.addEventListener("click", function () { if (ticking) { stop(); running = false; } else start(); });
     screen.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) && e.target.type !== "checkbox";
       if (e.key === "Escape") { e.preventDefault(); close(); }

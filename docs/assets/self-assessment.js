@@ -1,8 +1,11 @@
 /* Self-assessment (/practice/self-assessment/): answer each level statement of each competency for the last
-   six months (a habit: not yet 1, sometimes 2, consistently 3; an event: no 1, yes 3; clearable), draw a radar
-   chart (inline SVG), keep dated snapshots and compare two. A competency's level: the statements met (3) from
-   senior up, plus half a level when the next one is a habit kept sometimes (2). State through playbook.store: "assessment-draft" (answers in progress) and
-   "assessment" (snapshots), both {at, answers: {competency: {senior|staff|principal: 1-3}}, evidence}. */
+   six months (a habit: not yet 1, sometimes 2, consistently 3, and for a habit that starts "When…" also
+   "did not come up" 0; an event: no 1, yes 3; clearable), draw a radar chart (inline SVG), keep dated snapshots
+   and compare two. A competency's level: the highest level whose statement is met (3), whatever is answered
+   below it, plus half a level when the statement just above is a habit kept sometimes (2). "Did not come up"
+   counts neither way; a competency with no other answer is not rated. State through playbook.store:
+   "assessment-draft" (answers in progress) and "assessment" (snapshots), both
+   {at, answers: {competency: {senior|staff|principal: 0-3}}, evidence}. */
 (function () {
   "use strict";
   var T = window.playbook, store = T.store;
@@ -14,15 +17,13 @@
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     return e;
   }
-  /* 0 to 3 in halves, or null when no statement of the competency is answered. */
+  /* 0 to 3 in halves, or null when no statement of the competency is answered other than "did not come up".
+     A statement not met below the highest one met does not lower it: in six months an event may not happen. */
   function score(a) {
-    if (!a || !Object.keys(a).length) return null;
-    var v = 0;
-    for (var i = 0; i < LEVELS.length; i += 1) {
-      if (a[LEVELS[i]] === 3) v += 1;
-      else { if (a[LEVELS[i]] === 2) v += 0.5; break; }
-    }
-    return v;
+    if (!a || !LEVELS.some(function (l) { return a[l] >= 1; })) return null;
+    var top = 0;
+    LEVELS.forEach(function (l, i) { if (a[l] === 3) top = i + 1; });
+    return top + (top < LEVELS.length && a[LEVELS[top]] === 2 ? 0.5 : 0);
   }
   function describe(v) {
     if (v === null) return "Not rated";
@@ -68,8 +69,10 @@
       return s ? { label: "Snapshot of " + stamp(s.at), ratings: scores(s.answers) } : null;
     }
     /* "Compare with" never offers what the chart already shows. */
+    var compareNext = null;  /* after saving a snapshot, "Compare with" selects it */
     function options() {
-      var a = selA.value || "now", b = selB.value, list = snapshots();
+      var a = selA.value || "now", b = compareNext !== null ? compareNext : selB.value, list = snapshots();
+      compareNext = null;
       a = series(a) ? a : "now";
       if (b === a || !series(b)) b = "";
       [selA, selB].forEach(function (sel) { sel.textContent = ""; });
@@ -197,7 +200,10 @@
       var d = readForm();
       if (!Object.keys(d.answers).length) { status.textContent = "Answer at least one statement before saving a snapshot."; return; }
       var all = snapshots(); all.push(d);
-      if (store.set("assessment", all)) { update(); status.textContent = "Saved the snapshot of " + stamp(d.at) + "."; }
+      if (store.set("assessment", all)) {
+        selA.value = "now"; compareNext = String(all.length - 1); update();
+        status.textContent = "Saved the snapshot of " + stamp(d.at) + ": the chart compares your answers now with it.";
+      }
     });
     root.querySelector("[data-assess-print]").addEventListener("click", function () { window.print(); });
     root.querySelector("[data-assess-export]").addEventListener("click", function () {
@@ -214,9 +220,19 @@
           status.textContent = "Not imported: you would have " + (all.length + added.length) + " snapshots, more than " + MAX_SNAPSHOTS + ". Delete old snapshots first. Your snapshots are unchanged.";
           return;
         }
+        /* The file's answers in progress become the current answers; different answers already here are kept
+           as a snapshot first, so nothing is lost. */
+        var fileDraft = value.draft ? store.check("assessment-draft", value.draft) : null, current = draft(), kept = false;
+        var restoring = fileDraft && Object.keys(fileDraft.value.answers).length > 0;
+        if (restoring && Object.keys(current.answers).length && JSON.stringify(current.answers) !== JSON.stringify(fileDraft.value.answers) &&
+            !seen.has(current.at) && all.length + added.length < MAX_SNAPSHOTS) { added.push(current); kept = true; }
         if (store.set("assessment", all.concat(added).sort(function (x, y) { return x.at < y.at ? -1 : 1; }))) {
+          if (restoring) { store.set("assessment-draft", fileDraft.value); fillForm(); }
           update();
-          status.textContent = "Imported " + T.plural(added.length, "new snapshot") + "; nothing was removed." +
+          var answered = restoring ? Object.keys(fileDraft.value.answers).length : 0;
+          status.textContent = "Imported " + T.plural(added.length - (kept ? 1 : 0), "new snapshot") +
+            (restoring ? " and your answers in progress (" + answered + " of " + comps.length + " competencies answered, from " + stamp(fileDraft.value.at) + ")" : "") +
+            "; nothing was removed." + (kept ? " Your earlier answers here were kept as a snapshot of " + stamp(current.at) + "." : "") +
             (same ? " " + same + (same === 1 ? " snapshot was" : " snapshots were") + " already here." : "") +
             (checked.dropped ? " " + checked.dropped + " unreadable snapshot" + (checked.dropped === 1 ? " was" : "s were") + " dropped (no valid date or ratings)." : "");
         } else status.textContent = "Not imported: the snapshots would not fit in the room this site keeps for them. Your snapshots are unchanged.";

@@ -7,9 +7,13 @@
    "paths-recent": {<path id>: ISO time}, read defensively here) and, of the paths the step belongs to, the
    one in progress used most recently is shown. A path is in progress once started (Start, a step opened from
    it, a step marked done) until all its steps are done or its progress is cleared.
-   The path page and the paths index show progress with "Start" or "Continue where you left off".
+   The path page and the paths index show progress with "Start" or "Continue where you left off": the step after
+   the one opened or marked done last (key "path-at:<id>"), skipping steps done; the paths index puts the paths
+   in progress first, the one used last on top. A step's page shown on its path names the path in the browser's
+   title.
    A mentor's list opened from its link (mentor.js) leads to entries with ?mentee=<n>: the entry then shows
-   "Step n of N" of that list, with Previous, Next, Mark done and the way back (key "mentee-last").
+   "Step n of N" of that list and its progress, with Previous, Next, Mark done and the way back, and the
+   mentor's note for that step under it (key "mentee-last": notes, and `named` when the link was cut).
    Done steps: key "path:<id>" (the done step numbers, checked by playbook.store). Loaded by the core. */
 (function () {
   "use strict";
@@ -66,11 +70,16 @@
     try { list = JSON.parse(node.dataset.steps || "[]"); } catch (e) { return []; }
     return Array.isArray(list) ? list.filter(function (s) { return Array.isArray(s) && typeof s[0] === "string" && typeof s[1] === "string"; }) : [];
   }
-  /* Where to go next on a path: the first step not done (1-based), or 0 when every step is done. */
-  function nextStep(done, total) {
-    for (var n = 1; n <= total; n += 1) if (!done.has(n)) return n;
+  /* Where to go next on a path (1-based), or 0 when every step is done: the first step not done after the one
+     opened or marked done last ("path-at:<id>"), else the first step not done from the start. */
+  function nextStep(id, done, total) {
+    var at = store.get("path-at:" + id, 0), n;
+    if (at > total) at = 0;
+    for (n = at + 1; n <= total; n += 1) if (!done.has(n)) return n;
+    for (n = 1; n <= total; n += 1) if (!done.has(n)) return n;
     return 0;
   }
+  function openedStep(id, step) { store.set("path-at:" + id, step); }
 
   /* ------------------------------------------------------------- a step's page */
   /* The bars of this page: which path and which step to show. From ?path= first; else the path in progress
@@ -105,6 +114,7 @@
       var c = chosen();
       pageChoice = { url: location.href, id: c ? c.id : null, step: c ? chosenStep(c.id) : 0, from: c ? c.from : null, placed: false };
       if (c && c.from === "address") touch(c.id);
+      if (c && pageChoice.step) openedStep(c.id, pageChoice.step);
     }
     var id = pageChoice.id, step = Number(node.dataset.step), total = Number(node.dataset.total);
     if (!id || node.dataset.pathnav !== id || step !== pageChoice.step) { node.hidden = true; return; }
@@ -123,7 +133,7 @@
     /* Without ?path= the bar's links carry it already; the reader sees which path this is and can leave it. */
     if (mark) mark.addEventListener("click", function () {
       var steps = doneSteps(id, total);
-      if (steps.has(step)) steps.delete(step); else steps.add(step);
+      if (steps.has(step)) steps.delete(step); else { steps.add(step); openedStep(id, step); }
       saveSteps(id, steps);
       touch(id);
       P.all("[data-pathnav='" + CSS.escape(id) + "'][data-step='" + step + "']").forEach(function (bar) { bar.dispatchEvent(new CustomEvent("pb:path-changed")); });
@@ -134,8 +144,16 @@
       var h1 = document.querySelector("article h1, .md-content h1");
       if (h1 && h1.parentNode && node.previousElementSibling !== h1) h1.parentNode.insertBefore(node, h1.nextSibling);
       place(node, id, step, total);
+      nameInTitle("Step " + step + " of " + total + " of " + (node.dataset.pathTitle || ""));
     }
     render();
+  }
+
+  /* The browser's title says where the page stands: "<entry> · <where> - <site>" (Material's "<entry> - <site>"). */
+  function nameInTitle(where) {
+    var t = document.title, cut = t.lastIndexOf(" - ");
+    if (t.indexOf(" · " + where) !== -1) return;
+    document.title = cut > 0 ? t.slice(0, cut) + " · " + where + t.slice(cut) : t + " · " + where;
   }
 
   /* The breadcrumb, the left column and the tab say "this path". */
@@ -202,13 +220,13 @@
   /* ------------------------------------------------------------- path page and paths index */
   /* Progress, and the Start / Continue link: `go` the link, `steps` the step URLs (site-relative). */
   function renderGo(go, id, done, urls) {
-    var total = urls.length, n = nextStep(done, total);
+    var total = urls.length, n = nextStep(id, done, total);
     if (!go || !total) return;
     var r = recent();
     go.hidden = false;
     if (!n) { go.textContent = "Done: review from the start"; go.href = siteUrl(urls[0]) + "?path=" + encodeURIComponent(id); return; }
     go.href = siteUrl(urls[n - 1]) + "?path=" + encodeURIComponent(id);
-    go.textContent = done.size || r[id] ? "Continue where you left off: step " + n : "Start this path";
+    go.textContent = done.size || r[id] || store.get("path-at:" + id, 0) ? "Continue where you left off: step " + n : "Start this path";
   }
 
   /* The path page: progress, a mark beside each step done, Start or Continue. */
@@ -227,7 +245,7 @@
     }
     box.hidden = false;
     if (go) go.addEventListener("click", function () { touch(id); });
-    box.querySelector("[data-path-reset]").addEventListener("click", function () { saveSteps(id, []); forget(id); render(); });
+    box.querySelector("[data-path-reset]").addEventListener("click", function () { saveSteps(id, []); store.remove("path-at:" + id); forget(id); render(); });
     render();
   }
 
@@ -244,6 +262,24 @@
     }
     renderGo(go, id, done, urls);
     if (go) go.addEventListener("click", function () { touch(id); });
+    firstInProgress(node);
+  }
+
+  /* The paths index: the paths in progress (started, not all done) come first, the one used last on top; the
+     others keep the page's order. */
+  function firstInProgress(node) {
+    var list = node.parentNode;
+    if (!list) return;
+    var r = recent(), cards = P.all(":scope > [data-path-card]", list);
+    function time(c) {
+      var id = c.dataset.pathCard, total = stepsOf(c).length;
+      return r[id] && doneSteps(id, total).size < total ? r[id] : "";
+    }
+    var sorted = cards.map(function (c, i) { return { c: c, t: time(c), i: i }; }).sort(function (a, b) {
+      return (a.t || b.t) && a.t !== b.t ? (b.t > a.t ? 1 : -1) : a.i - b.i;
+    });
+    if (sorted.every(function (x, i) { return x.c === cards[i]; })) return;
+    sorted.forEach(function (x) { list.appendChild(x.c); });
   }
 
   /* ------------------------------------------------------------- a mentor's list, on an entry page */
@@ -256,7 +292,9 @@
     if (!urls.length || urls.length !== titles.length || typeof v.l !== "string" || v.l.length > P.LIST_MAX || !/^[A-Za-z0-9\-_.!~*'()%\/]*$/.test(v.l) || typeof v.key !== "string" || !/^[a-z0-9]{1,16}$/.test(v.key)) return null;
     var ok = urls.every(function (u) { return typeof u === "string" && /^[a-z]+\/[a-z0-9-]+\/$/.test(u); }) &&
       titles.every(function (t) { return typeof t === "string" && t.length <= 200; });
-    return ok ? { l: v.l, t: typeof v.t === "string" ? v.t.slice(0, 120) : "", urls: urls, titles: titles, key: v.key } : null;
+    var notes = Array.isArray(v.notes) && v.notes.length === urls.length ? v.notes.map(function (n) { return typeof n === "string" ? n.slice(0, 280) : ""; }) : urls.map(function () { return ""; });
+    var named = typeof v.named === "number" && v.named > urls.length && v.named <= 100000 ? Math.floor(v.named) : 0;
+    return ok ? { l: v.l, t: typeof v.t === "string" ? v.t.slice(0, 120) : "", urls: urls, titles: titles, key: v.key, notes: notes, named: named } : null;
   }
   function mentee(anchor) {
     var m = /[?&]mentee=(\d{1,2})(?:&|$)/.exec(location.search);
@@ -287,8 +325,20 @@
     if (n < total) stepLink(n + 1, "Next", true);
     else { var last = P.el("a", "Last step: back to the list", "md-button md-button--primary"); last.href = back; links.appendChild(last); }
     bar.appendChild(where); bar.appendChild(links);
+    /* The mentor's note for this step, under the title with the list's progress; a cut list says so. */
+    var count = P.el("span", "", "pb-pathnav__count");
+    where.appendChild(document.createTextNode(" ")); where.appendChild(count);
+    if (list.named) where.appendChild(P.el("span", " · cut from " + list.named + " steps to " + total, "pb-pathnav__cut"));
+    var note = null;
+    if (list.notes[n - 1]) {
+      note = P.el("p", null, "pb-mentee-note");
+      note.setAttribute("data-mentee-note", "");
+      note.appendChild(P.el("strong", "Your mentor's note: "));
+      note.appendChild(document.createTextNode(list.notes[n - 1]));
+    }
     function render() {
-      var done = doneSteps("@mentor-" + list.key, total).has(n);
+      var all = doneSteps("@mentor-" + list.key, total), done = all.has(n);
+      count.textContent = "(" + all.size + " of " + total + " done)";
       state.textContent = done ? "· done" : "";
       mark.setAttribute("aria-pressed", String(done));
       mark.textContent = done ? "Step " + n + " done" : "Mark step " + n + " done";
@@ -302,6 +352,8 @@
     var h1 = document.querySelector("article h1, .md-content h1");
     if (h1 && h1.parentNode) h1.parentNode.insertBefore(bar, h1.nextSibling);
     else if (anchor.parentNode) anchor.parentNode.insertBefore(bar, anchor);
+    if (note && bar.parentNode) bar.parentNode.insertBefore(note, bar.nextSibling);
+    nameInTitle("Step " + n + " of " + total + " of " + (list.t || "your mentor's list"));
     render();
   }
 

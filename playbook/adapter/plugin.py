@@ -38,6 +38,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from playbook.adapter.watcher import listen_instead_of_polling
 from playbook.contract.site_config import nav_paths
@@ -209,6 +210,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             inclusion = InclusionLevel.INCLUDED if rel in in_nav else InclusionLevel.NOT_IN_NAV
             generated = ViewFile.generated(config, rel, content=page.text if not self.config.html_pages else "",
                                            inclusion=inclusion)
+            assert isinstance(generated, ViewFile)
             generated.stale = not self.dirty or first or rel in site.rendered
             generated.edit_uri = edit_source(site.book, rel, Path(config.docs_dir))  # "Suggest a change" edits the data file
             files.append(generated)
@@ -260,7 +262,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.search.add_page(page, html, self.site.book.records)
         return html
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         self.shown[page.file.src_uri] = (page.title, dict(page.meta))
         return context
 

@@ -65,6 +65,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("situation", "situations", "Situations", "Situation", Situation,
          "Start from where you are stuck: each situation lists the signs and the moves, in order.",
          "situations/proposal-stalled", content_bar=True, search_boost=1.0, find=True, find_cta=True,
+         run_field="moves", run_unit="move",
          card=CardFace("first-move", "{title}: what is your first move?", "moves", first_only=True)),
     Kind("model", "models", "Mental models", "Mental model", Model,
          "Ways of seeing people and decisions that explain why influence works or fails.",

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
 
@@ -197,7 +197,7 @@ class Section(BaseModel):
     field: str
     heading: str
     anchor: str
-    style: Literal["prose", "list", "steps"] = "list"
+    style: Literal["prose", "list", "steps", "words"] = "list"
 
 
 class Who(StrEnum):
@@ -235,15 +235,24 @@ class Fits(Strict):
     who: list[Who] = Field(default_factory=list, description="who is in the way: " + ", ".join(Who))
     what: list[What] = Field(default_factory=list, description="what is happening: " + ", ".join(What))
     when: list[When] = Field(default_factory=list, description="before, during or after the meeting: " + ", ".join(When))
+    primary: list[str] = Field(
+        default_factory=list,
+        description="the answers the entry is written for, each one listed in who, what or when: they rank it above "
+        "entries that list the same answer in passing",
+    )
 
     @model_validator(mode="after")
     def _at_least_one_answer(self) -> Fits:
         if not (self.who or self.what or self.when):
             raise ValueError("give at least one of who, what, when (or leave out fits)")
-        for name in ("who", "what", "when"):
+        for name in ("who", "what", "when", "primary"):
             values = getattr(self, name)
             if len(set(values)) != len(values):
                 raise ValueError(f"{name}: a value is listed twice")
+        listed = {str(v) for v in (*self.who, *self.what, *self.when)}
+        stray = [v for v in self.primary if v not in listed]
+        if stray:
+            raise ValueError(f"primary: {', '.join(stray)} is not listed in who, what or when")
         return self
 
 
@@ -311,6 +320,28 @@ class Synonyms(Strict):
         return self
 
 
+Said = Annotated[str, Field(min_length=3, max_length=400), AfterValidator(_one_line), AfterValidator(_markdown_only)]
+"""One thing said aloud or written: a sentence or three on one line."""
+
+
+class Pushback(Strict):
+    """An objection you will likely hear, and what to answer."""
+
+    they_say: Said
+    you_say: Said
+
+
+class WordsToSay(Strict):
+    """The words for the hard moment: how to open, the pushback you will hear with a reply to each, and the message
+    to send afterwards. No part may be empty."""
+
+    opening: list[Said] = Field(min_length=1, max_length=3, description="one to three lines to open the conversation")
+    pushback: list[Pushback] = Field(min_length=2, max_length=6, description="two or more: what they will likely say, and your reply")
+    follow_up: Annotated[str, Field(min_length=10, max_length=700), AfterValidator(_text), AfterValidator(_markdown_only)] = Field(
+        description="the message to send afterwards")
+
+
+
 class Entry(Strict):
     """Fields every entry kind shares."""
 
@@ -362,7 +393,7 @@ class Practice(Entry):
     example: Text = Field(description="a concrete example from engineering work")
     origin: Text | None = Field(None, description="who found or named it, when, and any common misattribution")
 
-    SECTIONS = (
+    SECTIONS: ClassVar[tuple[Section, ...]] = (
         Section(field="overview", heading="The idea", anchor="idea", style="prose"),
         Section(field="when_to_use", heading="When to use it", anchor="when-to-use"),
         Section(field="when_not_to_use", heading="When not to", anchor="when-not-to-use"),
@@ -403,6 +434,14 @@ class Tactic(Practice):
     """A tactic: a concrete move you make."""
 
     run: Run | None = Field(None, description="run mode extras (optional): minutes per step, a follow-up checklist")
+    words_to_say: WordsToSay | None = Field(
+        None, description="for a tactic that is a conversation: opening lines, pushback with replies, the follow-up message")
+
+    SECTIONS = (
+        *Practice.SECTIONS[:4],
+        Section(field="words_to_say", heading="Words to say", anchor="words-to-say", style="words"),
+        *Practice.SECTIONS[4:],
+    )
 
     @model_validator(mode="after")
     def _minutes_per_step(self) -> Tactic:
@@ -419,15 +458,24 @@ class Situation(Entry):
     signs: list[Text] = Field(min_length=1, description="how you recognise you are in this situation")
     not_this: list[Text] = Field(min_length=1, description="look-alikes: when it is a different situation")
     moves: list[Text] = Field(min_length=1, description="what to do, in order")
+    words_to_say: WordsToSay = Field(description="opening lines, the pushback you will hear with a reply to each, the follow-up message")
     pitfalls: list[Text] = Field(min_length=1)
     example: Text
     fits: Fits | None = Field(None, description="who, what and when it fits (the Find your move page)")
+    run: Run | None = Field(None, description="run mode extras (optional): minutes per move, a follow-up checklist")
+
+    @model_validator(mode="after")
+    def _minutes_per_move(self) -> Situation:
+        if self.run:
+            self.run.check_count(len(self.moves), "moves")
+        return self
 
     SECTIONS = (
         Section(field="overview", heading="What is going on", anchor="overview", style="prose"),
         Section(field="signs", heading="Signs you are here", anchor="signs"),
         Section(field="not_this", heading="It is something else if", anchor="not-this"),
         Section(field="moves", heading="Moves, in order", anchor="moves", style="steps"),
+        Section(field="words_to_say", heading="Words to say", anchor="words-to-say", style="words"),
         Section(field="pitfalls", heading="Traps", anchor="pitfalls"),
         Section(field="example", heading="Example from engineering work", anchor="example", style="prose"),
     )
@@ -461,7 +509,7 @@ class Levels(Strict):
 
 
 Level = Literal["senior", "staff", "principal"]
-LEVELS: tuple[str, ...] = Level.__args__
+LEVELS: tuple[Level, ...] = get_args(Level)
 
 
 class Prompt(Entry):

@@ -110,7 +110,8 @@ def same(a: object, b: object) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, list | tuple):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+        assert isinstance(b, list | tuple)
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, Mapping):
         assert isinstance(b, Mapping)
         return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)

@@ -220,7 +220,8 @@ def _within_budget(text: str, doc: YamlDocument) -> bool:
             loc = stack[-1].next_loc() if stack else ()
             message = _over_budget(event, len(stack))
             if message:
-                doc.problems.append(Problem(doc.shown_as, event.start_mark.line + 1, field_name(loc), message))
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                doc.problems.append(Problem(doc.shown_as, line, field_name(loc), message))
                 return False
             if isinstance(event, yaml.CollectionStartEvent):
                 stack.append(_Frame(loc, isinstance(event, yaml.MappingStartEvent)))
@@ -287,7 +288,7 @@ def _convert(loader: Any, node: yaml.Node, loc: Loc, doc: YamlDocument) -> Any:
             doc.lines[child] = item_node.start_mark.line + 1
             items.append(_convert(loader, item_node, child, doc))
         return items
-    if node.tag == _STR_TAG and not node.style and _YAML11_BOOLS.match(node.value):
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR_TAG and not node.style and _YAML11_BOOLS.match(node.value):
         doc.problems.append(Problem(
             doc.shown_as, node.start_mark.line + 1, field_name(loc),
             f"unquoted '{node.value}' is read as a boolean by YAML 1.1 tools: write \"{node.value}\" for text, or true/false",

@@ -6,35 +6,29 @@ Used by `playbook quality` (for authors) and by the content tests.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from playbook.contract.record import Record
 from playbook.index.book import Playbook
+from playbook.quality.fingerprint import FINGERPRINTS, RUN, Fingerprints, fingerprint, read_fingerprints, run_hash, runs
 from playbook.quality.paraphrase import SourceIndex, paraphrases, prose_of
-
-RUN = 12  # a shared run of this many words counts as copied
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
-
-
-def runs(text: str, n: int = RUN) -> set[tuple[str, ...]]:
-    w = words(text)
-    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
 
 
 def default_sources(root: Path) -> Path:
     """Where the shared source texts are: $PLAYBOOK_SOURCES, else the nearest `shared/sources` above `root`
-    (a clone sits beside `shared/`, a worktree one level deeper); the first guess when none exists."""
+    (a clone sits beside `shared/`, a worktree one level deeper); the first guess when none exists.
+    Only `playbook quality --sources/--fingerprint` and the test that compares texts with fingerprints read them."""
     if os.environ.get("PLAYBOOK_SOURCES"):
         return Path(os.environ["PLAYBOOK_SOURCES"])
     candidates = [parent / "shared" / "sources" for parent in root.resolve().parents]
     return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+def committed_fingerprints(root: Path) -> Fingerprints:
+    """The fingerprints of the source texts committed in the project (fingerprint.FINGERPRINTS)."""
+    return read_fingerprints(root / FINGERPRINTS)
 
 
 def source_texts(folder: Path) -> dict[str, str]:
@@ -47,34 +41,41 @@ def source_texts(folder: Path) -> dict[str, str]:
     return texts
 
 
-def source_runs(folder: Path, n: int = RUN) -> dict[tuple[str, ...], str]:
-    """Every n-word run of the shared source texts -> the file it is in."""
-    out: dict[tuple[str, ...], str] = {}
-    for name, text in source_texts(folder).items():
-        for run in runs(text, n):
-            out.setdefault(run, name)
-    return out
+def source_fingerprints(folder: Path) -> Fingerprints:
+    """The fingerprints of the source texts in `folder`, made now (they keep the texts of the sentences)."""
+    return fingerprint(source_texts(folder))
+
+
+def source_runs(folder: Path) -> Mapping[str, str]:
+    """Every hashed RUN-word run of the source texts in `folder` -> the file it is in."""
+    return source_fingerprints(folder).runs
 
 
 def source_index(folder: Path) -> SourceIndex:
-    """The sentences of the shared source texts, for the paraphrase check."""
-    return SourceIndex(source_texts(folder))
+    """The sentences of the source texts in `folder`, for the paraphrase check."""
+    return source_fingerprints(folder).index()
 
 
 @dataclass(frozen=True)
 class Finding:
     shown_as: str
     message: str
+    pairs: tuple[tuple[int, int], ...] = ()  # a paraphrase's matched sentences (paraphrase.Paraphrase.pairs)
 
     def __str__(self) -> str:
         return f"{self.shown_as}: {self.message}"
 
 
-def copied_runs(book: Playbook, sources: dict[tuple[str, ...], str]) -> Iterator[Finding]:
+def copied(text: str, sources: Mapping[str, str]) -> list[tuple[tuple[str, ...], str]]:
+    """Each RUN-word run of `text` whose hash is a run of a source, with the source's file name."""
+    return [(run, sources[h]) for run in sorted(runs(text)) if (h := run_hash(run)) in sources]
+
+
+def copied_runs(book: Playbook, sources: Mapping[str, str]) -> Iterator[Finding]:
+    """Entries that share a RUN-word run with a source (`sources`: run hashes -> file, from the fingerprints)."""
     for record in book.records.values():
-        text = record.path.read_text(encoding="utf-8")
-        for run in sorted(runs(text) & sources.keys()):
-            yield Finding(record.shown_as, f"{RUN} words shared with {sources[run]}: “{' '.join(run)}”")
+        for run, name in copied(record.path.read_text(encoding="utf-8"), sources):
+            yield Finding(record.shown_as, f"{RUN} words shared with {name}: “{' '.join(run)}”")
 
 
 def entry_prose(record: Record) -> list[str]:
@@ -88,7 +89,7 @@ def paraphrased(book: Playbook, index: SourceIndex) -> Iterator[Finding]:
     """Entries that retell a source sentence by sentence: close sentences and a source's order kept."""
     for record in book.records.values():
         for found in paraphrases(entry_prose(record), index):
-            yield Finding(record.shown_as, found.message)
+            yield Finding(record.shown_as, found.message, found.pairs)
 
 
 def has_placeholder(record: Record) -> bool:

@@ -14,10 +14,11 @@ sentence of the section (see POINT_*).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -168,6 +169,17 @@ def sentence_words(sentence: str) -> tuple[str, ...]:
     return canonical(content_words(unquoted(sentence)))
 
 
+def token(word: str) -> str:
+    """A canonical content word as the index compares it: hashed (32 bits), so the committed fingerprints of the
+    source texts (playbook/quality/fingerprint.py) hold no word of them. Our words are hashed the same way."""
+    return hashlib.blake2b(word.encode(), digest_size=4, person=b"playbook-word").hexdigest()
+
+
+def sentence_tokens(sentence: str) -> tuple[str, ...]:
+    """The hashed canonical content words of one sentence, in order."""
+    return tuple(token(w) for w in sentence_words(sentence))
+
+
 def unquoted(text: str) -> str:
     """`text` without marked quotations, italic titles, URLs and link targets."""
     return _NOT_PROSE.sub(" ", text)
@@ -198,12 +210,25 @@ def lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a source text: where it is and its content words."""
+    """One sentence of a source text: where it is and its hashed content words (`token`), in order; its text
+    when the index was made from the texts, "" when it was read from fingerprints."""
 
     source: str
     index: int
     text: str
     words: tuple[str, ...]
+
+
+
+def source_sentences(texts: Mapping[str, str]) -> list[Sentence]:
+    """The sentences of the source texts with at least POINT_SHARED content words, in file and text order."""
+    out = []
+    for name, text in sorted(texts.items()):
+        for i, sentence in enumerate(sentences(text, lines=True)):
+            ws = sentence_tokens(sentence)
+            if len(ws) >= POINT_SHARED:
+                out.append(Sentence(name, i, sentence, ws))
+    return out
 
 
 @dataclass(frozen=True)
@@ -221,32 +246,36 @@ class Echo:
 
 
 class SourceIndex:
-    """The sentences of the source texts, indexed by content word for fast candidate lookup."""
+    """The sentences of the source texts, indexed by content word for fast candidate lookup. Made from the texts
+    (`of_texts`) or from their committed fingerprints (fingerprint.py): the words are hashed either way."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
-        if not texts:
+    def __init__(self, source: Sequence[Sentence]) -> None:
+        if not source:
             raise ValueError("no source texts to compare against: the paraphrase check cannot run")
-        self.sentences: list[Sentence] = []
+        self.sentences: list[Sentence] = list(source)
         self._by_word: dict[str, set[int]] = defaultdict(set)
-        for name, text in sorted(texts.items()):
-            for i, sentence in enumerate(sentences(text, lines=True)):
-                ws = canonical(content_words(unquoted(sentence)))
-                if len(ws) < POINT_SHARED:
-                    continue
-                for w in set(ws):
-                    self._by_word[w].add(len(self.sentences))
-                self.sentences.append(Sentence(name, i, sentence, ws))
         df: dict[str, int] = defaultdict(int)
-        for s in self.sentences:
+        for k, s in enumerate(self.sentences):
             for w in set(s.words):
+                self._by_word[w].add(k)
                 df[w] += 1
         n = max(1, len(self.sentences))
         self.weight = {w: math.log(n / k) for w, k in df.items()}
+        self._tokens: dict[str, str] = {}
+
+    def tokens(self, sentence: str) -> tuple[str, ...]:
+        """`sentence_tokens(sentence)`, each word hashed once per index."""
+        cache = self._tokens
+        return tuple(cache.get(w) or cache.setdefault(w, token(w)) for w in sentence_words(sentence))
+
+    @classmethod
+    def of_texts(cls, texts: Mapping[str, str]) -> SourceIndex:
+        return cls(source_sentences(texts))
 
     def echoes(self, ours: list[str]) -> Iterator[Echo]:
         """Every pair (our sentence, source sentence) sharing at least ORDER_SHARED content words in order."""
         for i, sentence in enumerate(ours):
-            ws = sentence_words(sentence)
+            ws = self.tokens(sentence)
             if len(ws) < ORDER_SHARED:
                 continue
             counts: dict[int, int] = defaultdict(int)
@@ -288,9 +317,9 @@ def ordered_chain(echoes: Iterable[Echo]) -> list[Echo]:
 def points(ours: list[str], index: SourceIndex) -> list[tuple[int, Sentence, float]]:
     """Every pair (our sentence, source sentence) making the same point: at least POINT_SHARED content
     words in common (synonyms joined), weighing at least POINT_WEIGHT by how rare they are in the sources."""
-    out = []
+    out: list[tuple[int, Sentence, float]] = []
     for i, sentence in enumerate(ours):
-        ws = set(sentence_words(sentence))
+        ws = set(index.tokens(sentence))
         if len(ws) < POINT_SHARED:
             continue
         counts: dict[int, int] = defaultdict(int)
@@ -327,10 +356,13 @@ def point_by_point(ours: list[str], index: SourceIndex) -> list[tuple[int, Sente
 
 @dataclass(frozen=True)
 class Paraphrase:
-    """A finding: a close sentence, or a file that follows a source's order."""
+    """A finding: a close sentence, or a file that follows a source's order. `pairs` names what was matched
+    ((our sentence, source sentence) numbers): the same whether the index came from the texts or their fingerprints,
+    while the message quotes the source sentence only when its text is known."""
 
     message: str
     source: str
+    pairs: tuple[tuple[int, int], ...] = ()
 
 
 def paraphrases(text_parts: list[str], index: SourceIndex) -> Iterator[Paraphrase]:
@@ -341,20 +373,27 @@ def paraphrases(text_parts: list[str], index: SourceIndex) -> Iterator[Paraphras
         if close(e):
             yield Paraphrase(
                 f"close paraphrase of {e.source.source} ({e.shared} content words in order): "
-                f"“{_clip(e.ours)}” ~ “{_clip(e.source.text)}”", e.source.source)
+                f"“{_clip(e.ours)}” ~ {_quote(e.source)}", e.source.source, ((e.ours_index, e.source.index),))
     by_source: dict[str, list[Echo]] = defaultdict(list)
     for e in echoes:
         by_source[e.source.source].append(e)
     for name, group in sorted(by_source.items()):
         chain = ordered_chain(group)
         if len(chain) >= ORDER_CHAIN and any(e.shared >= ORDER_STRONG[0] and e.share >= ORDER_STRONG[1] for e in chain):
-            pairs = "; ".join(f"“{_clip(e.ours, 60)}” ~ “{_clip(e.source.text, 60)}”" for e in chain)
-            yield Paraphrase(f"follows the order of {name} over {len(chain)} sentences: {pairs}", name)
-    chain = point_by_point(ours, index)
-    if len(chain) >= POINT_CHAIN and sum(w for _, _, w in chain) >= POINT_TOTAL:
-        name = chain[0][1].source
-        pairs = "; ".join(f"“{_clip(ours[i], 50)}” ~ “{_clip(src.text, 50)}”" for i, src, _ in chain)
-        yield Paraphrase(f"follows {name} point by point over {len(chain)} sentences: {pairs}", name)
+            pairs = "; ".join(f"“{_clip(e.ours, 60)}” ~ {_quote(e.source, 60)}" for e in chain)
+            yield Paraphrase(f"follows the order of {name} over {len(chain)} sentences: {pairs}", name,
+                             tuple((e.ours_index, e.source.index) for e in chain))
+    points_chain = point_by_point(ours, index)
+    if len(points_chain) >= POINT_CHAIN and sum(w for _, _, w in points_chain) >= POINT_TOTAL:
+        name = points_chain[0][1].source
+        pairs = "; ".join(f"“{_clip(ours[i], 50)}” ~ {_quote(src, 50)}" for i, src, _ in points_chain)
+        yield Paraphrase(f"follows {name} point by point over {len(points_chain)} sentences: {pairs}", name,
+                         tuple((i, src.index) for i, src, _ in points_chain))
+
+
+def _quote(sentence: Sentence, n: int = 120) -> str:
+    """A source sentence in a message: quoted when its text is known, else by its number."""
+    return f"“{_clip(sentence.text, n)}”" if sentence.text else f"sentence {sentence.index + 1}"
 
 
 def _clip(text: str, n: int = 120) -> str:

@@ -30,6 +30,17 @@ class ExportCitation(_Row):
     locator: str = Field(description="chapter, page or section")
 
 
+class ExportPushback(_Row):
+    they_say: str
+    you_say: str
+
+
+class ExportWords(_Row):
+    opening: list[str] = Field(description="one to three lines to open the conversation")
+    pushback: list[ExportPushback] = Field(description="what they will likely say, and the reply")
+    follow_up: str = Field(description="the message to send afterwards (Markdown)")
+
+
 class ExportEntry(_Row):
     kind: str
     id: str
@@ -41,6 +52,8 @@ class ExportEntry(_Row):
     tags: list[str]
     references: list[ExportReference] = Field(description="outgoing references")
     sources: list[ExportCitation]
+    words_to_say: ExportWords | None = Field(
+        None, description="situations, and tactics that are a conversation: the words for the moment (Markdown lines)")
 
 
 class Export(_Row):
@@ -82,10 +95,12 @@ def _row(book: Playbook, ref: str, site_url: str) -> ExportEntry:
         for step in getattr(doc, "steps", ()) if hasattr(step, "to")
     ]
     cites = [ExportCitation(id=src.id, title=src.title, locator=c.locator) for src, c in book.citations(record)]
+    said = getattr(doc, "words_to_say", None)
     return ExportEntry(
         kind=record.kind.name, id=record.id, title=record.title, summary=record.summary,
         url=urljoin(site_url, record.url), path="/" + record.url, owner=getattr(doc, "owner", None),
         tags=list(doc.tags), references=refs, sources=cites,
+        words_to_say=ExportWords.model_validate(said.model_dump()) if said else None,
     )
 
 

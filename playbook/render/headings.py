@@ -11,11 +11,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from markdown.extensions.toc import nest_toc_tokens, unique
 
 from playbook.render.present import md_escape
+
+if TYPE_CHECKING:
+    from markdown.extensions.toc import _FlatTocToken, _TocToken
 
 PERMALINK = '<a class="headerlink" href="#{id}" title="Link to this section">&para;</a>'
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink" href="#[^"]*" title="Link to this section">&para;</a></h\1>')
@@ -49,9 +52,10 @@ def read_headings(body: str) -> tuple[str, tuple[Heading, ...]]:
     return body, headings
 
 
-def toc_tokens(headings: tuple[Heading, ...]) -> list[dict[str, Any]]:
-    """The nested tokens Markdown's toc extension gives MkDocs (`mkdocs.structure.toc.get_toc` reads them)."""
-    return nest_toc_tokens([h.token() for h in headings])
+def toc_tokens(headings: tuple[Heading, ...]) -> list[_TocToken]:
+    """The nested tokens Markdown's toc extension gives MkDocs (`mkdocs.structure.toc.get_toc` reads them). Each
+    carries `html` and `data-toc-label` too, as Markdown's own tokens do (its stubs name only level, id and name)."""
+    return nest_toc_tokens(cast("list[_FlatTocToken]", [h.token() for h in headings]))
 
 
 def anchor_ids(body: str) -> set[str]:

@@ -15,7 +15,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -106,7 +106,7 @@ class Templates:
     @property
     def living(self) -> Living:
         """Freshness and news from the git history (playbook/render/living.py): the templates' global `living`."""
-        return self.env.globals["living"]  # type: ignore[no-any-return]
+        return cast("Living", self.env.globals["living"])  # set only through the setter below
 
     @living.setter
     def living(self, living: Living) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -50,6 +51,9 @@ TEXT_LIMIT = 3000
 
 LINK_SECTIONS = frozenset({"related", "referenced-by", "sources", "cited-by"})
 """Sections of an entry page that list other entries: their titles would match other readers' problems."""
+
+WORDS_ANCHOR = "words-to-say"
+"""The "Words to say" section of situations and tactics (contract: WordsToSay): indexed whole, after the page's text."""
 
 
 class _Text(HTMLParser):
@@ -135,11 +139,12 @@ class SearchIndex:
 
     docs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
-    def add_page(self, page: Any, html: str, records: dict[str, Record]) -> None:
+    def add_page(self, page: Any, html: str, records: Mapping[str, Record]) -> None:
         """Index one rendered page: called from the playbook plugin's `on_page_content`."""
         self.docs.pop(page.url, None)
         meta = page.meta or {}
-        search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+        found = meta.get("search")
+        search: dict[str, Any] = found if isinstance(found, dict) else {}
         if search.get("exclude") or meta.get("template") == "redirect.html":
             return
         src = page.file.src_uri
@@ -147,12 +152,17 @@ class SearchIndex:
         sections = sections_of(html)
         if record is not None:
             # the text above the first heading repeats the fields; links to other entries name other problems
-            text = " ".join(t for h, a, t in sections if h and a not in LINK_SECTIONS)
+            kept = [(a, t) for h, a, t in sections if h and a not in LINK_SECTIONS]
+            # the words to say are how readers phrase the moment: kept whole, after the other sections' first
+            # TEXT_LIMIT characters, so adding them never pushes the rest of the page out of the index
+            text = " ".join(t for a, t in kept if a != WORDS_ANCHOR)[:TEXT_LIMIT]
+            said = " ".join(t for a, t in kept if a == WORDS_ANCHOR)[:TEXT_LIMIT]
+            text = f"{text} {said}" if said else text
             doc = {
                 "url": page.url, "title": record.title, "kind": record.kind.name, "weight": record.kind.search_boost,
                 "also_called": list(getattr(record.doc, "also_called", ())),
                 "asked_as": list(getattr(record.doc, "asked_as", ())), "summary": _plain(record.doc.summary),
-                "headings": [], "text": text[:TEXT_LIMIT],
+                "headings": [], "text": text,
             }
             if NEW_MARK in html:  # an entry added in the last 30 days (templates/freshness.html.j2): the result says "New"
                 doc["new"] = True

@@ -29,6 +29,7 @@ from playbook.contract.site_config import with_every_kind
 from playbook.contract.urls import page_url
 from playbook.problems import DataError, Problem
 from playbook.render.export import write_export_of
+from playbook.render.tree_paths import kept_for_nav, relink, tree_nav, tree_not_in_nav, tree_path
 
 if TYPE_CHECKING:
     from playbook.pipeline import Site
@@ -91,6 +92,8 @@ class _ConfigLoader(yaml.SafeLoader):
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return os.environ.get(loader.construct_scalar(node))
+    if not isinstance(node, yaml.SequenceNode):
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
     names = loader.construct_sequence(node)
     *variables, default = names if len(names) > 1 else (*names, None)
     return next((os.environ[v] for v in variables if v in os.environ), default)
@@ -121,7 +124,9 @@ def tree_config(config: dict[str, Any], out: Path, site_url: str) -> dict[str, A
         if not config["watch"]:
             del config["watch"]
     if config.get("nav"):  # as the plugin does: a kind mkdocs.yml does not place gets its index at the end
-        config["nav"] = with_every_kind(config["nav"])
+        config["nav"] = tree_nav(with_every_kind(config["nav"]), kept_for_nav(config["nav"]))
+    if isinstance(config.get("not_in_nav"), str):
+        config["not_in_nav"] = tree_not_in_nav(config["not_in_nav"])
     if config.get("hooks"):
         raise DataError([Problem("mkdocs.yml", 0, "hooks", "hooks are Python run by MkDocs only: the tree cannot hold them")])
     theme = config.get("theme")
@@ -159,6 +164,12 @@ def hand_page(src_uri: str, text: str, macros_for: MacrosFor, site_url: str) -> 
     return _with_front_matter(meta, body), render
 
 
+def _refuse_second(target: Path, rel: str) -> None:
+    """Two pages that would be one file of the tree (`x.md` beside `x/index.md`)."""
+    if target.exists():
+        raise DataError([Problem(f"docs/{rel}", 0, "page", f"the tree writes it to {target.name} of its folder, where another page is")])
+
+
 def _is_tree_or_empty(out: Path) -> bool:
     return not out.exists() or (out.is_dir() and (not any(out.iterdir()) or (out / MARK).is_file()))
 
@@ -170,7 +181,7 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
     config_path = root / "mkdocs.yml"
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # _ConfigLoader is a SafeLoader
     docs = root / str(config.get("docs_dir") or "docs")
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    theme: dict[str, Any] = config["theme"] if isinstance(config.get("theme"), dict) else {}
     custom_dir = root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
     sources = [docs, *([custom_dir] if custom_dir else [])]
     if out == root or any(out == s or s in out.parents for s in sources):
@@ -187,17 +198,19 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
             target.unlink()
     (out / MARK).write_text("written by `playbook tree`: this folder is replaced by the next one\n", encoding="utf-8")
     report = TreeReport()
+    kept = kept_for_nav(config.get("nav"))  # pages that stay where they are (tree_paths.py)
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
         if path.is_dir() or "__pycache__" in path.parts:
             continue
         if rel in pages:
             raise DataError([Problem(f"docs/{rel}", 0, "page", "this page is generated from data/: rename the page or the entry")])
-        target = out / "docs" / rel
+        target = out / "docs" / tree_path(rel, kept)  # a page is the index.md of its folder (tree_paths.py)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
             text, rendered = hand_page(rel, path.read_text(encoding="utf-8"), macros_for, site_url)
-            target.write_text(text, encoding="utf-8")
+            _refuse_second(target, rel)
+            target.write_text(relink(text, rel, kept), encoding="utf-8")
             report.hand_written.append(rel)
             if rendered:
                 report.rendered.append(rel)
@@ -205,8 +218,9 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
             shutil.copy2(path, target)
             report.files.append(rel)
     for rel, page in sorted(pages.items()):
-        target = out / "docs" / rel
+        target = out / "docs" / tree_path(rel, kept)
         target.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_second(target, rel)
         target.write_text(page.text, encoding="utf-8")
         report.generated.append(rel)
     write_export_of(site.export, out / "docs")

@@ -8,9 +8,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 from playbook.contract.kinds import KINDS, VOCABULARIES, Kind
 from playbook.contract.models import Synonyms, Term
@@ -31,7 +34,7 @@ def schema_comment(kind: Kind) -> str:
     return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{kind.name}.schema.json"
 
 
-def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, tuple[tuple[int, int], Record]]) -> Validated:
+def validate_tree(data_dir: Path, root: Path, docs_dir: Path, known: dict[Path, tuple[tuple[int, ...], Record]]) -> Validated:
     """Read and validate every entry file and vocabulary under `data_dir`; `known` holds the records of files
     read before, by version, and receives the new ones."""
     records: list[Record] = []
@@ -146,7 +149,7 @@ def _stray_in_kind(path: Path, kind: Kind) -> str | None:
 
 
 def _validate_entry(kind: Kind, path: Path, shown: str, data_dir: Path, problems: list[Problem],
-                    known: dict[Path, tuple[tuple[int, int], Record]]) -> Record | None:
+                    known: dict[Path, tuple[tuple[int, ...], Record]]) -> Record | None:
     version = stamp(path) if inside(path, data_dir) else None  # a file moved out of data/ is read (and refused) again
     cached = known.get(path)
     if version and cached and cached[0] == version and cached[1].kind is kind:
@@ -245,7 +248,7 @@ def _to_model(schema: type[BaseModel], doc: YamlDocument, sink: list[Problem] | 
         return None
 
 
-def _message(error: dict[str, Any], schema: type[BaseModel]) -> str:
+def _message(error: ErrorDetails, schema: type[BaseModel]) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])

@@ -58,11 +58,9 @@ class SiteMacros:
 
     def find_move(self) -> str:
         """Find your move: three questions that narrow the situations, tactics and checklists to those that fit."""
-        groups = [
-            {"kind": kind, "records": [r for r in self.book.of_kind(kind) if getattr(r.doc, "fits", None)]}
-            for kind in FIND_KINDS
-        ]
-        total = sum(len(g["records"]) for g in groups)
+        fitting = {kind: [r for r in self.book.of_kind(kind) if getattr(r.doc, "fits", None)] for kind in FIND_KINDS}
+        groups = [{"kind": kind, "records": records} for kind, records in fitting.items()]
+        total = sum(len(records) for records in fitting.values())
         return self._render("find.html.j2", questions=QUESTIONS, groups=groups, total=total)
 
     def drill(self) -> str:
@@ -111,7 +109,7 @@ class SiteMacros:
         the mentee as a path (docs/assets/mentor.js). The page carries every entry's id, title and summary (plain
         text): ids in a link are checked against it."""
         records = sorted(self.book.records.values(), key=lambda r: (r.kind.dir, r.title.lower()))
-        entries = [[r.ref, r.title, plain(self.book, r.summary), r.kind.singular_title] for r in records]
+        entries = [[r.ref, r.title, plain(self.book, r.summary), r.kind.singular_title, list(getattr(r.doc, "tags", []))] for r in records]
         return self._render("mentor.html.j2", entries=entries)
 
     def data_contract(self) -> str:

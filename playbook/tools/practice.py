@@ -65,12 +65,23 @@ SCALE_ANSWERS = MappingProxyType({
 })
 """The answers of each scale and the value each stores: 3 meets the statement, 2 (a habit kept sometimes) half meets it."""
 
+DID_NOT_COME_UP = (0, "Did not come up")
+"""The extra answer of a habit that only applies when something happens ("When you pair…"): it counts neither way."""
+
+
+def answers_for(scale: str, statement: str) -> tuple[tuple[int, str], ...]:
+    """The answers offered for one statement: its scale's, and "did not come up" for a habit that starts "When"."""
+    answers = SCALE_ANSWERS[scale]
+    return (*answers, DID_NOT_COME_UP) if scale == "habit" and statement.startswith("When ") else answers
+
 
 def self_assessment(page: PageContext) -> str:
     """Rate yourself per competency against the level signals in data/competencies.yml; radar chart."""
-    competencies = {k: t for k, t in page.book.competencies.items() if getattr(t, "signals", None)}
+    competencies: dict[str, Any] = {k: t for k, t in page.book.competencies.items() if getattr(t, "signals", None)}
     grow = {k: grows(page.book, k) for k in competencies}
-    return page.render("self_assessment.html.j2", competencies=competencies, grow=grow, levels=LEVELS, scale_answers=SCALE_ANSWERS)
+    offered = {(k, level): answers_for(getattr(t.scales, level), getattr(t.signals, level))
+               for k, t in competencies.items() for level in LEVELS}
+    return page.render("self_assessment.html.j2", competencies=competencies, grow=grow, levels=LEVELS, offered=offered)
 
 
 # ---- Review deck -----------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from playwright.sync_api import BrowserContext, Page
 
+from playbook.tools.find import fit, sort_key
+
 ANSWERS = {"who": "peer", "what": "pushback", "when": "before"}
 
 
@@ -12,20 +14,18 @@ KIND_ORDER = ("situations", "tactics", "checklists")
 
 
 def ranked(book, answers: dict[str, str]) -> list[tuple[str, int]]:
-    """(title, answers matched) of every entry that fits at least one answer, best fit first: an answer the entry
-    lists counts, a question it leaves open counts below that; situations, tactics, checklists on a tie."""
+    """(title, answers matched) of every entry that lists at least one answer (every entry when none is given), best
+    fit first, by the ranking of playbook/tools/find.py that find.js mirrors."""
     rows = []
+    asked = any(answers.values())
     for order, kind in enumerate(KIND_ORDER):
         for record in book.of_kind(kind):
-            fits = record.doc.fits
-            if not fits:
+            if not record.doc.fits:
                 continue
-            asked = [(f, v) for f, v in answers.items() if v]
-            explicit = sum(1 for f, v in asked if v in getattr(fits, f))
-            matched = explicit + sum(1 for f, v in asked if not getattr(fits, f))
-            if matched or not asked:
-                rows.append((-matched, -explicit, order, record.title.lower(), record.title, matched))
-    return [(r[4], r[5]) for r in sorted(rows)]
+            f = fit(record.doc.fits, answers)
+            if f.shown or not asked:
+                rows.append((sort_key(f, order, record.title), record.title, f.matched))
+    return [(title, matched) for _, title, matched in sorted(rows)]
 
 
 def expected_titles(book, answers: dict[str, str]) -> set[str]:
@@ -82,7 +82,7 @@ def test_find_your_move_by_keyboard_and_shared_link(context: BrowserContext, pag
     more = len(order) - len(want)
     assert count.inner_text() == f"{len(want)} moves fit your answers; {more} more fit some of them."
     assert page.locator("[data-find-item]:visible [data-find-fit]").first.inner_text() == "fits all 3 answers"
-    assert page.locator("a").filter(has_text="Seek out your sharpest critic").is_visible()
+    assert page.locator("[data-find-item] > a").filter(has_text="Seek out your sharpest critic").is_visible()
 
     page.locator("[data-find-copy]").click()
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -150,3 +150,55 @@ def test_count_and_best_fits_are_in_view_after_an_answer(browser, server: str, b
     assert "Manage up with no surprises" in fit_all and set(titles[:len(fit_all)]) == fit_all
     assert titles.index("Manage up with no surprises") < 3
     page.close()
+
+
+def uncovered(page: Page, locator) -> bool:
+    """The centre of the control's first line box is the control itself (or inside it, or its label): nothing is
+    painted over it."""
+    return page.evaluate("""el => { const r = el.getClientRects()[0];
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && (hit === el || el.contains(hit) || hit.contains(el) && hit.tagName === 'LABEL'); }""",
+                         locator.element_handle())
+
+
+def test_count_and_first_three_stay_in_view_after_every_answer(browser, server: str, book):
+    """After each of three answers, at 1280x800 and 390x844, the count and the first three results are on screen
+    without scrolling, and they are the first three of the ranking."""
+    picks = (("who", "A team that owns what you need"), ("what", "It has stalled"), ("when", "Before the meeting"))
+    for viewport, mobile in (({"width": 1280, "height": 800}, False), ({"width": 390, "height": 844}, True)):
+        context = browser.new_context(base_url=server, viewport=viewport, is_mobile=mobile, has_touch=mobile)
+        page = context.new_page()
+        page.goto("find/")
+        page.wait_for_selector("[data-find][data-ready]", state="attached")
+        answers = {"who": "", "what": "", "when": ""}
+        values = {"who": "owning-team", "what": "stalled", "when": "before"}
+        for field, label in picks:
+            page.locator("label").filter(has_text=label).click()
+            answers[field] = values[field]
+            want = [title for title, _ in ranked(book, answers)[:3]]
+            assert in_view(page, page.locator("[data-find-count]")), f"{viewport} after {field}: the count"
+            first = page.locator("[data-find-best] a")
+            for i in range(3):
+                assert in_view(page, first.nth(i)), f"{viewport} after {field}: result {i + 1} is off screen"
+                assert uncovered(page, first.nth(i)), f"{viewport} after {field}: result {i + 1} is covered"
+            assert [first.nth(i).inner_text() for i in range(3)] == want
+        context.close()
+
+
+def test_the_sticky_results_never_cover_a_control_on_a_phone(browser, server: str):
+    """On a 390 px phone every control of the form, reached with Tab, is on screen and not under the sticky panel."""
+    context = browser.new_context(base_url=server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto("find/?who=peer&what=stalled")
+    page.wait_for_selector("[data-find][data-ready]", state="attached")
+    for name in ("Start again", "Copy a link to these answers"):
+        button = page.get_by_role("button", name=name)
+        button.focus()
+        assert in_view(page, button) and uncovered(page, button), f"{name} is hidden when it has focus"
+    page.get_by_role("button", name="Copy a link to these answers").click(trial=True, timeout=2000)
+    radios = page.locator("[data-find-form] input[type=radio]")
+    for i in range(radios.count()):
+        radios.nth(i).focus()
+        label = radios.nth(i).locator("xpath=..")
+        assert in_view(page, label) and uncovered(page, radios.nth(i)), f"radio {i} is hidden when it has focus"
+    context.close()

@@ -73,3 +73,20 @@ def test_search_phrases_are_on_screen_but_not_on_paper(page: Page, book):
     printed = unicodedata.normalize("NFKC", " ".join(pdf_texts(page, "A4")))
     assert "In other words" not in printed
     assert record.title.split()[0] in printed  # the page itself is printed
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_situation_prints_as_a_one_page_card_with_its_words(page: Page, book, fmt: str):
+    def size(r) -> int:
+        w = r.doc.words_to_say
+        pushback = sum(len(p.they_say + p.you_say) for p in w.pushback)
+        return sum(map(len, r.doc.moves)) + sum(map(len, w.opening)) + len(w.follow_up) + pushback
+    longest = max(book.of_kind("situations"), key=size)
+    page.goto(longest.url)
+    [text] = pdf_texts(page, fmt)
+    flat = " ".join(unicodedata.normalize("NFKC", text).split())  # the PDF text has ligatures (ﬀ)
+    assert longest.title in flat
+    assert "Words to say" in flat and "Moves, in order" in flat
+    assert " ".join(longest.doc.words_to_say.follow_up.split()[:6]) in flat
+    for left_out in ("Traps", "Signs you are here", "Referenced by", "Run it move by move"):
+        assert left_out not in flat
