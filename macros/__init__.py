@@ -12,6 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs_macros.errors import format_error
+
+
+@format_error.register(Exception)
+def _error_without_traceback(error: Exception, markdown: str, page: Any) -> str:
+    """What mkdocs-macros puts in the page (and logs) when a macro raises: one line naming the page, the error's type
+    and message, never a Python traceback (its default renders the traceback into the built page). `mkdocs build
+    --strict` still fails on it; the data behind a macro is checked by `playbook check` as `path:line: field: message`."""
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"**Macro error** in `{page.file.src_path}`: {type(error).__name__}: {first}"
+
 
 def define_env(env: Any) -> None:
     if "playbook" in env.conf["plugins"]:

@@ -36,7 +36,7 @@ from playbook.render.feed import write_feed_text
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
 from playbook.render.tree import MARK, TreeReport, write_tree
-from playbook.safe_paths import MANIFEST, UnsafePath, inside, output_folder
+from playbook.safe_paths import MANIFEST, UnsafePath, inside, output_folder, plain_file
 from playbook.schema.validation import SCHEMA_DIR, schema_comment
 
 
@@ -44,7 +44,13 @@ def _root(args: argparse.Namespace) -> Path:
     return Path(args.root).resolve()
 
 
+def schemas_folder(root: Path) -> Path:
+    """data/schemas/, which `schemas` writes: inside the project, no symlink on its path or in it (UnsafePath)."""
+    return inside(root, root / "data" / SCHEMA_DIR, "schemas folder", owned=True)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    schemas_folder(_root(args))  # the loader does not read it, so a committed link there is refused here
     book = load_playbook(_root(args))
     counts = Counter(r.kind.dir for r in book.records.values())
     todo = sorted(r.shown_as for r in book.records.values() if has_placeholder(r))
@@ -123,7 +129,7 @@ def cmd_tree(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    folder = _root(args) / "data" / SCHEMA_DIR
+    folder = schemas_folder(_root(args))
     if args.check:
         stale = list(stale_schemas(folder))
         for name in stale:
@@ -191,7 +197,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-":
         print(text)
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
+        plain_file(Path(args.output), "export file").write_text(text, encoding="utf-8")
     return 0
 
 

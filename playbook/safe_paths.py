@@ -4,6 +4,9 @@ A checkout can carry ignored paths (`git add -f .cache/pages` as a link to any f
 the tools write into or clean is checked first: no part of its path is a symlink, it lies where it is meant to be
 (inside the project, or a new, empty or marked folder for command-line output), and only files the tool recorded in
 its manifest are ever removed. A refusal is an `UnsafePath`: one line that names the path.
+
+Standard library only: scripts/dev.py loads this file by its path before the project's venv exists, to check the
+folders it creates, clears or installs into (.venv, node_modules) before it runs `venv` or `npm ci`.
 """
 
 from __future__ import annotations
@@ -67,22 +70,41 @@ def inside(root: Path, folder: Path, what: str, *, owned: bool = False) -> Path:
     resolved = target.resolve()
     if resolved != real_root and real_root not in resolved.parents:
         raise UnsafePath(f"{what} {target}: resolves to {resolved}, outside the project {root}")
-    for here, dirs, files in os.walk(target) if owned else ():  # os.walk does not descend into linked folders
-        link = next((Path(here) / name for name in sorted(dirs + files) if (Path(here) / name).is_symlink()), None)
-        if link is not None:
-            raise _refusal(what, target, link)
+    if owned:
+        _no_links_within(target, what)
     return target
 
 
 def site_folder(root: Path, site_dir: Path) -> Path:
     """The site folder MkDocs writes and cleans: inside the project it obeys `inside`; elsewhere (named on the command
-    line, a temporary folder under `mkdocs serve`) none of its components may be a symlink."""
+    line, a temporary folder under `mkdocs serve`) none of its components may be a symlink. Everything in it is
+    written by the build (MkDocs' pages and assets, our api/, search/, feed.xml), so it holds no symlink anywhere
+    (one walk) and, when it exists, is a folder."""
     root, site = _absolute(root), _absolute(site_dir)
     if site == root or site in root.parents:
         raise UnsafePath(f"site folder {site}: it holds the project; cleaning it would delete the sources")
-    if root in site.parents:
-        return inside(root, site, "site folder")
-    return _no_links(site, "site folder")
+    site = inside(root, site, "site folder") if root in site.parents else _no_links(site, "site folder")
+    if site.exists() and not site.is_dir():
+        raise UnsafePath(f"site folder {site}: not a folder (remove the file or choose another site_dir)")
+    _no_links_within(site, "site folder")
+    return site
+
+
+def _no_links_within(folder: Path, what: str) -> None:
+    """No symlink anywhere inside `folder` (os.walk does not descend into linked folders, it lists them)."""
+    for here, dirs, files in os.walk(folder):
+        link = next((Path(here) / name for name in sorted(dirs + files) if (Path(here) / name).is_symlink()), None)
+        if link is not None:
+            raise _refusal(what, folder, link)
+
+
+def plain_file(path: Path, what: str) -> Path:
+    """A file the command line overwrites (`export -o`, a schema): neither it nor any folder on its path is a symlink,
+    and it is not a folder. Returns the absolute path."""
+    target = _no_links(_absolute(path), what)
+    if target.is_dir():
+        raise UnsafePath(f"{what} {target}: is a folder, not a file")
+    return target
 
 
 def output_folder(folder: Path, mark: str, what: str) -> Path:
@@ -91,6 +113,8 @@ def output_folder(folder: Path, mark: str, what: str) -> Path:
     target = _no_links(_absolute(folder), what)
     if target.exists() and not target.is_dir():
         raise UnsafePath(f"{what} {target}: not a folder")
+    if (target / mark).is_symlink():  # refused before anything is written, not after
+        raise _refusal(what, target, target / mark)
     if target.is_dir() and any(target.iterdir()) and not (target / mark).is_file():
         raise UnsafePath(f"{what} {target} is not empty and holds nothing playbook wrote before (no {mark}): choose a new or empty folder")
     return target
@@ -101,6 +125,8 @@ def checked_pages_folder(folder: Path, rels: Iterable[str]) -> None:
     symlink, and each name is a plain relative path (no `..`, not absolute)."""
     if folder.is_symlink():
         raise _refusal("pages folder", folder, folder)
+    if (folder / MANIFEST).is_symlink():
+        raise _refusal("pages folder", folder, folder / MANIFEST)
     for parent in sorted({PurePosixPath(_plain(rel, folder)).parent for rel in rels}):
         link = _links_along(folder, parent.parts)
         if link is not None:

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import socket
@@ -35,6 +36,28 @@ STAMP = VENV / ".installed-lock"
 CHROMIUM = "/usr/bin/chromium"
 
 
+def _load_guard():
+    """playbook/safe_paths.py, loaded by its path (standard library only: it runs before .venv exists)."""
+    spec = importlib.util.spec_from_file_location("playbook_safe_paths", ROOT / "playbook" / "safe_paths.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+GUARD = _load_guard()
+
+
+def checked(folder: Path, what: str) -> Path:
+    """`folder` when it is safe to create, clear or install into (no symlink on its path below the project, inside
+    the project): a committed `.venv` or `node_modules` link would make `venv`/`npm ci` empty the folder it points
+    to. Otherwise exit with one line naming it."""
+    try:
+        return GUARD.inside(ROOT, folder, what)
+    except GUARD.UnsafePath as err:
+        raise SystemExit(f"error: {err}") from None
+
+
 def run(*cmd: str | Path, **kw) -> None:
     print("+", " ".join(map(str, cmd)), flush=True)
     subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kw)
@@ -42,6 +65,7 @@ def run(*cmd: str | Path, **kw) -> None:
 
 def setup() -> None:
     """Create .venv and install the locked, hash-checked dependencies (again only when the lock changes)."""
+    checked(VENV, "virtual environment")
     if not (BIN / "python").exists():
         run(sys.executable, "-m", "venv", VENV)
     digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
@@ -79,6 +103,7 @@ def ensure_node_tools() -> None:
     if shutil.which("npm") is None:
         apt_install("nodejs", "npm")
     lock = ROOT / "package-lock.json"
+    checked(ROOT / "node_modules", "node_modules folder")  # npm ci empties it first, following a link
     stamp = ROOT / "node_modules" / ".installed-lock"
     digest = hashlib.sha256(lock.read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
@@ -89,7 +114,8 @@ def ensure_node_tools() -> None:
 
 def ensure_zensical() -> None:
     """The build tier builds the plugin-free tree with Zensical too: its own venv under .cache/ (made once, reused
-    while its stamp holds; scripts/zensical.py)."""
+    while its stamp holds; scripts/zensical.py). `venv --clear` empties the folder a link points to: checked first."""
+    checked(ROOT / ".cache" / "zensical" / "venv", "Zensical's virtual environment")
     run(BIN / "python", "-c", "from scripts import zensical; print('zensical:', zensical.zensical())")
 
 

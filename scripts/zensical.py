@@ -29,6 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playbook.cli import tree
 from playbook.contract.urls import DEFAULT_SITE_URL
+from playbook.render.tree import MARK
+from playbook.safe_paths import UnsafePath, inside, output_folder, site_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 # The newest release that installs from the package index (0.1.2, with zensical-ui 0.0.42; seen 2026-12-07): 0.1.3
@@ -49,7 +51,13 @@ class ToolUnavailable(RuntimeError):
 
 def ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:
     """`venv` with exactly `requirements` from the package index, made once and reused while its stamp holds;
-    the path of its `command`. Raises ToolUnavailable with pip's own words when it cannot be made."""
+    the path of its `command`. Raises ToolUnavailable with pip's own words when it cannot be made, or when `venv`
+    is reached through a symlink (`venv --clear` would empty the folder it points to), checked before its folder or
+    lock file is made."""
+    try:
+        inside(ROOT, venv, "virtual environment")
+    except UnsafePath as err:
+        raise ToolUnavailable(str(err)) from None
     venv.parent.mkdir(parents=True, exist_ok=True)
     with (venv.parent / ".venv.lock").open("w") as lock:  # two test workers never make one venv at once
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -151,6 +159,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=HOME / "site", help="where to leave Zensical's site")
     parser.add_argument("--site-url", default=os.environ.get("PLAYBOOK_SITE_URL") or DEFAULT_SITE_URL)
     args = parser.parse_args(argv)
+    try:  # the same checks as `playbook tree` and the site folder: nothing written or removed through a link
+        tree_dir = output_folder(TREE, MARK, "tree folder")
+        out = site_folder(ROOT, args.out)
+    except UnsafePath as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     try:
         program = zensical()
     except ToolUnavailable as err:
@@ -158,17 +172,22 @@ def main(argv: list[str]) -> int:
         return 1
     version = subprocess.run([str(program), "--version"], capture_output=True, text=True).stdout.strip()
     with Timer() as writing:
-        report = tree(ROOT, TREE, args.site_url)
+        report = tree(ROOT, tree_dir, args.site_url)
     print(f"tree: {TREE} ({len(report.hand_written)} hand-written and {len(report.generated)} generated pages) "
           f"in {writing.wall:.1f} s")
+    try:  # the builds clean and write site/, site-mkdocs/, site-properdocs/ in it: no link anywhere in the tree
+        inside(ROOT, tree_dir, "tree folder", owned=True)
+    except UnsafePath as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     first = zensical_build(program, TREE, quiet=False)
     pages = html_pages(first.site)
     print(f"Zensical {version}: {len(pages)} pages and api/playbook.json in {first.timer.wall:.1f} s ({first.timer.cpu:.1f} s CPU)")
-    if args.out.resolve() != first.site.resolve():
-        if args.out.exists():
-            shutil.rmtree(args.out)
-        shutil.copytree(first.site, args.out)
-    print(f"site: {args.out}")
+    if out.resolve() != first.site.resolve():
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(first.site, out)
+    print(f"site: {out}")
     mkdocs = mkdocs_build(TREE)
     missing, extra = sorted(html_pages(mkdocs.site) - pages), sorted(pages - html_pages(mkdocs.site))
     print(f"MkDocs (no plugin): {len(html_pages(mkdocs.site))} pages in {mkdocs.timer.wall:.1f} s"

@@ -109,4 +109,8 @@ def test_bad_values_in_synonyms(project):
     assert any(p.startswith("data/synonyms.yml:2: synonyms[0].reader:") for p in found), found
     assert any(p.startswith("data/synonyms.yml:4: synonyms[1].reader[0]:") for p in found), found
     assert any(p.startswith("data/synonyms.yml:5: synonyms[1].site[0]:") for p in found), found
-    assert _problems(project, "phrases: [say no, Say No]\n") == ["data/synonyms.yml:1: phrases: a phrase is listed twice"]
+    assert _problems(project, "phrases: [say no, say no]\n") == ["data/synonyms.yml:1: phrases: a phrase is listed twice"]
+    assert _problems(project, "phrases: [say no, Say No]\n") == [  # twice, and capitals never match: both at once
+        "data/synonyms.yml:1: phrases: a phrase is listed twice",
+        "data/synonyms.yml:1: phrases[1]: 'Say No' has capital letters: the search box lower-cases every query, so it would "
+        "never match; write 'say no'"]

@@ -83,3 +83,41 @@ def test_quality_passes_the_real_synonyms():
 
     queries = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text())["queries"]]
     assert captured(load_playbook(ROOT), queries) == []
+
+
+def test_an_uppercase_reader_word_is_refused_as_it_can_never_match(project: Path):
+    """The search box lower-cases every query: 'hasOwnProperty' or a phrase in capitals would never fire."""
+    problems = _problems(project, "phrases:\n  - Say No\nsynonyms:\n  - reader: [convince, hasOwnProperty]\n    site: [tactic]\n")
+    assert len(problems) == 2
+    assert problems[0].startswith("data/synonyms.yml:2: phrases[0]: 'Say No' has capital letters")
+    assert problems[1].startswith("data/synonyms.yml:4: synonyms[0].reader[1]: 'hasOwnProperty' has capital letters")
+
+
+def test_check_reports_every_synonym_problem_at_once(project: Path):
+    """A word too short for the model ('i') hid the function word ('the') and the unknown site word until it was
+    fixed: all three come in one run, each once."""
+    problems = _problems(project, "synonyms:\n  - reader: [the]\n    site: [tactic]\n  - reader: [i]\n    site: [zorblax]\n")
+    fields = sorted(p.split(": ")[1] for p in problems)
+    assert fields == ["synonyms[0].reader[0]", "synonyms[1].reader[0]", "synonyms[1].site[0]"], problems
+    assert any("function words" in p for p in problems) and any("zorblax" in p for p in problems)
+
+
+SPLIT_CAPTURE = ["time", "staff", "design", "engineer", "tell", "decision", "nobody", "keeps", "system", "without", "manager",
+                 "meetings", "work", "another", "migration", "review", "authority"]
+
+
+def test_quality_reports_a_site_word_that_many_small_rules_capture_together(project: Path):
+    """Seventeen one-word rules, each under the share, all lead to 'persuasion' and together reach nearly half the
+    reader queries (verify-33 3.4): `quality` names the site word, the rules and the share."""
+    from playbook.quality.search_capture import MAX_SHARE, captured
+
+    rules = "".join(f"  - reader: [{w}]\n    site: [persuasion]\n" for w in SPLIT_CAPTURE)
+    (project / "data" / "synonyms.yml").write_text("synonyms:\n" + rules + "  - reader: [convince]\n    site: [tactic]\n", encoding="utf-8")
+    book = load_playbook(project)  # check passes: each is a real word
+    queries = [q["q"] for q in yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text())["queries"]]
+    findings = [str(f) for f in captured(book, queries)]
+    single = [f for f in findings if "captures" in f and "site word" not in f]
+    together = [f for f in findings if "site word 'persuasion'" in f]
+    assert single == [] and len(together) == 1, findings  # each rule alone is under the share
+    assert f"reached by {len(SPLIT_CAPTURE)} rules" in together[0] and f"over {MAX_SHARE:.0%}" in together[0]
+    assert "'tactic'" not in " ".join(findings)

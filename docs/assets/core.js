@@ -74,7 +74,15 @@
   function str(v, max) { return typeof v === "string" && v.trim() ? v.slice(0, max || 200) : null; }
   /* A date as stored: an ISO date or time, at most 40 characters (a longer "date" is not one: a snapshot's `at` of
      900 KB once filled the key). */
-  function isDate(v) { return typeof v === "string" && v.length <= 40 && /^\d{4}-\d{2}-\d{2}/.test(v) && !isNaN(Date.parse(v)); }
+  /* A stored date or time ("YYYY-MM-DD", or an ISO time): a real calendar day (no 30 February) that parses to a
+     time in the years 1970 to 9999 in UTC ("9999-12-31T23:59:59-14:00" is year 10000 there, so it is refused). */
+  var YEAR_MIN = Date.UTC(1970, 0, 1), YEAR_END = Date.UTC(10000, 0, 1);
+  function isDate(v) {
+    var m = typeof v === "string" && v.length <= 40 && /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+    if (!m) return false;
+    var day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), t = Date.parse(v);
+    return day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]) && isFinite(t) && t >= YEAR_MIN && t < YEAR_END;
+  }
 
   /* A same-site path ("/tactics/x/", "/x/?a#b") or null: never a scheme, another host or "//host". */
   var SAFE_PATH = /^\/(?![\/\\])[^\s\\<>"'`]*$/;

@@ -54,6 +54,9 @@
   }
   function isLeitner(c) { return c && typeof c.box === "number"; }
   function dueDay(c) { return T.day(new Date(c.due)); }
+  /* Due by the end of today (local): compared as times, never as text ("10000-01-01" sorts before "2026-…"). */
+  function endOfToday() { var d = new Date(); d.setHours(24, 0, 0, 0); return d.getTime(); }
+  function isDue(c) { var t = Date.parse(c.due); return !isFinite(t) || t < endOfToday(); }
   function later(a, b) { return (a.last_review || "") > (b.last_review || ""); }
 
   T.tool("review", { root: "[data-review]", needs: ["kit", "fsrs"], setup: function (root) {
@@ -78,9 +81,9 @@
       return cards.filter(function (c) { return kinds.indexOf(c.kind) !== -1 && (!tag || c.tags.indexOf(tag) !== -1); });
     }
     function due(list) {
-      var p = progress(), today = T.today();
-      return list.filter(function (c) { return !p[c.id] || dueDay(p[c.id]) <= today; })
-        .sort(function (a, b) { var x = p[a.id] ? p[a.id].due : "9", y = p[b.id] ? p[b.id].due : "9"; return x < y ? -1 : x > y ? 1 : 0; });
+      var p = progress();
+      return list.filter(function (c) { return !p[c.id] || isDue(p[c.id]); })
+        .sort(function (a, b) { var x = p[a.id] ? Date.parse(p[a.id].due) : Infinity, y = p[b.id] ? Date.parse(p[b.id].due) : Infinity; return x < y ? -1 : x > y ? 1 : 0; });
     }
     function next() {
       var list = selection(), queue = due(list);
@@ -114,7 +117,7 @@
         reset = true;
         p[current.id] = plain(fsrs().next(F.createEmptyCard(now), now, n).card);
       }
-      if (dueDay(p[current.id]) <= T.today()) { if (again.indexOf(current.id) === -1) again.push(current.id); }
+      if (isDue(p[current.id])) { if (again.indexOf(current.id) === -1) again.push(current.id); }
       else again = again.filter(function (id) { return id !== current.id; });
       if (!store.set("review", p)) return;
       var days = T.daysBetween(T.today(), dueDay(p[current.id]));

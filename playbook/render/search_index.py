@@ -16,6 +16,7 @@ The text comes from each page's rendered HTML, without scripts, buttons, forms o
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -182,12 +183,18 @@ class SearchIndex:
         self.docs[page.url] = docs
 
     def load(self, site_dir: Path) -> None:
-        """After `mkdocs build --dirty` into an existing site: start from the index the last build wrote."""
+        """After `mkdocs build --dirty` into an existing site: start from the index the last build wrote. An index
+        that cannot be read as one (not JSON, wrong shapes: a committed or damaged file) is treated as absent, with
+        a one-line warning: every page then adds its documents again as it is built."""
         path, body = site_dir / INDEX_PATH, site_dir / BODY_PATH
         if self.docs or not path.exists():
             return
-        docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
-        texts = json.loads(body.read_text(encoding="utf-8")).get("text", []) if body.exists() else []
+        try:
+            docs, texts = _read_docs(path), _read_texts(body) if body.exists() else []
+        except (OSError, ValueError, RecursionError) as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            said = str(err).splitlines()[0] if str(err) else type(err).__name__
+            logging.getLogger("mkdocs.plugins.playbook").warning("%s cannot be read (%s): starting the search index afresh", path, said)
+            return
         for i, doc in enumerate(docs):
             doc["text"] = texts[i] if i < len(texts) else doc.get("text", "")
             self.docs.setdefault(doc["url"].split("#", 1)[0], []).append(doc)
@@ -221,3 +228,21 @@ def _unmark(match: re.Match[str]) -> str:
 def _plain(text: str) -> str:
     """Markdown summary -> plain text ([[ref|label]] -> label)."""
     return _MARKUP.sub(_unmark, text)
+
+
+def _read_docs(path: Path) -> list[dict[str, Any]]:
+    """The documents of a search index the last build wrote; ValueError when it is not shaped as one."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    docs = data.get("docs") if isinstance(data, dict) else None
+    if not isinstance(docs, list) or not all(isinstance(d, dict) and isinstance(d.get("url"), str) for d in docs):
+        raise ValueError("not a search index: 'docs' must be a list of documents, each with a 'url'")
+    return docs
+
+
+def _read_texts(path: Path) -> list[str]:
+    """The body texts of the last build's index (search/body.json); ValueError when it is not shaped as one."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    texts = data.get("text") if isinstance(data, dict) else None
+    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        raise ValueError("not a search body: 'text' must be a list of strings")
+    return texts

@@ -9,12 +9,12 @@ Words are split and stemmed as docs/assets/search.js splits and stems them (lowe
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from playbook.contract.models import Synonyms
 from playbook.contract.record import Record
 from playbook.contract.search_text import stem, words
 from playbook.load.yaml_source import YamlDocument
-from playbook.problems import field_name
+from playbook.problems import Loc, field_name
 
 _STOP = (
     "a an the of to in on at for with and or but is are was were be been being am i me my mine myself you your yours "
@@ -34,7 +34,10 @@ ABBREVIATIONS = frozenset({"vp", "pm", "em", "qa", "hr", "ux", "ui", "ic", "ai",
 
 
 def reader_problem(text: str) -> str | None:
-    """Why a reader word or phrase would capture most queries, or None."""
+    """Why a reader word or phrase would capture most queries, or can never match one, or None."""
+    if text != text.lower():
+        return (f"'{text}' has capital letters: the search box lower-cases every query, so it would never match; "
+                f"write '{text.lower()}'")
     ws = words(text)
     if not ws:
         return "holds no word the search box reads"
@@ -60,17 +63,33 @@ def unknown_site_words(wanted: Iterable[str], records: Iterable[Record], vocabul
     return missing
 
 
-def check_synonyms(doc: YamlDocument, synonyms: Synonyms, records: Iterable[Record], vocabulary_text: Iterable[str]) -> None:
-    """Add to `doc.problems` every reader word that would capture most queries and every site word no page uses."""
-    for loc, text in [(("phrases", i), p) for i, p in enumerate(synonyms.phrases)] + [
-            (("synonyms", r, "reader", i), w) for r, rule in enumerate(synonyms.synonyms) for i, w in enumerate(rule.reader)]:
+def _texts(data: Any, loc: Loc) -> list[tuple[Loc, str]]:
+    """The strings of the list at `loc` in the raw file, each with its location (any other shape: none)."""
+    for key in loc:
+        data = data.get(key) if isinstance(data, dict) and isinstance(key, str) else (
+            data[key] if isinstance(data, list) and isinstance(key, int) and key < len(data) else None)
+    return [((*loc, i), v) for i, v in enumerate(data) if isinstance(v, str)] if isinstance(data, list) else []
+
+
+def _rules(data: Any) -> range:
+    rules = data.get("synonyms") if isinstance(data, dict) else None
+    return range(len(rules)) if isinstance(rules, list) else range(0)
+
+
+def check_synonyms(doc: YamlDocument, records: Iterable[Record], vocabulary_text: Iterable[str]) -> None:
+    """Add to `doc.problems` every reader word that would capture most queries or never match one, and every site
+    word no page uses. Reads the raw file, so these come in the same run as its shape problems (a word too short
+    for the model), each location once."""
+    reported = {problem.field for problem in doc.problems}
+    readers = _texts(doc.data, ("phrases",)) + [item for r in _rules(doc.data) for item in _texts(doc.data, ("synonyms", r, "reader"))]
+    for loc, text in readers:
         message = reader_problem(text)
-        if message:
+        if message and field_name(loc) not in reported:
             doc.problem(loc, field_name(loc), message)
-    site = [(("synonyms", r, "site", i), w) for r, rule in enumerate(synonyms.synonyms) for i, w in enumerate(rule.site)]
+    site = [item for r in _rules(doc.data) for item in _texts(doc.data, ("synonyms", r, "site"))]
     missing = unknown_site_words({stem(w) for _, text in site for w in words(text) if w not in FUNCTION_WORDS},
                                  records, vocabulary_text)
     for loc, text in site:
         unknown = [w for w in words(text) if w not in FUNCTION_WORDS and stem(w) in missing]
-        if unknown:
+        if unknown and field_name(loc) not in reported:
             doc.problem(loc, field_name(loc), f"'{unknown[0]}' is used by no entry: a site word must be one the pages use")

@@ -83,10 +83,11 @@ def read_synonyms(data_dir: Path, root: Path, problems: list[Problem], records: 
     if not path.exists() and not path.is_symlink():
         return Synonyms()
     doc = read_yaml(path, display_path(path, root), data_dir)
+    parsed = not doc.problems  # valid YAML: its words are checked even when its shape is not (every problem at once)
     model = _to_model(Synonyms, doc)
-    if model is not None and not doc.problems:
+    if parsed:
         terms = [t for vocabulary in (vocabularies or {}).values() for term in vocabulary.values() for t in (term.title, term.definition)]
-        check_synonyms(doc, model, records, terms)
+        check_synonyms(doc, records, terms)
     problems.extend(doc.problems)
     return model if model is not None and not doc.problems else Synonyms()
 

@@ -113,8 +113,14 @@ class SiteMacros:
         return self._render("mentor.html.j2", entries=entries)
 
     def data_contract(self) -> str:
-        """The fields of every kind, from the models, each with a complete example file."""
-        examples = {d.kind.example: self.book.get(d.kind.example).path.read_text(encoding="utf-8") for d in kind_docs()}
+        """The fields of every kind, from the models, each with a complete example file: the entry named in
+        contract/kinds.py, or the entry it was renamed to (its `aliases:`); a kind whose example is gone gets a
+        sentence instead of the file."""
+        examples = {}
+        for d in kind_docs():
+            record = self.book.records.get(d.kind.example) or self.book.redirects.get(d.kind.example)
+            if record is not None:
+                examples[d.kind.name] = (record.ref, record.path.read_text(encoding="utf-8"))
         return self._render("contract.md.j2", kinds=kind_docs(), examples=examples)
 
     def export_fields(self) -> str:
