@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from playbook.contract.kinds import KINDS, KINDS_BY_NAME
 from playbook.contract.names import hand_written, id_problem, reserved_problem
 from playbook.contract.schemas import stale_schemas, write_schemas
-from playbook.contract.site_config import docs_dir, read_site_config
+from playbook.contract.site_config import docs_dir
 from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.index.history import read_history
 from playbook.index.review import DEFAULT_MONTHS, review_due
@@ -32,7 +32,6 @@ from playbook.quality.fingerprint import FINGERPRINTS
 from playbook.quality.phrasings import few_phrasings
 from playbook.quality.search_capture import captured, read_queries
 from playbook.render.export import build_export
-from playbook.render.feed import write_feed_text
 from playbook.render.jinja import TEMPLATES
 from playbook.render.pages import PAGES_DIR, generate_pages, published_urls, read_manifest, write_pages
 from playbook.render.tree import MARK, TreeReport, write_tree
@@ -110,10 +109,7 @@ def tree(root: Path, out: Path, site_url: str) -> TreeReport:
     """Write a plugin-free project (mkdocs.yml, docs/ with every page rendered, overrides/) for MkDocs without our
     plugin, ProperDocs or Zensical (playbook/render/tree.py), with the Site's macros bound to each page."""
     site = run(root, docs_dir(root), site_url=site_url if site_url.endswith("/") else site_url + "/")
-    report = write_tree(root, out, site, site_url)
-    name = str(read_site_config(root / "mkdocs.yml")[0].get("site_name") or "")
-    write_feed_text(site.feed(name), out / "docs")  # feed.xml, as the plugin writes it after a build
-    return report
+    return write_tree(root, out, site, site_url)
 
 
 def cmd_tree(args: argparse.Namespace) -> int:

@@ -41,7 +41,8 @@ class Memo:
     """What one process keeps from build to build, so an edit costs only what it changes."""
 
     records: dict[Path, tuple[tuple[int, ...], Record]] = field(default_factory=dict)
-    """Valid records by file, with the version they were read at (inode, mtime, size): a rebuild re-reads only
+    """Valid records by file, with the version they were read at (load/files.py `stamp`: the link's and the target's
+    inode and modification time, and the size): a rebuild re-reads only
     files that changed. Refused files are not kept (they are read, and refused, again); files that are gone are
     dropped."""
     book: tuple[tuple[object, ...], Playbook] | None = None

@@ -3,9 +3,10 @@
 
     on_startup        one Memo for the life of the process (`mkdocs serve` keeps this plugin between rebuilds)
     on_config         run the pipeline; the navigation and the macros of the hand-written pages come from the Site
-    on_files          add the generated pages (`ViewFile`, entries not listed in the navigation); under `--dirty`, a
-                      page is rebuilt when its view changed: a generated page the pipeline rendered anew, a
-                      hand-written page whose macros read something that changed (or whose source changed)
+    on_files          add the generated pages (`ViewFile`, entries not listed in the navigation); under `--dirty`, after
+                      a data edit a page is rebuilt when its view changed: a generated page the pipeline rendered
+                      anew, a hand-written page whose macros read something that changed; after an edit of a
+                      hand-written page or a template, and in a process's first build, every page
     on_nav            pages MkDocs will not read again keep the title and metadata they had (for every page's nav)
     on_pre_page       a generated page takes its HTML, metadata and table of contents from the pipeline: MkDocs
                       neither parses its front matter nor runs Markdown over it (GeneratedHtmlPage)
@@ -13,7 +14,8 @@
                       and keep the HTML blocks they make out of the Markdown pass (jinja.py SetAside)
     on_page_content   put those blocks back; index each rendered page for the site search (render/search_index.py)
     on_serve          listen for saves (inotify) instead of polling twice a second (watcher.py)
-    on_post_build     write the JSON export and the search index; under serve, remove the pages of deleted entries
+    on_post_build     write the JSON export, the feed and the search index; in a process's later dirty builds (serve),
+                      remove the pages of deleted entries
 
 Nothing is cached on disk between builds: a cache a checkout can carry is a cache an attacker can write. Every piece
 of state lives on the plugin instance, as MkDocs and Material's own plugins keep theirs.
@@ -145,6 +147,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.outputs: dict[str, str] = {}
         """Page URL -> the file it was written to, for every page of the last build."""
         self.files: Files | None = None
+        self.templates: object = None
+        """The stamp of our templates at the last build."""
         self._recording: ReadLog | None = None
         self._asides: dict[str, SetAside] = {}
         """The HTML blocks each hand-written page's macros set aside, until Markdown has run over the page."""
@@ -197,12 +201,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        site, first = self.site, not self.outputs
+        site = self.site
         in_nav = set(nav_paths(config.nav or []))
-        if self.dirty:  # a hand-written page is rebuilt when its macros' view changed, and always by the first build of a
-            # process (its view is recorded then); the list keeps its order
-            files = Files([_stale_copy(f, config) if f.is_documentation_page() and (first or self._view_changed(f)) else f
-                           for f in files])
+        # Everything is rebuilt by the first build of a process (the views are recorded then), after a template edit
+        # (the templates are every page's input), and after an edit of a hand-written page (its title and place are in
+        # every page's navigation and footer): only data edits are narrowed to the pages whose view changed.
+        templates = self.memo.templates.stamp()
+        everything = (not self.outputs or templates != self.templates
+                      or any(f.is_documentation_page() and f.is_modified() for f in files if not f.generated_by))
+        self.templates = templates
+        if self.dirty:  # a hand-written page is rebuilt when its macros' view changed; the list keeps its order
+            files = Files([_stale_copy(f, config) if f.is_documentation_page() and (everything or self._view_changed(f))
+                           else f for f in files])
         for rel, page in site.pages.items():
             if files.get_file_from_path(rel) is not None:
                 raise PluginError(f"docs/{rel}: this page is generated from data/ (an id or alias is '{rel}'); "
@@ -211,7 +221,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             generated = ViewFile.generated(config, rel, content=page.text if not self.config.html_pages else "",
                                            inclusion=inclusion)
             assert isinstance(generated, ViewFile)
-            generated.stale = not self.dirty or first or rel in site.rendered
+            generated.stale = not self.dirty or everything or rel in site.rendered
             generated.edit_uri = edit_source(site.book, rel, Path(config.docs_dir))  # "Suggest a change" edits the data file
             files.append(generated)
         self.files = files

@@ -5,10 +5,11 @@ our plugin or mkdocs-macros, to the same pages.
                      `watch:` folders that are not in OUT dropped, every kind's index in the navigation
     OUT/docs/        the hand-written pages with their macro call already rendered (`render_macros` dropped from
                      their front matter), every generated page (`GeneratedPage.text`), the assets, and the JSON
-                     export (`api/playbook.json` and its schema), which every tool copies into the site as is
+                     export (`api/playbook.json` and its schema) and the Atom feed (`feed.xml`), which every tool
+                     copies into the site as is
     OUT/overrides/   the theme's custom_dir
 
-Everything comes from one `Site` (playbook.pipeline.run): the generated pages, the JSON export, and the macros bound to
+Everything comes from one `Site` (playbook.pipeline.run): the generated pages, the JSON export, the feed, and the macros bound to
 one page (`Site.macros` of a `MacroEnv`, the little of mkdocs-macros' plugin object that they read).
 """
 
@@ -29,6 +30,7 @@ from playbook.contract.site_config import with_every_kind
 from playbook.contract.urls import page_url
 from playbook.problems import DataError, Problem
 from playbook.render.export import write_export_of
+from playbook.render.feed import write_feed_text
 from playbook.render.tree_paths import kept_for_nav, relink, tree_nav, tree_not_in_nav, tree_path
 
 if TYPE_CHECKING:
@@ -55,7 +57,8 @@ class MacroPage:
 
 @dataclass
 class MacroEnv:
-    """What `macros.site.SiteMacros` reads from mkdocs-macros' plugin object: the page and the site's settings."""
+    """What `playbook.tools.page_macros.SiteMacros` reads from mkdocs-macros' plugin object: the page and the site's
+    settings."""
 
     page: MacroPage
     conf: dict[str, Any]
@@ -224,6 +227,7 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
         target.write_text(page.text, encoding="utf-8")
         report.generated.append(rel)
     write_export_of(site.export, out / "docs")
+    write_feed_text(site.feed(str(config.get("site_name") or "")), out / "docs")
     if custom_dir is not None and custom_dir.is_dir():
         shutil.copytree(custom_dir, out / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
     settings = tree_config(config, out, site_url)
