@@ -1,5 +1,6 @@
 """Serve is right by construction: random sequences of edits under `mkdocs serve --dirty` (titles, summaries, tags,
-references, path steps, vocabularies, synonyms, entries added, deleted and renamed with an alias), and after each one
+references, path steps, vocabularies, synonyms, entries added, deleted and renamed with an alias, a hand-written
+page's title), and after each one
 every page the served folder holds equals the page of a clean full build, byte for byte, with the search index, the
 JSON export and the sitemap; a deleted entry's page is gone.
 
@@ -170,6 +171,14 @@ class Data:
         path.unlink()
         return f"deleted {self.ref(path)}"
 
+    def hand_written_title(self) -> str:
+        """A hand-written page's title: it shows in other pages' navigation and footers."""
+        pages = sorted(p for p in (self.dir.parent / "docs").rglob("*.md") if re.search(r"^# ", p.read_text(encoding="utf-8"), re.M))
+        page = self.rng.choice(pages)
+        page.write_text(re.sub(r"^# (.*)$", lambda m: f"# {m.group(1)} {self.new_word()}", page.read_text(encoding="utf-8"),
+                               count=1, flags=re.M), encoding="utf-8")
+        return f"title of docs/{page.relative_to(self.dir.parent / 'docs')}"
+
     def rename(self) -> str:
         path = self.pick("tactics")
         old, new_id = self.ref(path), f"renamed-{self.count + 1}-{path.stem}"[:60]
@@ -185,7 +194,7 @@ class Data:
 
 
 EDITS: list[Callable[[Data], str]] = [Data.title, Data.summary, Data.tags, Data.reference, Data.path_step, Data.vocabulary,
-                                      Data.synonyms, Data.add, Data.delete, Data.rename]
+                                      Data.synonyms, Data.add, Data.delete, Data.rename, Data.hand_written_title]
 
 
 @pytest.mark.parametrize("seed", SEEDS)

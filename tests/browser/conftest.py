@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,5 +49,7 @@ def pdf_pages(page: Page, fmt: str) -> int:
 
 
 def pdf_texts(page: Page, fmt: str) -> list[str]:
+    """The text of each printed page, NFKC-normalised: Chromium's PDFs carry ligatures (the "fi" of "Defining")."""
     page.emulate_media(media="print")
-    return [p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format=fmt, print_background=True))).pages]
+    pdf = PdfReader(io.BytesIO(page.pdf(format=fmt, print_background=True)))
+    return [unicodedata.normalize("NFKC", p.extract_text()) for p in pdf.pages]
