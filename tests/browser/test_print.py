@@ -87,6 +87,10 @@ def test_a_situation_prints_as_a_one_page_card_with_its_words(page: Page, book, 
     flat = " ".join(unicodedata.normalize("NFKC", text).split())  # the PDF text has ligatures (ﬀ)
     assert longest.title in flat
     assert "Words to say" in flat and "Moves, in order" in flat
+    moves = flat.split("Moves, in order", 1)[1]
+    assert all(f"{n}. " in moves for n in range(1, len(longest.doc.moves) + 1)), "the moves print with their numbers"
+    assert page.evaluate("""() => { const li = document.querySelector('#moves ~ ol.pb-list li');
+        return li.getBoundingClientRect().left > 12; }"""), "room for the numbers left of the moves"
     assert " ".join(longest.doc.words_to_say.follow_up.split()[:6]) in flat
     for left_out in ("Traps", "Signs you are here", "Referenced by", "Run it move by move"):
         assert left_out not in flat
