@@ -87,7 +87,16 @@ def site_folder(root: Path, site_dir: Path) -> Path:
     if site.exists() and not site.is_dir():
         raise UnsafePath(f"site folder {site}: not a folder (remove the file or choose another site_dir)")
     _no_links_within(site, "site folder")
+    outside = root not in site.parents
+    if outside and site.is_dir() and any(site.iterdir()) and not all((site / name).is_file() for name in SITE_MARKS):
+        raise UnsafePath(f"site folder {site}: outside the project, it holds files and no site built before "
+                         f"({' and '.join(SITE_MARKS)}); refusing to clean or write into it: choose an empty or new folder")
     return site
+
+
+SITE_MARKS = ("404.html", "sitemap.xml")
+"""What every build of the site writes at its top: a non-empty folder outside the project without them is not a site
+(a `site_dir` a pull request points at a folder of someone's files)."""
 
 
 def _no_links_within(folder: Path, what: str) -> None:
@@ -146,7 +155,11 @@ def owned_files(folder: Path) -> list[Path]:
     manifest = folder / MANIFEST
     if manifest.is_symlink() or not manifest.is_file():
         return []
-    rels = [line for line in manifest.read_text(encoding="utf-8").splitlines() if line]
+    try:
+        rels = [line for line in manifest.read_text(encoding="utf-8").splitlines() if line]
+    except (UnicodeDecodeError, OSError) as err:
+        raise UnsafePath(f"pages folder {folder}: its manifest {MANIFEST} cannot be read ({err.__class__.__name__}): "
+                         "remove it and the pages it listed") from None
     checked_pages_folder(folder, rels)
     paths = [folder / rel for rel in sorted(set(rels)) if rel.endswith(".md")]
     return [path for path in paths if path.is_file() or path.is_symlink()]
@@ -158,7 +171,7 @@ def record_owned(folder: Path, rels: Iterable[str]) -> None:
     text = "".join(f"{rel}\n" for rel in sorted(rels))
     if manifest.is_symlink():
         raise _refusal("pages folder", folder, manifest)
-    if manifest.is_file() and manifest.read_text(encoding="utf-8") == text:
+    if manifest.is_file() and manifest.read_bytes() == text.encode("utf-8"):
         return
     folder.mkdir(parents=True, exist_ok=True)
     temp = folder / f"{MANIFEST}.{os.getpid()}.tmp"
@@ -167,3 +180,32 @@ def record_owned(folder: Path, rels: Iterable[str]) -> None:
         os.replace(temp, manifest)
     finally:
         temp.unlink(missing_ok=True)
+
+
+VENV_PARTS = ("bin", "lib", "include", "pyvenv.cfg", ".installed-lock")
+"""What `venv` and pip write through inside a virtual environment (lib64 is venv's own link to lib)."""
+
+
+def venv_folder(root: Path, venv: Path, what: str) -> Path:
+    """A virtual environment the tools create, clear or install into: `inside` the project, a folder when it exists,
+    and none of the parts venv and pip write through (bin, lib, lib/pythonX.Y, site-packages…) a symlink: a committed
+    `.venv/lib` link would make pip install into the folder it points to."""
+    venv = inside(root, venv, what)
+    if venv.exists() and not venv.is_dir():
+        raise UnsafePath(f"{what} {venv}: not a folder (remove the file)")
+    inner = [venv / name for name in VENV_PARTS]
+    inner += [p for lib in (venv / "lib",) if lib.is_dir() and not lib.is_symlink() for p in lib.iterdir()]
+    inner += [p / "site-packages" for p in inner if p.parent.name == "lib" and p.is_dir() and not p.is_symlink()]
+    link = next((p for p in inner if p.is_symlink()), None)
+    if link is not None:
+        raise _refusal(what, venv, link)
+    return venv
+
+
+def lock_file(path: Path, what: str) -> int:
+    """Open (create) a lock file for writing without following a symlink: a committed link there would truncate the
+    file it points to. Returns the file descriptor."""
+    try:
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as err:
+        raise UnsafePath(f"{what} {path}: cannot be opened as a plain file ({err.strerror}): remove it") from None

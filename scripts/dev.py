@@ -65,7 +65,10 @@ def run(*cmd: str | Path, **kw) -> None:
 
 def setup() -> None:
     """Create .venv and install the locked, hash-checked dependencies (again only when the lock changes)."""
-    checked(VENV, "virtual environment")
+    try:  # no committed link where venv or pip write (.venv, .venv/lib, site-packages…), and .venv a folder
+        GUARD.venv_folder(ROOT, VENV, "virtual environment")
+    except GUARD.UnsafePath as err:
+        raise SystemExit(f"error: {err}") from None
     if not (BIN / "python").exists():
         run(sys.executable, "-m", "venv", VENV)
     digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playbook.cli import tree
 from playbook.contract.urls import DEFAULT_SITE_URL
 from playbook.render.tree import MARK
-from playbook.safe_paths import UnsafePath, inside, output_folder, site_folder
+from playbook.safe_paths import UnsafePath, inside, lock_file, output_folder, site_folder, venv_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 # The newest release that installs from the package index (0.1.2, with zensical-ui 0.0.42; seen 2026-12-07): 0.1.3
@@ -55,13 +55,16 @@ def ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path
     is reached through a symlink (`venv --clear` would empty the folder it points to), checked before its folder or
     lock file is made."""
     try:
-        inside(ROOT, venv, "virtual environment")
+        venv_folder(ROOT, venv, "virtual environment")
+        venv.parent.mkdir(parents=True, exist_ok=True)
+        lock = lock_file(venv.parent / ".venv.lock", "lock file")
     except UnsafePath as err:
         raise ToolUnavailable(str(err)) from None
-    venv.parent.mkdir(parents=True, exist_ok=True)
-    with (venv.parent / ".venv.lock").open("w") as lock:  # two test workers never make one venv at once
+    try:  # two test workers never make one venv at once
         fcntl.flock(lock, fcntl.LOCK_EX)
         return _ensure_venv(venv, requirements, command)
+    finally:
+        os.close(lock)
 
 
 def _ensure_venv(venv: Path, requirements: tuple[str, ...], command: str) -> Path:

@@ -401,3 +401,44 @@ def test_dev_zensical_refuses_a_link_left_in_its_marked_tree_folder(project: Pat
     monkeypatch.setattr(zensical, "zensical_build", lambda *a, **k: pytest.fail("refused before any build"))
     assert zensical.main(["--out", str(project / ".cache" / "zensical" / "site"), "--site-url", "http://127.0.0.1:8000/"]) == 2
     assert _untouched(victim) and _one_line_naming(capsys.readouterr().err, "site-mkdocs")
+
+
+def test_a_site_dir_pointing_at_a_folder_of_files_is_refused(project: Path, caplog: pytest.LogCaptureFixture, victim: Path):
+    """A committed mkdocs.yml may name any site_dir: a non-empty folder outside the project holding no site built before is refused
+    before MkDocs cleans it (a site built there before, an empty or new folder are fine)."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"site_dir: {victim}\n", encoding="utf-8")
+    refused = _refused(project, caplog, dirty=False)
+    assert _untouched(victim) and _one_line_naming(refused, "no site built before")
+    fresh = project.parent / "fresh-site"
+    _build(project, dirty=False, site_dir=fresh)
+    _build(project, dirty=False, site_dir=fresh)  # a site built there before: cleaned and built again
+
+
+def test_a_link_inside_the_venv_or_at_its_lock_is_refused(tmp_path: Path, victim: Path):
+    from playbook.safe_paths import UnsafePath, lock_file, venv_folder
+
+    root = tmp_path / "root"
+    venv = root / ".venv"
+    venv.mkdir(parents=True)
+    (venv / "lib").symlink_to(victim)
+    with pytest.raises(UnsafePath, match="lib"):
+        venv_folder(root, venv, "virtual environment")
+    (venv / "lib").unlink()
+    (venv / "lib" / "python3.11").mkdir(parents=True)
+    (venv / "lib" / "python3.11" / "site-packages").symlink_to(victim)
+    with pytest.raises(UnsafePath, match="site-packages"):
+        venv_folder(root, venv, "virtual environment")
+    (victim / "keep.txt").write_text("keep", encoding="utf-8")
+    (root / ".venv.lock").symlink_to(victim / "keep.txt")
+    with pytest.raises(UnsafePath, match="lock"):
+        lock_file(root / ".venv.lock", "lock file")
+    assert (victim / "keep.txt").read_text(encoding="utf-8") == "keep" and _untouched(victim)
+
+
+def test_an_unreadable_pages_manifest_is_one_line(project: Path):
+    pages = project / ".cache" / "pages"
+    pages.mkdir(parents=True)
+    (pages / MANIFEST).write_bytes(b"\xff\xfe not utf-8")
+    code, _, err = _cli("pages", root=project)
+    assert code == 2 and _one_line_naming(err, MANIFEST)
