@@ -284,11 +284,12 @@ def test_the_links_of_zensical_build_of_the_tree_resolve(tree: Tree, zensical_si
     Not the pages it keeps in place so that the navigation stays the same (docs/about/zensical.md): on those, links
     in raw HTML that go up a folder from the page break under Zensical, and nowhere else."""
     kept = {_page_html(rel) for rel in _kept(tree)}
-    assert {"tags/index.html", "api/index.html"} <= kept and not any(p.startswith(KIND_FOLDERS) for p in kept)
+    assert "tags/index.html" in kept and not any(p.startswith(KIND_FOLDERS) for p in kept)
     for base in ("http://127.0.0.1/", "http://127.0.0.1/playbook/"):
         broken = _broken_links(zensical_site, base)
         assert set(broken) <= kept, {page: links for page, links in broken.items() if page not in kept}
-    assert set(_broken_links(zensical_site, "http://127.0.0.1/")) == {"api/index.html"}
+    at_root = _broken_links(zensical_site, "http://127.0.0.1/")
+    assert set(at_root) <= kept and sum(map(len, at_root.values())) <= 2, at_root
 
 
 def test_zensical_and_properdocs_stay_out_of_the_project_lock():
