@@ -99,19 +99,19 @@ class Data:
 
     # each returns what it did, for the failure message
 
-    def title(self) -> str:
+    def _field(self, name: str, change: Callable[[str], str]) -> str:
+        """One text field of a random entry changed as `change` says."""
         path = self.pick()
         doc = self.load(path)
-        doc["title"] = f"{doc['title']} {self.new_word()}"
+        doc[name] = change(doc[name])
         self.save(path, doc)
-        return f"title of {self.ref(path)}"
+        return f"{name} of {self.ref(path)}"
+
+    def title(self) -> str:
+        return self._field("title", lambda text: f"{text} {self.new_word()}")
 
     def summary(self) -> str:
-        path = self.pick()
-        doc = self.load(path)
-        doc["summary"] = f"{doc['summary'].rstrip('.')} ({self.new_word()})."
-        self.save(path, doc)
-        return f"summary of {self.ref(path)}"
+        return self._field("summary", lambda text: f"{text.rstrip('.')} ({self.new_word()}).")
 
     def tags(self) -> str:
         path = self.pick("tactics")
