@@ -40,6 +40,15 @@ def test_a_site_word_no_page_uses_is_refused(project: Path):
                         "a site word must be one the pages use"]
 
 
+def test_an_audience_names_a_defined_tag(project: Path):
+    tag = next(iter(yaml.safe_load((project / "data" / "tags.yml").read_text(encoding="utf-8"))))
+    (project / "data" / "synonyms.yml").write_text(f"audiences:\n  - tag: {tag}\n    phrases: [my staff engineer]\n")
+    assert load_playbook(project).synonyms.audiences[0].tag == tag
+    problems = _problems(project, "soft: [staff engineer]\naudiences:\n  - tag: bosses\n    phrases: [my staff engineer]\n")
+    assert problems == ["data/synonyms.yml:3: audiences[0].tag: 'bosses' is not a tag of data/tags.yml: "
+                        "the pages for this reader carry a tag defined there"]
+
+
 def test_site_words_are_known_in_any_form(project: Path):
     """'tactics' and 'persuading' on the pages know the site words 'tactic' and 'persuade'; 'vp' is an abbreviation."""
     (project / "data" / "synonyms.yml").write_text(

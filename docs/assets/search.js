@@ -120,6 +120,14 @@
     // query side only (data/synonyms.yml): filler is dropped, a confusion is replaced, an interview phrase sets the intent
     this.filler = (data.filler || []).map(function (f) { return words(f); }).filter(function (f) { return f.length; })
       .sort(function (a, b) { return b.length - a.length; });
+    var longestFirst = function (a, b) { return b.words.length - a.words.length; };
+    this.soft = (data.soft || []).map(function (f) { return { words: words(f) }; }).filter(function (f) { return f.words.length; })
+      .sort(longestFirst);
+    this.audiences = [];  // [{tag, words}]: "my staff engineer" says the reader manages one
+    (data.audiences || []).forEach(function (a) {
+      a.phrases.forEach(function (p) { self.audiences.push({ tag: a.tag, words: words(p) }); });
+    });
+    this.audiences.sort(longestFirst);
     this.confusions = [];
     (data.confusions || []).forEach(function (c) {
       c.heard.forEach(function (h) { self.confusions.push({ heard: words(h), meant: words(c.meant) }); });
@@ -134,7 +142,7 @@
     this.intentWords = this.kindPhrases.concat(this.interviewPhrases.map(function (p) { return { kind: null, words: p }; }))
       .sort(function (a, b) { return b.words.length - a.words.length; });
     this.queryWords = map();  // words the query side knows (synonyms, filler, intents): never "corrected"
-    [data.phrases, data.filler, data.interview].concat((data.synonyms || []).map(function (r) { return r.reader.concat(r.site); }))
+    [data.phrases, data.filler, data.soft, data.interview].concat((data.audiences || []).map(function (a) { return a.phrases; })).concat((data.synonyms || []).map(function (r) { return r.reader.concat(r.site); }))
       .concat(Object.keys(data.kinds || {}).map(function (kd) { return data.kinds[kd]; }))
       .concat((data.confusions || []).map(function (c) { return c.heard; }))
       .forEach(function (list) { (list || []).forEach(function (p) { words(p).forEach(function (w) { self.queryWords[w] = true; }); }); });
@@ -283,9 +291,18 @@
     var text = ws.join(" ");  // the corrected query: it may name a page ("question bank", "contributing")
     // 3. intent: phrases naming a kind of page or an interview set the intent and are searched as optional words
     //    (they add to a page's score, not to the words it must cover); filler and numbers go
-    var kinds = map(), kept = [], optional = [], display = [];  // display: the query as searched, filler gone
+    //    "my staff engineer" (an audience) sets whom the query is for; soft words ("staff engineer") are optional too
+    var kinds = map(), kept = [], optional = [], display = [], audience = null;  // display: the query as searched, filler gone
     for (i = 0; i < ws.length;) {
-      var named = null, fill = null;
+      var named = null, fill = null, soft = null, aud = null;
+      for (k = 0; k < self.audiences.length && !aud; k += 1) if (startsWith(ws, i, self.audiences[k].words)) aud = self.audiences[k];
+      if (aud) {
+        audience = aud.tag;
+        optional.push.apply(optional, aud.words);
+        display.push.apply(display, aud.words);
+        i += aud.words.length;
+        continue;
+      }
       for (k = 0; k < self.intentWords.length && !named; k += 1) if (startsWith(ws, i, self.intentWords[k].words)) named = self.intentWords[k];
       if (named) {
         if (named.kind) kinds[named.kind] = true; else interview = true;
@@ -297,6 +314,13 @@
       var kept1 = self.phraseAt(ws.slice(i).map(stem), 0);  // a known phrase is never filler ("one-way door")
       for (k = 0; k < self.filler.length && !fill; k += 1) if (startsWith(ws, i, self.filler[k])) fill = self.filler[k];
       if (fill && !kept1) { i += fill.length; continue; }
+      for (k = 0; k < self.soft.length && !soft; k += 1) if (startsWith(ws, i, self.soft[k].words)) soft = self.soft[k];
+      if (soft && !kept1) {
+        optional.push.apply(optional, soft.words);
+        display.push.apply(display, soft.words);
+        i += soft.words.length;
+        continue;
+      }
       if (/^[0-9]+$/.test(ws[i]) && !kept1) { i += 1; continue; }  // numbers name no problem
       kept.push(ws[i]);
       display.push(ws[i]);
@@ -338,7 +362,7 @@
       if (!used[stem(w)] && self.stems[stem(w)]) { used[stem(w)] = true; groups.push({ terms: [stem(w)], words: [w], optional: true }); }
     });
     return { groups: groups, interview: interview, corrected: corrected, searchedFor: display.join(" "), words: ws,
-      text: text, kinds: kinds };
+      text: text, kinds: kinds, audience: audience };
   };
 
   Engine.prototype.ruleAt = function (stems, i) {
@@ -408,6 +432,7 @@
     problem: { prompt: 0.45, page: 0.8, about: 0.5 },                     // a reader's problem: situations and tactics
     interview: { prompt: 1.8, page: 1.5, index: 2, situation: 0.65, tactic: 0.6, model: 0.7, checklist: 0.9, about: 0.5 }
   };
+  var AUDIENCE = { named: 1.8, other: 0.8 };  // pages for the reader a query names ("my staff engineer"), and for one it does not
   var OPTIONAL = 0.5;  // the share of an intent word's score a page gets ("interview" in "architecture interview")
   var INTERVIEW_PAGE = /interview|prep|star|drill|question bank|story/;  // guides for candidates, lifted by an interview query
 
@@ -459,6 +484,8 @@
       if (doc.kind === "about") return kindNamed ? 1 : doc.weight * intent.about;  // maintainer pages: only when asked for
       var w = doc.weight * (intent[doc.kind] || 1);
       if (doc.kind === "page" && parsed.interview && !INTERVIEW_PAGE.test((doc.page || doc.title).toLowerCase())) w = doc.weight;
+      if (doc.tags) w *= doc.tags.indexOf(parsed.audience) >= 0 ? AUDIENCE.named : AUDIENCE.other;
+      else if (parsed.audience && (doc.kind === "situation" || doc.kind === "tactic")) w *= AUDIENCE.other;
       if (kindNamed) w = Math.max(w, 1.3);
       else if (titled(doc)) w = Math.min(Math.max(w, 1.1), w * 1.5);  // a soft lift: a prompt named by a problem query stays below the situation
       return w;

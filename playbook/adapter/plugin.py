@@ -293,7 +293,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.config.export:
             write_export_of(self.site.export, site_dir)
         write_feed_text(self.site.feed(config.site_name), site_dir)  # feed.xml
-        self.search.write(site_dir, self.site.book.synonyms.model_dump(), set(pages))
+        self.search.write(site_dir, self.site.book.synonyms, self.site.book.records, set(pages))
 
 
 def _remove_outputs(site_dir: Path, outputs: list[str]) -> None:

@@ -284,6 +284,14 @@ class Confusion(Strict):
     meant: SearchWords = Field(description="the site's word or phrase they mean")
 
 
+class Audience(Strict):
+    """A reader who is not a staff engineer asking for themselves, e.g. the manager of one: the phrases that say so
+    ("my staff engineer") lift the pages that carry `tag` (a soft weight, never a filter)."""
+
+    tag: Id = Field(description="a tag of data/tags.yml that the pages written for this reader carry")
+    phrases: list[SearchWords] = Field(min_length=1, description="how this reader says whom they ask about, as typed")
+
+
 class Synonyms(Strict):
     """data/synonyms.yml: applied to every query in the search box (docs/contributing.md#search)."""
 
@@ -291,6 +299,10 @@ class Synonyms(Strict):
     synonyms: list[SynonymRule] = Field(default_factory=list)
     filler: list[SearchWords] = Field(
         default_factory=list, description="words and phrases dropped from a query (never from pages): they name no problem")
+    soft: list[SearchWords] = Field(
+        default_factory=list, description="words every page could carry (staff engineer): searched as optional words, "
+                                          "which add to a page's score and not to the words it must cover")
+    audiences: list[Audience] = Field(default_factory=list)
     confusions: list[Confusion] = Field(default_factory=list)
     interview: list[SearchWords] = Field(
         default_factory=list, description="phrases that make a query an interview query (interview questions rank higher)")
@@ -311,7 +323,7 @@ class Synonyms(Strict):
         heard = [w.casefold() for c in self.confusions for w in c.heard]
         if len(set(heard)) != len(heard):
             raise ValueError("confusions: a heard word is listed twice")
-        for name in ("filler", "interview", "keep"):
+        for name in ("filler", "soft", "interview", "keep"):
             listed = [w.casefold() for w in getattr(self, name)]
             if len(set(listed)) != len(listed):
                 raise ValueError(f"{name}: a word is listed twice")

@@ -25,6 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from playbook.contract.models import Synonyms
 from playbook.contract.record import Record
 
 INDEX_PATH = "search/index.json"
@@ -199,17 +200,26 @@ class SearchIndex:
             doc["text"] = texts[i] if i < len(texts) else doc.get("text", "")
             self.docs.setdefault(doc["url"].split("#", 1)[0], []).append(doc)
 
-    def write(self, site_dir: Path, synonyms: dict[str, Any], built: set[str] | None = None) -> Path:
+    def write(self, site_dir: Path, synonyms: Synonyms, records: Mapping[str, Record], built: set[str] | None = None) -> Path:
         """Write search/index.json and search/body.json; `built` (the pages of this build) drops pages that no longer
-        exist."""
+        exist. An entry's document lists the audience tags (data/synonyms.yml `audiences`) its record carries now,
+        so an edit of the tags or of the audiences reaches the index without the page being rendered again."""
         if built is not None:
             for url in [u for u in self.docs if u not in built]:
                 del self.docs[url]
         docs = [d for url in sorted(self.docs) for d in self.docs[url]]
+        audience, by_url = {a.tag for a in synonyms.audiences}, {r.url: r for r in records.values()}
+        for doc in docs:
+            record = by_url.get(doc["url"])
+            tags = [t for t in record.doc.tags if t in audience] if record is not None else []
+            if tags:
+                doc["tags"] = tags
+            else:
+                doc.pop("tags", None)
         path = site_dir / INDEX_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
         light = [{k: v for k, v in d.items() if k != "text"} for d in docs]
-        data = {"version": 2, **synonyms, "body": BODY_PATH, "docs": light}
+        data = {"version": 2, **synonyms.model_dump(), "body": BODY_PATH, "docs": light}
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         body = {"version": 2, "text": [d.get("text", "") for d in docs]}
         (site_dir / BODY_PATH).write_text(json.dumps(body, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -8,7 +8,7 @@ Words are split and stemmed as docs/assets/search.js splits and stems them (lowe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from playbook.contract.record import Record
@@ -76,10 +76,11 @@ def _rules(data: Any) -> range:
     return range(len(rules)) if isinstance(rules, list) else range(0)
 
 
-def check_synonyms(doc: YamlDocument, records: Iterable[Record], vocabulary_text: Iterable[str]) -> None:
-    """Add to `doc.problems` every reader word that would capture most queries or never match one, and every site
-    word no page uses. Reads the raw file, so these come in the same run as its shape problems (a word too short
-    for the model), each location once."""
+def check_synonyms(doc: YamlDocument, records: Iterable[Record], vocabulary_text: Iterable[str],
+                   tags: Collection[str] = ()) -> None:
+    """Add to `doc.problems` every reader word that would capture most queries or never match one, every site
+    word no page uses, and every audience tag data/tags.yml does not define. Reads the raw file, so these come in
+    the same run as its shape problems (a word too short for the model), each location once."""
     reported = {problem.field for problem in doc.problems}
     readers = _texts(doc.data, ("phrases",)) + [item for r in _rules(doc.data) for item in _texts(doc.data, ("synonyms", r, "reader"))]
     for loc, text in readers:
@@ -93,3 +94,9 @@ def check_synonyms(doc: YamlDocument, records: Iterable[Record], vocabulary_text
         unknown = [w for w in words(text) if w not in FUNCTION_WORDS and stem(w) in missing]
         if unknown and field_name(loc) not in reported:
             doc.problem(loc, field_name(loc), f"'{unknown[0]}' is used by no entry: a site word must be one the pages use")
+    audiences = doc.data.get("audiences") if isinstance(doc.data, dict) else None
+    for i, audience in enumerate(audiences if isinstance(audiences, list) else []):
+        tag = audience.get("tag") if isinstance(audience, dict) else None
+        loc = ("audiences", i, "tag")
+        if isinstance(tag, str) and tag not in tags and field_name(loc) not in reported:
+            doc.problem(loc, field_name(loc), f"'{tag}' is not a tag of data/tags.yml: the pages for this reader carry a tag defined there")

@@ -87,7 +87,7 @@ def read_synonyms(data_dir: Path, root: Path, problems: list[Problem], records: 
     model = _to_model(Synonyms, doc)
     if parsed:
         terms = [t for vocabulary in (vocabularies or {}).values() for term in vocabulary.values() for t in (term.title, term.definition)]
-        check_synonyms(doc, records, terms)
+        check_synonyms(doc, records, terms, set((vocabularies or {}).get("tags", {})))
     problems.extend(doc.problems)
     return model if model is not None and not doc.problems else Synonyms()
 
