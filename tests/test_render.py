@@ -101,6 +101,7 @@ def test_pages_kept_across_rebuilds_equal_a_full_render(tmp_path):
     assert "tactics/first-tactic.md" in changed and "models/first-model.md" in changed and "sources/a-book.md" in changed
 
 
+@pytest.mark.build  # renders every page of the real playbook eleven times (about 11 s): not a unit test
 def test_kept_pages_of_the_real_playbook_stay_equal_to_a_full_render_edit_after_edit(tmp_path):
     """The same on the real data, edit after edit, for what pages show of other entries: a step's title (on the
     path's other steps and the paths index), a path's title, a title mentioned in a card of another kind, a source's
