@@ -205,7 +205,12 @@
     this.hasBody = this.docs.some(function (d) { return d.text; });  // node merges search/body.json in first
     if (!options.deferBody) this.indexBody();
     this.titles = map();  // the words of a title -> its documents: a query that is a page's title lists that page first
-    data.docs.forEach(function (d, i) { var k = words(d.title).join(" "); (self.titles[k] = self.titles[k] || []).push(i); });
+    data.docs.forEach(function (d, i) {  // and the readers' phrasings for it: a query typed as one names that page too
+      [d.title].concat(d.asked_as || [], d.also_called || []).forEach(function (t) {
+        var k = words(t).join(" "), list = self.titles[k] || (self.titles[k] = []);
+        if (list.indexOf(i) < 0) list.push(i);
+      });
+    });
   }
 
   /* The body text of every document (search/body.json), in the index's order; index it with indexBody. */
@@ -449,9 +454,10 @@
     options = options || {};
     var self = this, parsed = this.parse(query, options.typing !== false && !/\s$/.test(query || ""));
     if (!parsed.words.length) return { results: [], searchedFor: "", corrected: false, groups: 0, interview: false };
-    var totals = map();
+    var totals = map(), n = this.docs.length;
     var live = parsed.groups.filter(function (g) { return g.terms.length; });
     var groups = live.filter(function (g) { return !g.optional; }).length || 1;
+    var weightSum = 0;  // the query's meaningful words, each weighed by how rare it is among the documents
     live.forEach(function (g) {
       // a group scores its best alternative (a word and its synonyms are one word of the query, not several)
       var best = map();
@@ -462,21 +468,33 @@
           if (!best[id] || r.score > best[id].score) best[id] = r;
         });
       });
-      Object.keys(best).forEach(function (id) {
+      var ids = Object.keys(best);
+      var rarity = Math.log(1 + n / Math.max(1, ids.length));  // "every" or "team" covers little; "bottleneck" much
+      if (!g.optional) weightSum += rarity;
+      ids.forEach(function (id) {
         var r = best[id];
-        var t = totals[id] || (totals[id] = { id: id, score: 0, matched: 0, strong: 0 });
+        var t = totals[id] || (totals[id] = { id: id, score: 0, matched: 0, strong: 0, covered: 0, strongly: 0 });
         if (g.optional) { t.score += r.score * OPTIONAL; return; }  // an intent word adds evidence, not coverage
         t.score += r.score;
         t.matched += 1;
-        if (r.strong) t.strong += 1;
+        t.covered += rarity;
+        if (r.strong) { t.strong += 1; t.strongly += rarity; }
       });
     });
+    weightSum = weightSum || 1;
     var said = parsed.words.join(" ");  // what the reader meant: corrected, without filler
     var qwords = parsed.words.filter(function (w) { return !STOP[w]; }).map(stem);
+    var meaningful = function (text) { return words(text).filter(function (w) { return !STOP[w]; }).map(stem); };
     var titled = function (doc) {  // the title is in the query, or a query of two words or more is all in the title
-      var tw = doc._tw || (doc._tw = words(doc.title).filter(function (w) { return !STOP[w]; }).map(stem));
+      var tw = doc._tw || (doc._tw = meaningful(doc.title));
       return (tw.length >= 2 && tw.every(function (w) { return qwords.indexOf(w) >= 0; })) ||
         (qwords.length >= 2 && qwords.every(function (w) { return tw.indexOf(w) >= 0; }));
+    };
+    var phrased = function (doc) {  // the query is one of the readers' phrasings for the page, give or take a word
+      var ps = doc._ps || (doc._ps = (doc.asked_as || []).concat(doc.also_called || []).map(meaningful));
+      return qwords.length >= 1 && ps.some(function (p) {
+        return p.length <= qwords.length + 1 && qwords.every(function (w) { return p.indexOf(w) >= 0; });
+      });
     };
     var intent = INTENT[parsed.interview ? "interview" : "problem"];
     var weightOf = function (doc) {
@@ -487,14 +505,15 @@
       if (doc.tags) w *= doc.tags.indexOf(parsed.audience) >= 0 ? AUDIENCE.named : AUDIENCE.other;
       else if (parsed.audience && (doc.kind === "situation" || doc.kind === "tactic")) w *= AUDIENCE.other;
       if (kindNamed) w = Math.max(w, 1.3);
-      else if (titled(doc)) w = Math.min(Math.max(w, 1.1), w * 1.5);  // a soft lift: a prompt named by a problem query stays below the situation
+      else if (titled(doc) || ((intent[doc.kind] || 1) >= 0.8 && phrased(doc))) w = Math.min(Math.max(w, 1.1), w * 1.5);  // a soft lift: a prompt named by a problem query stays below the situation
       return w;
     };
     var list = Object.keys(totals).filter(function (id) { return totals[id].matched; }).map(function (id) {
       var t = totals[id], doc = self.data.docs[id];
-      var share = t.matched / groups;
-      // coverage counts more than any one word's strength: every meaningful word beats some of them
-      var cover = share * share * share * (0.5 + 0.5 * t.strong / groups);
+      var share = t.covered / weightSum;
+      // coverage counts more than any one word's strength: every meaningful word beats some of them, and a rare
+      // word of the query counts more towards it than a common one
+      var cover = share * share * share * (0.5 + 0.5 * t.strongly / weightSum);
       return { doc: doc, score: t.score * weightOf(doc) * cover, matched: t.matched, strong: t.strong, all: t.matched === groups };
     });
     var top = list.length ? Math.max.apply(null, list.map(function (r) { return r.score; })) : 1;

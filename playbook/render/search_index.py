@@ -37,7 +37,7 @@ bytes; search-box.js indexes it in slices), so the first result does not wait fo
 
 PAGE_WEIGHTS = MappingProxyType({
     # an entry's weight is its kind's (search_boost in the kinds registry); hand-written and generated pages:
-    "page": 0.55,  # guides and tools (interview guides, Find your move, practice)
+    "page": 0.7,  # guides and tools (interview guides, Find your move, practice)
     "index": 0.3,  # a kind's index lists every title and summary of its kind
     "about": 0.2,  # pages for maintainers: contributing, JSON export, benchmark, Zensical
 })
