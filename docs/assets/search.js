@@ -395,11 +395,11 @@
     return false;
   };
 
-  /* The index word nearest to `word`: edit distance 1, or 2 for words of 8 letters or more, with the same first
-     letter (or its first two letters swapped): a typo keeps the word's start, while a different first letter makes
-     another word (hiring, firing). Ties go to the word more documents use. */
+  /* The index word nearest to `word`: edit distance 1 (two edits turn real words into other words: abrasive,
+     abusive), with the same first letter (or its first two letters swapped): a typo keeps the word's start, while a
+     different first letter makes another word (hiring, firing). Ties go to the word more documents use. */
   Engine.prototype.correct = function (word) {
-    var max = word.length >= 8 ? 2 : 1, best = null, bestD = max + 1, bestN = 0;
+    var max = 1, best = null, bestD = max + 1, bestN = 0;
     for (var v in this.vocabulary) {
       if (Math.abs(v.length - word.length) > max || v.length < 4 || /^[0-9]+$/.test(v)) continue;
       if (v[0] !== word[0] && !(v[0] === word[1] && v[1] === word[0])) continue;
