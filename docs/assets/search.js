@@ -501,7 +501,8 @@
       var kindNamed = parsed.kinds[doc.kind] || (KIND_WORDS[doc.kind] && KIND_WORDS[doc.kind].test(parsed.text));
       if (doc.kind === "about") return kindNamed ? 1 : doc.weight * intent.about;  // maintainer pages: only when asked for
       var w = doc.weight * (intent[doc.kind] || 1);
-      if (doc.kind === "page" && parsed.interview && !INTERVIEW_PAGE.test((doc.page || doc.title).toLowerCase())) w = doc.weight;
+      if (doc.kind === "page" && parsed.interview && !INTERVIEW_PAGE.test((doc.page || doc.title).toLowerCase()) &&
+          doc.url.lastIndexOf("interview/", 0) !== 0) w = doc.weight;  // the interview section's guides, whatever their titles
       if (doc.tags) w *= doc.tags.indexOf(parsed.audience) >= 0 ? AUDIENCE.named : AUDIENCE.other;
       else if (parsed.audience && (doc.kind === "situation" || doc.kind === "tactic")) w *= AUDIENCE.other;
       if (kindNamed) w = Math.max(w, 1.3);
