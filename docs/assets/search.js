@@ -90,6 +90,7 @@
   /* Hyphenated and slashed compounds also as one word ("pre-mortem" -> premortem), for readers who write them so. */
   function compounds(text) {
     var out = [];
+    if (!/[-\u2010\u2011]/.test(text)) return out;  // most texts have no hyphen: skip the slower pattern
     String(text || "").toLowerCase().replace(/([a-z]+)[-\u2010\u2011]([a-z]+)/g, function (_, a, b) { out.push(a + b); return _; });
     return out;
   }
@@ -203,15 +204,22 @@
     this.body = make(["text"]);  // the body text: most of the index's weight, so it may come in slices
     this.bodyDone = 0;
     this.hasBody = this.docs.some(function (d) { return d.text; });  // node merges search/body.json in first
+    this.titles = null;  // made with the body text (indexBody): the first result does not wait for it
     if (!options.deferBody) this.indexBody();
-    this.titles = map();  // the words of a title -> its documents: a query that is a page's title lists that page first
-    data.docs.forEach(function (d, i) {  // and the readers' phrasings for it: a query typed as one names that page too
+  }
+
+  /* The words of each title and reader's phrasing -> its documents: a query typed as a page's title or as one of its
+     phrasings lists that page first. */
+  Engine.prototype.titleMap = function () {
+    var titles = map();
+    this.data.docs.forEach(function (d, i) {
       [d.title].concat(d.asked_as || [], d.also_called || []).forEach(function (t) {
-        var k = words(t).join(" "), list = self.titles[k] || (self.titles[k] = []);
+        var k = words(t).join(" "), list = titles[k] || (titles[k] = []);
         if (list.indexOf(i) < 0) list.push(i);
       });
     });
-  }
+    return titles;
+  };
 
   /* The body text of every document (search/body.json), in the index's order; index it with indexBody. */
   Engine.prototype.addBodyText = function (texts) {
@@ -221,6 +229,7 @@
 
   /* Index the next `slice` documents' body text (all of them when no slice is given); true when every one is in. */
   Engine.prototype.indexBody = function (slice) {
+    if (!this.titles) this.titles = this.titleMap();
     if (!this.hasBody) return false;
     var end = slice ? Math.min(this.docs.length, this.bodyDone + slice) : this.docs.length;
     this.body.addAll(this.docs.slice(this.bodyDone, end));
@@ -518,7 +527,8 @@
       return { doc: doc, score: t.score * weightOf(doc) * cover, matched: t.matched, strong: t.strong, all: t.matched === groups };
     });
     var top = list.length ? Math.max.apply(null, list.map(function (r) { return r.score; })) : 1;
-    (self.titles[parsed.text] || self.titles[said] || []).forEach(function (id) {  // the query is this page's title
+    var titles = self.titles || map();  // until the body text comes in, no title rule (the query runs again then)
+    (titles[parsed.text] || titles[said] || []).forEach(function (id) {  // the query is this page's title
       var r = list.filter(function (x) { return x.doc === self.data.docs[id]; })[0];
       if (!r) list.push(r = { doc: self.data.docs[id], matched: groups, strong: groups, all: true, score: 0 });
       r.score = top * 2 + r.score;
