@@ -14,7 +14,6 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 import yaml
@@ -251,43 +250,6 @@ def test_zensical_builds_the_tree_to_the_same_pages(mkdocs_site: Path, zensical_
     assert not differ, list(differ.items())[:10]
 
 
-LINK = re.compile(r'<(?:a|area|link|img|script|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"', re.S)
-ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
-"""A link with a scheme (https:, mailto:, data:…) or to another host: not a page of the site."""
-BASES = ("http://127.0.0.1/", "http://127.0.0.1/playbook/")
-"""The site served at the root of a host and under a path."""
-
-
-def _broken_links(site: Path, base: str, site_url: str) -> dict[str, list[str]]:
-    """Every relative link of every page (href and src of a, area, link, img, script, source, iframe: the theme's
-    as well as the article's) that names no file of the site, or no anchor of the page it names, when the site is
-    served at `base`. The 404 page, which is served at any depth, links from site_url's path: it is checked at that
-    path only."""
-    prefix = urlparse(base).path
-    anchors: dict[Path, set[str]] = {}
-    broken: dict[str, list[str]] = {}
-    for rel in _html_pages(site):
-        if rel == "404.html" and urlparse(site_url).path != prefix:
-            continue
-        page = urljoin(base, rel.removesuffix("index.html"))
-        for href in sorted(set(LINK.findall((site / rel).read_text(encoding="utf-8")))):
-            href = html.unescape(href)
-            if ELSEWHERE.match(href):
-                continue
-            url = urlparse(urljoin(page, href))
-            path = unquote(url.path)
-            target = site / path.removeprefix(prefix)
-            target = target / "index.html" if path.endswith("/") else target
-            if not path.startswith(prefix) or not target.is_file():
-                broken.setdefault(rel, []).append(f"{href} (no such file)")
-            elif url.fragment and target.suffix == ".html":
-                if target not in anchors:
-                    anchors[target] = set(re.findall(r'\b(?:id|name)="([^"]+)"', target.read_text(encoding="utf-8")))
-                if url.fragment not in anchors[target]:
-                    broken.setdefault(rel, []).append(f"{href} (no such anchor)")
-    return broken
-
-
 def test_the_link_check_finds_a_missing_page_a_missing_anchor_and_a_link_above_the_site(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
@@ -297,28 +259,28 @@ def test_the_link_check_finds_a_missing_page_a_missing_anchor_and_a_link_above_t
         '<a href="../b/#here">ok</a> <a href="../b/">ok</a> <a href="../c/">gone</a> <a href="../b/#there">no anchor</a>'
         ' <img src="../../b/"> <a href="https://e.org/x">elsewhere</a> <script src="../b/index.html"></script>')
     (site / "404.html").write_text('<a href="/b/">home-relative</a>')
-    assert _broken_links(site, BASES[0], "https://x/") == {"a/index.html": ["../b/#there (no such anchor)", "../c/ (no such file)"]}
-    assert _broken_links(site, BASES[1], "https://x/") == {
-        "a/index.html": ["../../b/ (no such file)", "../b/#there (no such anchor)", "../c/ (no such file)"]}
-    under_a_path = ["../../b/ (no such file)", "../b/#there (no such anchor)", "../c/ (no such file)"]
-    assert _broken_links(site, BASES[1], "https://x/playbook/") == {"404.html": ["/b/ (no such file)"], "a/index.html": under_a_path}
+    root, under = tools.BASES
+    assert tools.broken_links(site, root, "https://x/") == {"a/index.html": ["../b/#there (no such anchor)", "../c/ (no such file)"]}
+    above_the_site = ["../../b/ (no such file)", "../b/#there (no such anchor)", "../c/ (no such file)"]
+    assert tools.broken_links(site, under, "https://x/") == {"a/index.html": above_the_site}  # the 404 page: at site_url's path only
+    assert tools.broken_links(site, under, "https://x/playbook/") == {"404.html": ["/b/ (no such file)"], "a/index.html": above_the_site}
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("base", BASES)
+@pytest.mark.parametrize("base", tools.BASES)
 def test_every_link_of_mkdocs_build_of_the_tree_resolves(tree: Tree, mkdocs_site: Path, base: str):
     """The check the next test applies to Zensical, on MkDocs' build of the same tree."""
-    assert _broken_links(mkdocs_site, base, tree.site_url) == {}
+    assert tools.broken_links(mkdocs_site, base, tree.site_url) == {}
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("base", BASES)
+@pytest.mark.parametrize("base", tools.BASES)
 def test_every_link_of_zensical_build_of_the_tree_resolves(tree: Tree, zensical_site: Path, base: str):
     """Zensical resolves a relative link in raw HTML against the Markdown file, MkDocs against the page's URL: the tree
     writes every page as the index.md of its URL's folder (playbook/render/tree_paths.py), where the two are one
     folder, so every link resolves, at the root of a host and under a path, and (previous test but one) to the page
     and anchor MkDocs' build leads to."""
-    assert _broken_links(zensical_site, base, tree.site_url) == {}
+    assert tools.broken_links(zensical_site, base, tree.site_url) == {}
 
 
 def test_zensical_and_properdocs_stay_out_of_the_project_lock():
