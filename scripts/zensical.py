@@ -5,6 +5,9 @@
     python3 scripts/dev.py zensical --runs 3       # then times MkDocs and Zensical on the tree, alternately, 3 each
     python3 scripts/dev.py zensical --properdocs   # also build the tree with ProperDocs (own venv) and compare
 
+Each build's broken links are counted (broken_links: every relative href and src of every page, anchors included)
+with the site served at the root of a host and under /playbook/; any broken link or missing page exits 1.
+
 Zensical runs no MkDocs plugin, so it builds the plugin-free tree that `playbook tree` writes (every page rendered,
 the JSON export in docs/api/): .cache/zensical/tree. Zensical lives in its own virtual environment
 (.cache/zensical/venv), ProperDocs in another (.cache/properdocs/venv), never in the project's lock. Each is made
@@ -16,7 +19,9 @@ from __future__ import annotations
 import argparse
 import fcntl
 import hashlib
+import html
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -25,6 +30,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playbook.cli import tree
@@ -155,6 +161,55 @@ def html_pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
 
+LINK = re.compile(r'<(?:a|area|link|img|script|source|iframe)\b[^>]*?\s(?:href|src)="([^"]*)"', re.S)
+ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+"""A link with a scheme (https:, mailto:, data:…) or to another host: not a page of the site."""
+BASES = ("http://127.0.0.1/", "http://127.0.0.1/playbook/")
+"""The site served at the root of a host and under a path."""
+
+
+def broken_links(site: Path, base: str, site_url: str) -> dict[str, list[str]]:
+    """Every relative link of every page (href and src of a, area, link, img, script, source, iframe: the theme's
+    as well as the article's) that names no file of the site, or no anchor of the page it names, when the site is
+    served at `base`, by page. The 404 page, which is served at any depth, links from site_url's path: it is checked
+    at that path only."""
+    prefix = urlparse(base).path
+    anchors: dict[Path, set[str]] = {}
+    broken: dict[str, list[str]] = {}
+    for rel in sorted(html_pages(site)):
+        if rel == "404.html" and urlparse(site_url).path != prefix:
+            continue
+        page = urljoin(base, rel.removesuffix("index.html"))
+        for href in sorted(set(LINK.findall((site / rel).read_text(encoding="utf-8")))):
+            href = html.unescape(href)
+            if ELSEWHERE.match(href):
+                continue
+            url = urlparse(urljoin(page, href))
+            path = unquote(url.path)
+            target = site / path.removeprefix(prefix)
+            target = target / "index.html" if path.endswith("/") else target
+            if not path.startswith(prefix) or not target.is_file():
+                broken.setdefault(rel, []).append(f"{href} (no such file)")
+            elif url.fragment and target.suffix == ".html":
+                if target not in anchors:
+                    anchors[target] = set(re.findall(r'\b(?:id|name)="([^"]+)"', target.read_text(encoding="utf-8")))
+                if url.fragment not in anchors[target]:
+                    broken.setdefault(rel, []).append(f"{href} (no such anchor)")
+    return broken
+
+
+def report_links(name: str, site: Path, site_url: str) -> int:
+    """Print the broken links of one build at each of BASES (count, pages, the first few); the total."""
+    total = 0
+    for base in BASES:
+        broken = broken_links(site, base, site_url)
+        count = sum(map(len, broken.values()))
+        total += count
+        first = "; ".join(f"{page}: {', '.join(links[:2])}" for page, links in list(broken.items())[:3])
+        print(f"{name} served at {urlparse(base).path}: {count} broken links on {len(broken)} pages" + (f" ({first})" if first else ""))
+    return total
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=0, help="time this many builds of each, alternately")
@@ -195,6 +250,7 @@ def main(argv: list[str]) -> int:
     missing, extra = sorted(html_pages(mkdocs.site) - pages), sorted(pages - html_pages(mkdocs.site))
     print(f"MkDocs (no plugin): {len(html_pages(mkdocs.site))} pages in {mkdocs.timer.wall:.1f} s"
           + (f"; only MkDocs: {missing}" if missing else "") + (f"; only Zensical: {extra}" if extra else ""))
+    broken = report_links("Zensical", first.site, args.site_url) + report_links("MkDocs", mkdocs.site, args.site_url)
     if args.properdocs:
         try:
             proper = properdocs_build(properdocs(), TREE)
@@ -203,6 +259,7 @@ def main(argv: list[str]) -> int:
             return 1
         print(f"ProperDocs: {len(html_pages(proper.site))} pages in {proper.timer.wall:.1f} s"
               f" ({'the same pages as MkDocs' if html_pages(proper.site) == html_pages(mkdocs.site) else 'NOT the same pages'})")
+        broken += report_links("ProperDocs", proper.site, args.site_url)
     if args.runs:
         times: dict[str, list[Timer]] = {"mkdocs": [], "zensical": []}
         for _ in range(args.runs):
@@ -212,7 +269,7 @@ def main(argv: list[str]) -> int:
             wall, cpu = [t.wall for t in runs], [t.cpu for t in runs]
             print(f"{name:9s} median {statistics.median(wall):5.1f} s wall, {statistics.median(cpu):5.1f} s CPU"
                   f"  (wall: {', '.join(f'{t:.1f}' for t in wall)}; CPU: {', '.join(f'{t:.1f}' for t in cpu)})")
-    return 0 if not (missing or extra) else 1
+    return 0 if not (missing or extra or broken) else 1
 
 
 if __name__ == "__main__":

@@ -14,14 +14,14 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
 from jinja2.exceptions import UndefinedError
 
-from playbook.render.tree import MARK, MacroEnv, hand_page, tree_config
-from playbook.render.tree_paths import kept_for_nav, relink, tree_not_in_nav, tree_path
+from playbook.problems import DataError
+from playbook.render.tree import MARK, MacroEnv, check_nav, hand_page, tree_config
+from playbook.render.tree_paths import pages_before_index, relink, tree_not_in_nav, tree_path
 from scripts import zensical as tools
 
 from .conftest import Built
@@ -86,9 +86,22 @@ def test_every_page_of_the_tree_is_the_index_of_its_folder_and_its_markdown_link
         '[r]: ../../prompts/p/index.md\n')
     assert relink(text, "interview/index.md").startswith("See [a](../tactics/x/index.md#y), ![p](../assets/p.png")
     assert tree_not_in_nav("/models/*.md\n/x/index.md\n") == "/models/*.md\n/models/*/index.md\n/x/index.md\n"
-    nav = [{"Home": "index.md"}, {"A": ["a/index.md", {"B": "a/b.md"}]}, {"C": [{"D": "d.md"}, "c/index.md", "e.md"]}]
-    assert kept_for_nav(nav) == {"d.md"}, "a page before its section's first index page would become the section's link"
-    assert relink("[b](../a/b.md) [d](../d.md)", "c/x.md", frozenset({"d.md"})) == "[b](../../a/b/index.md) [d](../../d.md)"
+    assert tree_path("guide/README.md") == "guide/README.md", "MkDocs serves README.md as its folder's index"
+
+
+def test_a_page_before_its_sections_index_page_is_refused_with_its_line(tmp_path):
+    """As the index.md of its folder it would become its section's link (navigation.indexes); left in place, its links
+    in raw HTML would resolve against another folder under Zensical than under MkDocs. The tree writes neither."""
+    nav = [{"Top": "top.md"}, {"Home": "index.md"}, {"A": ["a/index.md", {"B": "a/b.md"}]}, {"Solo": "solo.md"},
+           {"C": [{"D": "d.md"}, "c/index.md", "e.md"]}, {"F": [{"G": "g.md"}, {"Web": "https://e.org/x.md"}]}]
+    assert pages_before_index(nav) == [("top.md", ""), ("d.md", "C"), ("g.md", "F")]
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nnav:\n  - Home: index.md\n  - C:\n      - D: d.md\n      - c/index.md\n")
+    with pytest.raises(DataError) as err:
+        check_nav(config, yaml.safe_load(config.read_text())["nav"])
+    assert str(err.value).splitlines()[1].startswith("mkdocs.yml:5: nav: d.md comes before the index page of its section 'C': "
+                                                     "put the section's index page first")
+    check_nav(config, [{"Home": "index.md"}, {"C": ["c/index.md", {"D": "d.md"}]}])  # index first: nothing to refuse
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -123,12 +136,6 @@ def tree(built_site: Built, tmp_path_factory: pytest.TempPathFactory) -> Tree:
     return Tree(out, site_url)
 
 
-def _kept(tree: Tree) -> frozenset[str]:
-    """The pages the tree leaves in place for the navigation (tree_paths.kept_for_nav): in the tree's nav, they are
-    the pages that are not an index page."""
-    return kept_for_nav(yaml.safe_load((tree.path / "mkdocs.yml").read_text(encoding="utf-8"))["nav"])
-
-
 @pytest.fixture(scope="module")
 def mkdocs_site(tree: Tree) -> Path:
     return tools.mkdocs_build(tree.path).site
@@ -146,11 +153,10 @@ def test_the_tree_holds_no_plugin_and_no_macro_call(tree: Tree):
     assert (tree.path / MARK).is_file() and (tree.path / "overrides" / "main.html").is_file()
     hand = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
     written = sorted(p.relative_to(tree.path / "docs").as_posix() for p in (tree.path / "docs").rglob("*.md"))
-    kept = _kept(tree)
-    assert {tree_path(rel, kept) for rel in hand} < set(written)
-    assert all(p == "404.md" or p.endswith("index.md") or p in kept for p in written), "every other page is a folder's index"
+    assert {tree_path(rel) for rel in hand} < set(written)
+    assert all(p == "404.md" or p.endswith("/index.md") or p == "index.md" for p in written), "every other page is a folder's index"
     for rel in hand:
-        text = (tree.path / "docs" / tree_path(rel, kept)).read_text(encoding="utf-8")
+        text = (tree.path / "docs" / tree_path(rel)).read_text(encoding="utf-8")
         assert "render_macros" not in text.split("\n---\n", 1)[0], rel
         if "render_macros: true" in (ROOT / "docs" / rel).read_text(encoding="utf-8"):
             assert "{{" not in text and "{%" not in text, f"{rel}: its macro call is still there"
@@ -219,13 +225,12 @@ def zensical_site(tree: Tree) -> Path:
 
 
 @pytest.mark.build
-def test_zensical_builds_the_tree_to_the_same_pages(tree: Tree, mkdocs_site: Path, zensical_site: Path):
+def test_zensical_builds_the_tree_to_the_same_pages(mkdocs_site: Path, zensical_site: Path):
     """The same HTML pages (entries, indexes, redirects, hand-written pages, 404), the same export, and on every page
-    the same title, description, anchors, text and links. Allowed: the files in ONLY_MKDOCS, ONLY_ZENSICAL and
-    THEME_ASSETS, the tag chips, a description Zensical escapes once more (its template escapes the meta description,
-    Material's does not, and the page's front matter holds it escaped), and on the pages the tree keeps in place for
-    the navigation, links in raw HTML that Zensical rewrites (see the next test)."""
-    kept = {_page_html(rel) for rel in _kept(tree)}
+    the same title, description, anchors, text and links (each href as written: both builds put a page at the same
+    place, so the same href leads to the same page). Allowed: the files in ONLY_MKDOCS, ONLY_ZENSICAL and
+    THEME_ASSETS, the tag chips, and a description Zensical escapes once more (its template escapes the meta
+    description, Material's does not, and the page's front matter holds it escaped)."""
     assert _html_pages(zensical_site) == _html_pages(mkdocs_site)
     files = [{p.relative_to(s).as_posix() for p in s.rglob("*") if p.is_file() and not p.relative_to(s).as_posix().startswith(THEME_ASSETS)}
              for s in (mkdocs_site, zensical_site)]
@@ -238,58 +243,44 @@ def test_zensical_builds_the_tree_to_the_same_pages(tree: Tree, mkdocs_site: Pat
         fields = [f for f in ("title", "ids", "text") if getattr(m, f) != getattr(z, f)]
         if m.description != z.description and m.description != [html.unescape(d) for d in z.description]:
             fields.append("description")
-        if m.hrefs != z.hrefs and (rel not in kept or {"../" + h for h in m.hrefs - z.hrefs} != z.hrefs - m.hrefs):
+        if m.hrefs != z.hrefs:
             fields.append(f"hrefs: {sorted(m.hrefs - z.hrefs)[:3]} -> {sorted(z.hrefs - m.hrefs)[:3]}")
         if fields:
             differ[rel] = fields
     assert not differ, list(differ.items())[:10]
 
 
-def _broken_links(site: Path, base: str) -> dict[str, list[str]]:
-    """Relative links in each page's article that name no file of the site when it is served at `base`."""
-    prefix = urlparse(base).path
-    broken: dict[str, list[str]] = {}
-    for rel in _html_pages(site):
-        page = urljoin(base, rel.removesuffix("index.html"))
-        for href in sorted(_facts(site / rel).hrefs):
-            if not href or href.startswith(("#", "http:", "https:", "mailto:", "javascript:", "data:")):
-                continue
-            path = urlparse(urljoin(page, href)).path
-            target = site / path.removeprefix(prefix)
-            if not path.startswith(prefix) or not (target / "index.html" if path.endswith("/") else target).is_file():
-                broken.setdefault(rel, []).append(href)
-    return broken
+def test_the_link_check_finds_a_missing_page_a_missing_anchor_and_a_link_above_the_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "b").mkdir()
+    (site / "b" / "index.html").write_text('<h2 id="here">B</h2>')
+    (site / "a" / "index.html").write_text(
+        '<a href="../b/#here">ok</a> <a href="../b/">ok</a> <a href="../c/">gone</a> <a href="../b/#there">no anchor</a>'
+        ' <img src="../../b/"> <a href="https://e.org/x">elsewhere</a> <script src="../b/index.html"></script>')
+    (site / "404.html").write_text('<a href="/b/">home-relative</a>')
+    root, under = tools.BASES
+    assert tools.broken_links(site, root, "https://x/") == {"a/index.html": ["../b/#there (no such anchor)", "../c/ (no such file)"]}
+    above_the_site = ["../../b/ (no such file)", "../b/#there (no such anchor)", "../c/ (no such file)"]
+    assert tools.broken_links(site, under, "https://x/") == {"a/index.html": above_the_site}  # the 404 page: at site_url's path only
+    assert tools.broken_links(site, under, "https://x/playbook/") == {"404.html": ["/b/ (no such file)"], "a/index.html": above_the_site}
 
 
 @pytest.mark.build
-def test_the_links_of_mkdocs_build_of_the_tree_resolve(mkdocs_site: Path):
-    """The check the next test applies to Zensical, shown to pass on MkDocs' build (at the root and under a path)."""
-    assert _broken_links(mkdocs_site, "http://127.0.0.1/") == {}
-    assert _broken_links(mkdocs_site, "http://127.0.0.1/playbook/") == {}
-
-
-KIND_FOLDERS = ("models/", "tactics/", "situations/", "checklists/", "prompts/", "paths/", "sources/")
-"""Generated pages are never kept in place: they are in no section of the navigation."""
-
-
-def _page_html(rel: str) -> str:
-    """The HTML file of the page `rel` (docs-relative Markdown) in a build with directory URLs."""
-    return rel.removesuffix(".md").removesuffix("index") + ("/index.html" if not rel.endswith("index.md") else "index.html")
+@pytest.mark.parametrize("base", tools.BASES)
+def test_every_link_of_mkdocs_build_of_the_tree_resolves(tree: Tree, mkdocs_site: Path, base: str):
+    """The check the next test applies to Zensical, on MkDocs' build of the same tree."""
+    assert tools.broken_links(mkdocs_site, base, tree.site_url) == {}
 
 
 @pytest.mark.build
-def test_the_links_of_zensical_build_of_the_tree_resolve(tree: Tree, zensical_site: Path):
+@pytest.mark.parametrize("base", tools.BASES)
+def test_every_link_of_zensical_build_of_the_tree_resolves(tree: Tree, zensical_site: Path, base: str):
     """Zensical resolves a relative link in raw HTML against the Markdown file, MkDocs against the page's URL: the tree
-    writes each page as the index.md of its own folder (playbook/render/tree_paths.py), where the two are one folder.
-    Not the pages it keeps in place so that the navigation stays the same (docs/about/zensical.md): on those, links
-    in raw HTML that go up a folder from the page break under Zensical, and nowhere else."""
-    kept = {_page_html(rel) for rel in _kept(tree)}
-    assert "tags/index.html" in kept and not any(p.startswith(KIND_FOLDERS) for p in kept)
-    for base in ("http://127.0.0.1/", "http://127.0.0.1/playbook/"):
-        broken = _broken_links(zensical_site, base)
-        assert set(broken) <= kept, {page: links for page, links in broken.items() if page not in kept}
-    at_root = _broken_links(zensical_site, "http://127.0.0.1/")
-    assert set(at_root) <= kept and sum(map(len, at_root.values())) <= 2, at_root
+    writes every page as the index.md of its URL's folder (playbook/render/tree_paths.py), where the two are one
+    folder, so every link resolves, at the root of a host and under a path, and (previous test but one) to the page
+    and anchor MkDocs' build leads to."""
+    assert tools.broken_links(zensical_site, base, tree.site_url) == {}
 
 
 def test_zensical_and_properdocs_stay_out_of_the_project_lock():

@@ -4,7 +4,9 @@ our plugin or mkdocs-macros, to the same pages.
     OUT/mkdocs.yml   the project's mkdocs.yml without the `playbook` and `macros` plugins, `site_url` fixed,
                      `watch:` folders that are not in OUT dropped, every kind's index in the navigation
     OUT/docs/        the hand-written pages with their macro call already rendered (`render_macros` dropped from
-                     their front matter), every generated page (`GeneratedPage.text`), the assets, and the JSON
+                     their front matter), every generated page (`GeneratedPage.text`), each page the index.md of
+                     its URL's folder (tree_paths.py; a nav with a page before its section's index page is
+                     refused: check_nav), the assets, and the JSON
                      export (`api/playbook.json` and its schema) and the Atom feed (`feed.xml`), which every tool
                      copies into the site as is
     OUT/overrides/   the theme's custom_dir
@@ -31,7 +33,7 @@ from playbook.contract.urls import page_url
 from playbook.problems import DataError, Problem
 from playbook.render.export import write_export_of
 from playbook.render.feed import write_feed_text
-from playbook.render.tree_paths import kept_for_nav, relink, tree_nav, tree_not_in_nav, tree_path
+from playbook.render.tree_paths import pages_before_index, relink, tree_nav, tree_not_in_nav, tree_path
 
 if TYPE_CHECKING:
     from playbook.pipeline import Site
@@ -127,7 +129,7 @@ def tree_config(config: dict[str, Any], out: Path, site_url: str) -> dict[str, A
         if not config["watch"]:
             del config["watch"]
     if config.get("nav"):  # as the plugin does: a kind mkdocs.yml does not place gets its index at the end
-        config["nav"] = tree_nav(with_every_kind(config["nav"]), kept_for_nav(config["nav"]))
+        config["nav"] = tree_nav(with_every_kind(config["nav"]))
     if isinstance(config.get("not_in_nav"), str):
         config["not_in_nav"] = tree_not_in_nav(config["not_in_nav"])
     if config.get("hooks"):
@@ -173,6 +175,27 @@ def _refuse_second(target: Path, rel: str) -> None:
         raise DataError([Problem(f"docs/{rel}", 0, "page", f"the tree writes it to {target.name} of its folder, where another page is")])
 
 
+def check_nav(config_path: Path, nav: Any) -> None:
+    """Refuse a `nav` with a page before its section's index page (tree_paths.pages_before_index): the tree could
+    neither move it to its URL's folder (it would become the section's link) nor leave it where it is (Zensical would
+    resolve its links in raw HTML against another folder than MkDocs does)."""
+    pages = pages_before_index(nav)
+    if not pages:
+        return
+    lines = config_path.read_text(encoding="utf-8").splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("nav:")), 0)
+
+    def line_of(page: str) -> int:
+        found = (n for n, line in enumerate(lines[start:], start + 1) if re.search(rf"(^|[\s:'\"]){re.escape(page)}(['\"]|\s|$)", line))
+        return next(found, 0)
+
+    raise DataError([Problem(config_path.name, line_of(page), "nav",
+                             f"{page} comes before the index page of its section{f' {section!r}' if section else ''}: "
+                             "put the section's index page first (`playbook tree` writes each page as the index.md of "
+                             "its folder, and the first index.md of a section becomes the section's link)")
+                     for page, section in pages])
+
+
 def _is_tree_or_empty(out: Path) -> bool:
     return not out.exists() or (out.is_dir() and (not any(out.iterdir()) or (out / MARK).is_file()))
 
@@ -189,6 +212,7 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
     sources = [docs, *([custom_dir] if custom_dir else [])]
     if out == root or any(out == s or s in out.parents for s in sources):
         raise ValueError(f"{out}: write the tree outside the project's sources (e.g. .cache/tree or a folder of its own)")
+    check_nav(config_path, config.get("nav"))
     if not _is_tree_or_empty(out):
         raise ValueError(f"{out} is not empty and holds no tree written before ({MARK}): choose an empty or new folder")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -201,19 +225,18 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
             target.unlink()
     (out / MARK).write_text("written by `playbook tree`: this folder is replaced by the next one\n", encoding="utf-8")
     report = TreeReport()
-    kept = kept_for_nav(config.get("nav"))  # pages that stay where they are (tree_paths.py)
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
         if path.is_dir() or "__pycache__" in path.parts:
             continue
         if rel in pages:
             raise DataError([Problem(f"docs/{rel}", 0, "page", "this page is generated from data/: rename the page or the entry")])
-        target = out / "docs" / tree_path(rel, kept)  # a page is the index.md of its folder (tree_paths.py)
+        target = out / "docs" / tree_path(rel)  # a page is the index.md of its folder (tree_paths.py)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".md":
             text, rendered = hand_page(rel, path.read_text(encoding="utf-8"), macros_for, site_url)
             _refuse_second(target, rel)
-            target.write_text(relink(text, rel, kept), encoding="utf-8")
+            target.write_text(relink(text, rel), encoding="utf-8")
             report.hand_written.append(rel)
             if rendered:
                 report.rendered.append(rel)
@@ -221,7 +244,7 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
             shutil.copy2(path, target)
             report.files.append(rel)
     for rel, page in sorted(pages.items()):
-        target = out / "docs" / tree_path(rel, kept)
+        target = out / "docs" / tree_path(rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         _refuse_second(target, rel)
         target.write_text(page.text, encoding="utf-8")

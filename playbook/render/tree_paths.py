@@ -6,10 +6,10 @@ MkDocs leaves a relative link in raw HTML as written, so the browser resolves it
 of its own folder (`tactics/x.md` becomes `tactics/x/index.md`, same URL), so the folder of the file is the folder
 of the URL and a relative link resolves to the same page under MkDocs, ProperDocs and Zensical.
 
-Except where the move would change the navigation: Material (and Zensical) make the first `index.md` among a
-section's pages the section's own link (`navigation.indexes`), so a page of the nav stays where it is unless an
-index page comes before it in its section (`kept_for_nav`). Its links in raw HTML still differ between the builders
-(docs/about/zensical.md says which pages).
+Material and Zensical make the first `index.md` among a section's pages the section's own link
+(`navigation.indexes`), so moving a page of the navigation that comes before its section's index page would change
+the navigation. No page of ours does (every section of mkdocs.yml's `nav` starts with its index page), and the tree
+refuses a `nav` where one does (`pages_before_index`) rather than write a page whose links break under Zensical.
 
 The Markdown links of hand-written pages (`[text](../tactics/x.md)`), which every builder resolves against the
 file, are rewritten for the page's and the target's new places; code spans and fenced code are left as written.
@@ -21,8 +21,10 @@ import posixpath
 import re
 from typing import Any
 
-KEPT = frozenset({"index.md", "404.md"})
-"""Pages that stay where they are: a folder's index already shares its URL's folder; 404.md is served as 404.html."""
+KEPT = frozenset({"index.md", "README.md", "404.md"})
+"""Pages that stay where they are: a folder's index already shares its URL's folder (MkDocs serves `README.md` as the
+index when there is no `index.md`); 404.md is served as 404.html."""
+INDEX_PAGES = frozenset({"index.md", "README.md"})
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -31,37 +33,37 @@ _REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(<?)(\S+?)(>?)(\s.*)?$")
 _OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
 
 
-def kept_for_nav(nav: Any) -> frozenset[str]:
-    """The pages of mkdocs.yml's `nav` that would become their section's link as index pages: in a section (or at
-    the top), each page before the first index page."""
-    kept: set[str] = set()
+def pages_before_index(nav: Any) -> list[tuple[str, str]]:
+    """The pages of mkdocs.yml's `nav` that come before their section's first index page (or are in a section without
+    one), each with its section's title ("" at the top): as the `index.md` of their folder they would become their
+    section's link. The tree refuses them (tree.py)."""
+    found: list[tuple[str, str]] = []
 
-    def section(items: list[Any]) -> None:
+    def section(items: list[Any], title: str) -> None:
         seen_index = False
         for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+            name, value = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else ("", item)
             if isinstance(value, list):
-                section(value)
+                section(value, str(name))
             elif isinstance(value, str) and value.endswith(".md") and not _OUTSIDE.match(value):
-                if posixpath.basename(value) in KEPT:
+                if posixpath.basename(value) in INDEX_PAGES:
                     seen_index = True
-                elif not seen_index:
-                    kept.add(value)
+                elif not seen_index and posixpath.basename(value) not in KEPT:
+                    found.append((value, title))
 
     if isinstance(nav, list):
-        section(nav)
-    return frozenset(kept)
+        section(nav, "")
+    return found
 
 
-def tree_path(rel: str, kept: frozenset[str] = frozenset()) -> str:
-    """Where the tree writes the page `rel` (docs-relative): `x.md` -> `x/index.md`; index pages, 404.md and the
-    pages in `kept` (kept_for_nav) stay."""
-    if not rel.endswith(".md") or posixpath.basename(rel) in KEPT or rel in kept:
+def tree_path(rel: str) -> str:
+    """Where the tree writes the page `rel` (docs-relative): `x.md` -> `x/index.md`; index pages and 404.md stay."""
+    if not rel.endswith(".md") or posixpath.basename(rel) in KEPT:
         return rel
     return rel.removesuffix(".md") + "/index.md"
 
 
-def _relink_target(target: str, rel: str, kept: frozenset[str]) -> str:
+def _relink_target(target: str, rel: str) -> str:
     """A link of the page `rel` as the page at tree_path(rel) writes it."""
     if _OUTSIDE.match(target):
         return target
@@ -71,17 +73,17 @@ def _relink_target(target: str, rel: str, kept: frozenset[str]) -> str:
         return target
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
     if resolved.endswith(".md"):
-        resolved = tree_path(resolved, kept)
-    new = posixpath.relpath(resolved, posixpath.dirname(tree_path(rel, kept)) or ".")
+        resolved = tree_path(resolved)
+    new = posixpath.relpath(resolved, posixpath.dirname(tree_path(rel)) or ".")
     if path.endswith("/") and not new.endswith("/"):
         new += "/"
     return new + suffix
 
 
-def relink(markdown: str, rel: str, kept: frozenset[str] = frozenset()) -> str:
+def relink(markdown: str, rel: str) -> str:
     """The Markdown of the hand-written page `rel` with its relative Markdown links (inline, images and reference
     definitions) pointing from tree_path(rel) to where the tree puts their targets."""
-    if tree_path(rel, kept) == rel and "](" not in markdown and "]:" not in markdown:
+    if tree_path(rel) == rel and "](" not in markdown and "]:" not in markdown:
         return markdown
     out: list[str] = []
     fence: str | None = None
@@ -96,36 +98,36 @@ def relink(markdown: str, rel: str, kept: frozenset[str] = frozenset()) -> str:
             fence = opened.group(2)
             out.append(line)
             continue
-        out.append(_relink_line(line, rel, kept))
+        out.append(_relink_line(line, rel))
     return "".join(out)
 
 
-def _relink_line(line: str, rel: str, kept: frozenset[str]) -> str:
+def _relink_line(line: str, rel: str) -> str:
     reference = _REFERENCE.match(line.rstrip("\n"))
     if reference:
         head, lt, target, gt, tail = reference.groups()
-        return f"{head}{lt}{_relink_target(target, rel, kept)}{gt}{tail or ''}" + ("\n" if line.endswith("\n") else "")
+        return f"{head}{lt}{_relink_target(target, rel)}{gt}{tail or ''}" + ("\n" if line.endswith("\n") else "")
     parts, last = [], 0
     for span in _CODE_SPAN.finditer(line):  # code spans are shown as written
-        parts.append(_INLINE.sub(lambda m: _inline(m, rel, kept), line[last:span.start()]))
+        parts.append(_INLINE.sub(lambda m: _inline(m, rel), line[last:span.start()]))
         parts.append(span.group(0))
         last = span.end()
-    parts.append(_INLINE.sub(lambda m: _inline(m, rel, kept), line[last:]))
+    parts.append(_INLINE.sub(lambda m: _inline(m, rel), line[last:]))
     return "".join(parts)
 
 
-def _inline(m: re.Match[str], rel: str, kept: frozenset[str]) -> str:
-    return f"{m.group(1)}{m.group(2)}{_relink_target(m.group(3), rel, kept)}{m.group(4)}{m.group(5)}"
+def _inline(m: re.Match[str], rel: str) -> str:
+    return f"{m.group(1)}{m.group(2)}{_relink_target(m.group(3), rel)}{m.group(4)}{m.group(5)}"
 
 
-def tree_nav(nav: Any, kept: frozenset[str]) -> Any:
+def tree_nav(nav: Any) -> Any:
     """mkdocs.yml's `nav` with each page at its place in the tree."""
     if isinstance(nav, str):
-        return nav if _OUTSIDE.match(nav) else tree_path(nav, kept)
+        return nav if _OUTSIDE.match(nav) else tree_path(nav)
     if isinstance(nav, list):
-        return [tree_nav(item, kept) for item in nav]
+        return [tree_nav(item) for item in nav]
     if isinstance(nav, dict):
-        return {key: tree_nav(value, kept) for key, value in nav.items()}
+        return {key: tree_nav(value) for key, value in nav.items()}
     return nav
 
 
