@@ -107,9 +107,10 @@ def test_a_query_without_a_good_match_says_so(built_site):
 
 BLIND_FILES = sorted(BLIND.parent.glob("search_queries_blind*.yml"))
 """Every blind set so far, kept as a regression set: round 4's tune half (search_queries_blind.yml, which the engine
-was tuned on) and its held-out half (judged by reading the pages after it was reported)."""
+was tuned on) and its held-out half (judged by reading the pages after it was reported), round 5's tune half."""
 
-FLOORS = {"search_queries_blind.yml": 0.85, "search_queries_blind_round4_heldout.yml": 0.6}
+FLOORS = {"search_queries_blind.yml": 0.85, "search_queries_blind_round4_heldout.yml": 0.7,
+          "search_queries_blind_round5_tune.yml": 0.62}
 """The share each regression set must keep (its figure when it became a regression set, less a margin): a change
 that loses more of them is a regression, whatever it gains elsewhere."""
 
