@@ -3,7 +3,23 @@
    once per element matching root on each page view (Material's document$, also after instant navigation),
    after the tools it needs. A tool of few pages has its own file, named in TOOLS: the core adds its
    <script> when a page view shows its root. "pb:ready" on document: every tool of the view has run.
-   Offline; nothing leaves this browser. */
+   Offline; nothing leaves this browser.
+
+   One module pattern for every other file here (not vendor/; tests/test_js_modules.py checks it):
+     (function () {
+       "use strict";
+       var playbook = window.playbook, store = playbook.store;    // the core by one name; members may be named
+       ...named functions...
+       playbook.tool("name", { root: "[data-name]", needs: [...], setup: setupName });   // a tool of page elements
+     })();
+   or, for a helper module (no root: kit.js, search.js), functions added to playbook and then
+   playbook.provide("name"). No alias of window.playbook, no global of its own (window.pbSearch, the search box's
+   handle for scripts/search_bench.py, is the one left); only this file follows Material's
+   document$ (or waits for DOMContentLoaded): a tool's setup runs on each page view. A helper two files need
+   lives here or in kit.js, not in both. No function is longer than 60 lines (search.js's Engine and parse, left
+   to the search work, excepted): a long setup is split into named functions that share the tool's state through
+   one object. Vendored scripts (vendor/) keep their own form:
+   TOOLS marks them `vendor`, ready once loaded. */
 (function () {
   "use strict";
   if (window.playbook) return;
@@ -13,7 +29,10 @@
      such a tool can also be asked for with playbook.need(name, done). */
   var TOOLS = {
     "kit": { src: "kit.js" },  /* no root: helpers for the tools that need it (files, dates) */
-    "fsrs": { src: "vendor/ts-fsrs/index.umd.js", legacy: true },  /* window.FSRS, for the review deck */
+    "fsrs": { src: "vendor/ts-fsrs/index.umd.js", vendor: true },  /* window.FSRS, for the review deck */
+    /* The search box's engine (playbook.searchEngine) and MiniSearch (window.MiniSearch), on the first search. */
+    "search": { src: "search.js" },
+    "minisearch": { src: "vendor/minisearch.js", vendor: true },
     "views": { src: "views.js", root: ".pb-filter[data-url-state]" },
     "compact": { src: "compact.js", root: ".pb-filter" },
     /* Learning paths: the path page, the paths index, a step reached from its path (?path=) or while a path
@@ -25,8 +44,7 @@
       } },
     "mentor": { src: "mentor.js", root: "[data-mentor]" },  /* a mentor's list: build it, copy its link, follow it */
     "drill": { src: "drill.js", root: "[data-drill]" },
-    /* find.js sets itself up on document$ (legacy: ready once loaded); it may register with playbook.tool. */
-    "find": { src: "find.js", root: "[data-find]", legacy: true },
+    "find": { src: "find.js", root: "[data-find]" },
     "story-map": { src: "story-map.js", root: "[data-story-map]" },
     "self-assessment": { src: "self-assessment.js", root: "[data-assess]" },
     "review": { src: "review.js", root: "[data-review]" },
@@ -62,6 +80,17 @@
     setTimeout(function () { t.remove(); }, 1800);
   }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
+  /* A link to the clipboard, said in a toast (the link itself where the browser refuses). */
+  function copyLink(url) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () { toast("Link copied"); }, function () { toast(url); });
+    } else { toast(url); }
+  }
+  /* Seconds as a timer shows them: "2:05". */
+  function clock(seconds) { var m = Math.floor(seconds / 60), s = seconds % 60; return m + ":" + (s < 10 ? "0" : "") + s; }
+  /* An address of this site from a site-relative one ("paths/" -> "…/paths/"): the site's root is the folder
+     above this script's, whatever the page's depth or the site's prefix. */
+  function siteUrl(rel) { return new URL(rel || "", new URL("..", BASE)).href; }
 
   /* ---- storage. Keys "pb:<name>", values JSON, read as untrusted: a value of the wrong shape is cleaned
      or reset with a notice and a backup ("pb:backup:<name>:<time>"); never throws. Schema 1 (no "pb:schema"):
@@ -409,7 +438,7 @@
 
   Object.keys(TOOLS).forEach(function (n) {
     var t = TOOLS[n];
-    tools[n] = { root: t.root, when: t.when, src: t.src, legacy: t.legacy, needs: [], setup: null, state: "known", done: new WeakSet() };
+    tools[n] = { root: t.root, when: t.when, src: t.src, vendor: t.vendor, needs: [], setup: null, state: "known", done: new WeakSet() };
   });
 
   function applies(t) {
@@ -425,7 +454,7 @@
     var s = document.createElement("script");
     s.src = BASE + t.src;
     s.onload = function () {
-      if (t.legacy && t.state === "loading") { t.setup = function () {}; provide(n); }
+      if (t.vendor && t.state === "loading") { t.setup = function () {}; provide(n); }
     };
     s.onerror = function () {
       t.state = "failed";
@@ -549,8 +578,7 @@
   var LIST_MAX = 110000;
 
   window.playbook = { store: store, tool: tool, need: need, loaded: loaded, provide: provide, all: all, el: el,
-    payload: payload, toast: toast, plural: plural, LIST_MAX: LIST_MAX };
-  window.pbToast = toast;  /* for find.js until it registers with playbook.tool */
+    payload: payload, toast: toast, plural: plural, copyLink: copyLink, clock: clock, siteUrl: siteUrl, LIST_MAX: LIST_MAX };
 
   migrate();
   function start() {

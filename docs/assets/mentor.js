@@ -12,14 +12,9 @@
    the way back (from "pb:mentee-last", written here). Done marks: "pb:path:@mentor-<hash of the ids>". */
 (function () {
   "use strict";
-  var P = window.playbook, store = P.store;
+  var playbook = window.playbook, store = playbook.store;
   var MAX_STEPS = 30, MAX_NOTE = 280, MAX_TITLE = 120;
   var REF = /^[a-z]+\/[a-z0-9][a-z0-9-]{0,99}$/;
-  /* The site's root ("…/"), from this script's own address. */
-  var ROOT = (function () {
-    var me = document.currentScript || document.querySelector("script[src*='assets/mentor.js']");
-    try { return new URL("../", me.src).href; } catch (e) { return new URL("../", location.href).href; }
-  })();
 
   /* A parameter of the list: from the fragment (#l=…&t=…&step=n), else from the query string (older links). */
   function rawParam(name) {
@@ -51,7 +46,7 @@
   /* The steps a link names, checked: {steps: [{id, note}], problems: [text]}. */
   function decodeList(raw, entries) {
     var problems = [], steps = [], seen = new Set();
-    if (raw.length > P.LIST_MAX) return { steps: [], problems: ["The link is longer than a list of " + MAX_STEPS + " steps can be: it was not read."] };
+    if (raw.length > playbook.LIST_MAX) return { steps: [], problems: ["The link is longer than a list of " + MAX_STEPS + " steps can be: it was not read."] };
     var parts = raw.split("~").filter(function (p) { return p !== ""; });
     var named = parts.length;  /* a cut list is said on the list itself, on screen and in print (follow) */
     var unknown = [], repeated = 0, badNotes = 0, longNotes = 0;
@@ -68,11 +63,11 @@
       }
       steps.push({ id: id, note: note });
     });
-    if (unknown.length) problems.push(P.plural(unknown.length, "step") + " named no entry of this playbook (renamed, removed or mistyped) and " +
+    if (unknown.length) problems.push(playbook.plural(unknown.length, "step") + " named no entry of this playbook (renamed, removed or mistyped) and " +
       (unknown.length === 1 ? "was" : "were") + " left out: " + unknown.slice(0, 5).map(short).join(", ") + (unknown.length > 5 ? ", …" : "") + ".");
-    if (repeated) problems.push(P.plural(repeated, "repeated step") + " left out.");
-    if (badNotes) problems.push(P.plural(badNotes, "note") + " could not be read and " + (badNotes === 1 ? "was" : "were") + " left out.");
-    if (longNotes) problems.push(P.plural(longNotes, "note") + " longer than " + MAX_NOTE + " characters " + (longNotes === 1 ? "was" : "were") + " shortened.");
+    if (repeated) problems.push(playbook.plural(repeated, "repeated step") + " left out.");
+    if (badNotes) problems.push(playbook.plural(badNotes, "note") + " could not be read and " + (badNotes === 1 ? "was" : "were") + " left out.");
+    if (longNotes) problems.push(playbook.plural(longNotes, "note") + " longer than " + MAX_NOTE + " characters " + (longNotes === 1 ? "was" : "were") + " shortened.");
     return { steps: steps, problems: problems, named: named };
   }
 
@@ -90,22 +85,22 @@
     if (!draft.steps.length && !draft.t) store.remove("mentor-list"); else store.set("mentor-list", draft);
   }
 
-  P.tool("mentor", { root: "[data-mentor]", setup: function (root) {
+  playbook.tool("mentor", { root: "[data-mentor]", setup: function (root) {
     var data, entries = new Map();
     try { data = JSON.parse(root.dataset.json || "{}"); } catch (e) { data = {}; }
     (Array.isArray(data.entries) ? data.entries : []).forEach(function (e) {
       if (Array.isArray(e) && typeof e[0] === "string") entries.set(e[0], { id: e[0], title: String(e[1]), summary: String(e[2] || ""), kind: String(e[3] || ""),
         tags: Array.isArray(e[4]) ? e[4].filter(function (t) { return typeof t === "string"; }) : [] });
     });
-    var PAGE = new URL("mentor/", ROOT).href;
-    function entryUrl(id) { return new URL(id + "/", ROOT).href; }
+    var PAGE = playbook.siteUrl("mentor/");
+    function entryUrl(id) { return playbook.siteUrl(id + "/"); }
     var notices = root.querySelector("[data-mentor-notices]");
     function notify(lines, title) {
       if (!lines.length) return;
-      var box = P.el("div", null, "admonition warning pb-mentor__notice");
-      box.appendChild(P.el("p", title, "admonition-title"));
-      var ul = P.el("ul");
-      lines.forEach(function (t) { ul.appendChild(P.el("li", t)); });
+      var box = playbook.el("div", null, "admonition warning pb-mentor__notice");
+      box.appendChild(playbook.el("p", title, "admonition-title"));
+      var ul = playbook.el("ul");
+      lines.forEach(function (t) { ul.appendChild(playbook.el("li", t)); });
       box.appendChild(ul); notices.appendChild(box);
     }
 
@@ -128,7 +123,7 @@
       view.hidden = false;
       if (title) view.querySelector("[data-mentee-title]").textContent = title;
       var steps = list.steps, total = steps.length, ol = view.querySelector("[data-mentee-steps]");
-      if (!total) { ol.replaceWith(P.el("p", "This list has no step that can be shown. Ask your mentor for the link again.")); view.querySelector("[data-mentee-go]").hidden = true; return; }
+      if (!total) { ol.replaceWith(playbook.el("p", "This list has no step that can be shown. Ask your mentor for the link again.")); view.querySelector("[data-mentee-go]").hidden = true; return; }
       var canon = encodeList(steps), key = "@mentor-" + hash(steps.map(function (s) { return s.id; }).join(" "));
       store.set("mentee-last", { l: canon, t: title, key: key.slice(8), urls: steps.map(function (s) { return s.id + "/"; }),
         titles: steps.map(function (s) { return entries.get(s.id).title; }), notes: steps.map(function (s) { return s.note; }),
@@ -153,7 +148,7 @@
         for (var n = 1; n <= total; n += 1) if (!d.has(n)) { next = n; break; }
         go.href = entryUrl(steps[(next || 1) - 1].id) + "?mentee=" + (next || 1);
         go.textContent = !next ? "All done: review from the start" : d.size ? "Continue where you left off: step " + next : "Start with step 1";
-        P.all("[data-mentee-step]", ol).forEach(function (li) {
+        playbook.all("[data-mentee-step]", ol).forEach(function (li) {
           var k = Number(li.dataset.menteeStep), on = d.has(k), b = li.querySelector("[data-mentee-mark]");
           li.classList.toggle("pb-mentee__step--done", on);
           b.setAttribute("aria-pressed", String(on));
@@ -162,27 +157,27 @@
       }
       ol.textContent = "";
       steps.forEach(function (s, i) {
-        var e = entries.get(s.id), k = i + 1, li = P.el("li", null, "pb-mentee__step");
+        var e = entries.get(s.id), k = i + 1, li = playbook.el("li", null, "pb-mentee__step");
         li.id = "step-" + k; li.dataset.menteeStep = String(k);
-        var head = P.el("p", null, "pb-mentee__head"), a = P.el("a", e.title);
+        var head = playbook.el("p", null, "pb-mentee__head"), a = playbook.el("a", e.title);
         a.href = entryUrl(s.id) + "?mentee=" + k;
-        head.appendChild(a); head.appendChild(document.createTextNode(" ")); head.appendChild(P.el("span", e.kind, "pb-kindlabel"));
+        head.appendChild(a); head.appendChild(document.createTextNode(" ")); head.appendChild(playbook.el("span", e.kind, "pb-kindlabel"));
         li.appendChild(head);
-        if (e.summary) li.appendChild(P.el("p", e.summary, "pb-mentee__summary"));
+        if (e.summary) li.appendChild(playbook.el("p", e.summary, "pb-mentee__summary"));
         if (s.note) {
-          var note = P.el("p", null, "pb-mentee__note");
-          note.appendChild(P.el("strong", "Your mentor's note: "));
+          var note = playbook.el("p", null, "pb-mentee__note");
+          note.appendChild(playbook.el("strong", "Your mentor's note: "));
           note.appendChild(document.createTextNode(s.note));
           li.appendChild(note);
         }
-        var mark = P.el("button", "", "md-button pb-mentee__mark"); mark.type = "button"; mark.dataset.menteeMark = "";
+        var mark = playbook.el("button", "", "md-button pb-mentee__mark"); mark.type = "button"; mark.dataset.menteeMark = "";
         mark.addEventListener("click", function () {
           var d = done();
           if (d.has(k)) d.delete(k); else d.add(k);
           if (d.size) store.set("path:" + key, Array.from(d)); else store.remove("path:" + key);
           render();
         });
-        var p = P.el("p", null, "pb-mentee__actions"); p.appendChild(mark); li.appendChild(p);
+        var p = playbook.el("p", null, "pb-mentee__actions"); p.appendChild(mark); li.appendChild(p);
         ol.appendChild(li);
       });
       render();
@@ -200,10 +195,10 @@
       if (add !== null) {
         var id = decode(add);
         if (id !== null && REF.test(id) && entries.has(id)) {
-          if (draft.steps.some(function (s) { return s.id === id; })) P.toast("Already in your list: " + entries.get(id).title);
+          if (draft.steps.some(function (s) { return s.id === id; })) playbook.toast("Already in your list: " + entries.get(id).title);
           else if (draft.steps.length >= MAX_STEPS) notify(["Your list has " + MAX_STEPS + " steps, the most a link holds: remove one first."], "Not added");
           else { draft.steps.push({ id: id, note: "" }); saveDraft(draft); }
-          var back = P.el("p", null, "pb-mentor__back"), a = P.el("a", "Back to " + entries.get(id).title);
+          var back = playbook.el("p", null, "pb-mentor__back"), a = playbook.el("a", "Back to " + entries.get(id).title);
           a.href = entryUrl(id); back.appendChild(document.createTextNode("Added: " + entries.get(id).title + ". ")); back.appendChild(a);
           notices.appendChild(back);
         } else notify(["“" + short(id === null ? add : id) + "” is not an entry of this playbook: nothing was added."], "Not added");
@@ -219,33 +214,33 @@
       function render() {
         ol.textContent = "";
         draft.steps.forEach(function (s, i) {
-          var e = entries.get(s.id), li = P.el("li", null, "pb-mentor__step");
-          var head = P.el("p", null, "pb-mentor__head"), a = P.el("a", e.title);
+          var e = entries.get(s.id), li = playbook.el("li", null, "pb-mentor__step");
+          var head = playbook.el("p", null, "pb-mentor__head"), a = playbook.el("a", e.title);
           a.href = entryUrl(s.id);
-          head.appendChild(a); head.appendChild(document.createTextNode(" ")); head.appendChild(P.el("span", e.kind, "pb-kindlabel"));
+          head.appendChild(a); head.appendChild(document.createTextNode(" ")); head.appendChild(playbook.el("span", e.kind, "pb-kindlabel"));
           li.appendChild(head);
-          var label = P.el("label", "Note for step " + (i + 1) + " (optional, " + MAX_NOTE + " characters at most)"), area = P.el("textarea");
+          var label = playbook.el("label", "Note for step " + (i + 1) + " (optional, " + MAX_NOTE + " characters at most)"), area = playbook.el("textarea");
           area.id = "pb-mentor-note-" + (i + 1); label.htmlFor = area.id; area.maxLength = MAX_NOTE; area.rows = 2; area.value = s.note;
           area.dataset.mentorNote = String(i + 1);
           area.addEventListener("input", function () { s.note = clean(area.value, MAX_NOTE); save(); refreshLink(); });
           li.appendChild(label); li.appendChild(area);
-          var tools = P.el("p", null, "pb-mentor__tools");
+          var tools = playbook.el("p", null, "pb-mentor__tools");
           [["Up", -1], ["Down", 1]].forEach(function (m) {
-            var b = P.el("button", m[0], "md-button"); b.type = "button";
+            var b = playbook.el("button", m[0], "md-button"); b.type = "button";
             b.setAttribute("aria-label", "Move " + e.title + " " + m[0].toLowerCase());
             var j = i + m[1];
             b.disabled = j < 0 || j >= draft.steps.length;
             b.addEventListener("click", function () { var x = draft.steps[i]; draft.steps[i] = draft.steps[j]; draft.steps[j] = x; save(); render(); });
             tools.appendChild(b);
           });
-          var rm = P.el("button", "Remove", "md-button"); rm.type = "button"; rm.setAttribute("aria-label", "Remove " + e.title);
+          var rm = playbook.el("button", "Remove", "md-button"); rm.type = "button"; rm.setAttribute("aria-label", "Remove " + e.title);
           rm.addEventListener("click", function () { draft.steps.splice(i, 1); save(); render(); });
           tools.appendChild(rm);
           li.appendChild(tools);
           ol.appendChild(li);
         });
         section.querySelector("[data-mentor-empty]").hidden = draft.steps.length > 0;
-        section.querySelector("[data-mentor-count]").textContent = P.plural(draft.steps.length, "step") + " (" + MAX_STEPS + " at most)";
+        section.querySelector("[data-mentor-count]").textContent = playbook.plural(draft.steps.length, "step") + " (" + MAX_STEPS + " at most)";
         refreshLink();
         renderSaved();
         renderFound();
@@ -274,7 +269,7 @@
       kinds.forEach(function (k) { var o = document.createElement("option"); o.value = k; o.textContent = k; kindSel.appendChild(o); });
       function addId(id) {
         if (!entries.has(id) || draft.steps.some(function (s) { return s.id === id; })) return false;
-        if (draft.steps.length >= MAX_STEPS) { P.toast("A list holds " + MAX_STEPS + " steps at most"); return false; }
+        if (draft.steps.length >= MAX_STEPS) { playbook.toast("A list holds " + MAX_STEPS + " steps at most"); return false; }
         draft.steps.push({ id: id, note: "" }); save(); return true;
       }
       function plainMatch(words) {
@@ -310,15 +305,15 @@
         results.textContent = "";
         if (!q.value.trim() && !kind && !tag) { found.textContent = "Type a word, or pick a kind or a tag, to see entries."; return; }
         found.textContent = !list.length ? "No entry matches: try another word, kind or tag."
-          : P.plural(list.length, "entry", "entries") + (list.length > SHOWN ? ", the first " + SHOWN + " shown: narrow with a word, a kind or a tag" : "");
+          : playbook.plural(list.length, "entry", "entries") + (list.length > SHOWN ? ", the first " + SHOWN + " shown: narrow with a word, a kind or a tag" : "");
         list.slice(0, SHOWN).forEach(function (id) {
-          var e = entries.get(id), li = P.el("li"), inList = draft.steps.some(function (s) { return s.id === id; });
-          var a = P.el("a", e.title); a.href = entryUrl(id);
-          li.appendChild(a); li.appendChild(document.createTextNode(" ")); li.appendChild(P.el("span", e.kind, "pb-kindlabel"));
+          var e = entries.get(id), li = playbook.el("li"), inList = draft.steps.some(function (s) { return s.id === id; });
+          var a = playbook.el("a", e.title); a.href = entryUrl(id);
+          li.appendChild(a); li.appendChild(document.createTextNode(" ")); li.appendChild(playbook.el("span", e.kind, "pb-kindlabel"));
           li.appendChild(document.createTextNode(" "));
-          var b = P.el("button", inList ? "In the list" : "Add", "md-button"); b.type = "button"; b.disabled = inList;
+          var b = playbook.el("button", inList ? "In the list" : "Add", "md-button"); b.type = "button"; b.disabled = inList;
           b.setAttribute("aria-label", (inList ? "In the list: " : "Add ") + e.title);
-          b.addEventListener("click", function () { if (addId(id)) { render(); P.toast("Added: " + e.title); } });
+          b.addEventListener("click", function () { if (addId(id)) { render(); playbook.toast("Added: " + e.title); } });
           li.appendChild(b); results.appendChild(li);
         });
       }
@@ -331,11 +326,11 @@
         var ul = section.querySelector("[data-mentor-saved]"), saved = store.get("favourites", {});
         ul.textContent = "";
         var refs = Object.keys(saved).filter(function (r) { return entries.has(r); });
-        if (!refs.length) { ul.appendChild(P.el("li", "Nothing saved yet: “Save to my playbook” on an entry puts it here.")); return; }
+        if (!refs.length) { ul.appendChild(playbook.el("li", "Nothing saved yet: “Save to my playbook” on an entry puts it here.")); return; }
         refs.sort(function (a, b) { return entries.get(a).title.localeCompare(entries.get(b).title); }).forEach(function (r) {
-          var li = P.el("li"), inList = draft.steps.some(function (s) { return s.id === r; });
-          li.appendChild(P.el("span", entries.get(r).title + " "));
-          var b = P.el("button", inList ? "In the list" : "Add", "md-button"); b.type = "button"; b.disabled = inList;
+          var li = playbook.el("li"), inList = draft.steps.some(function (s) { return s.id === r; });
+          li.appendChild(playbook.el("span", entries.get(r).title + " "));
+          var b = playbook.el("button", inList ? "In the list" : "Add", "md-button"); b.type = "button"; b.disabled = inList;
           b.setAttribute("aria-label", (inList ? "In the list: " : "Add ") + entries.get(r).title);
           b.addEventListener("click", function () { if (addId(r)) render(); });
           li.appendChild(b); ul.appendChild(li);
@@ -346,9 +341,9 @@
         var url = link();
         linkInput.value = url;
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(url).then(function () { P.toast("Link copied: " + P.plural(draft.steps.length, "step")); },
-            function () { linkInput.select(); P.toast("Copy the selected link"); });
-        } else { linkInput.select(); P.toast("Copy the selected link"); }
+          navigator.clipboard.writeText(url).then(function () { playbook.toast("Link copied: " + playbook.plural(draft.steps.length, "step")); },
+            function () { linkInput.select(); playbook.toast("Copy the selected link"); });
+        } else { linkInput.select(); playbook.toast("Copy the selected link"); }
       });
       section.querySelector("[data-mentor-clear]").addEventListener("click", function () {
         draft = { t: "", steps: [] }; titleInput.value = ""; save(); render();

@@ -3,7 +3,7 @@
    all-day VEVENT per session with a stable UID). Inputs kept in playbook.store "plan". */
 (function () {
   "use strict";
-  var T = window.playbook, store = T.store;
+  var playbook = window.playbook, store = playbook.store;
 
   /* ---- iCalendar ---- */
   function escapeText(s) { return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n"); }  /* a lone CR too: it would end the line */
@@ -28,7 +28,7 @@
         "UID:" + escapeText("interview-" + plan.date.replace(/-/g, "") + "-" + s.key + "@" + host),
         "DTSTAMP:" + now,
         "DTSTART;VALUE=DATE:" + s.date.replace(/-/g, ""),
-        "DTEND;VALUE=DATE:" + T.addDays(s.date, 1).replace(/-/g, ""),
+        "DTEND;VALUE=DATE:" + playbook.addDays(s.date, 1).replace(/-/g, ""),
         "SUMMARY:" + escapeText(s.title),
         "DESCRIPTION:" + escapeText(description),
         "TRANSP:TRANSPARENT",
@@ -45,26 +45,26 @@
      only advice.early_weekdays are working days. The working days get, in order: finding the stories, one story
      each (stories_min to stories_max), the map, a drill per competency, and the mock interviews, each on a day
      of its own, the last on the final working day; spare days sharpen a story out loud. */
-  function weekday(d) { return T.parseDay(d).getDay(); }
+  function weekday(d) { return playbook.parseDay(d).getDay(); }
   /* The week's rest day (from a week's plan up). Where it would fall on the last advice.stop_new days (the final
      working day, with the last mock, and the light day), it moves to the day before them. */
   function isRest(d, left, days, A) {
     if (days < A.rest_from || left <= A.stop_new) return false;
     if (weekday(d) === A.rest_weekday) return true;
     if (left !== A.stop_new + 1) return false;
-    for (var k = 1; k <= A.stop_new; k += 1) if (weekday(T.addDays(d, k)) === A.rest_weekday) return true;
+    for (var k = 1; k <= A.stop_new; k += 1) if (weekday(playbook.addDays(d, k)) === A.rest_weekday) return true;
     return false;
   }
   function makePlan(input, model) {
     var A = model.advice, links = model.links, level = input.level;
-    var first = T.today(), days = T.daysBetween(first, input.date);
-    if (days > A.max_days) { first = T.addDays(input.date, -A.max_days); days = A.max_days; }
+    var first = playbook.today(), days = playbook.daysBetween(first, input.date);
+    if (days > A.max_days) { first = playbook.addDays(input.date, -A.max_days); days = A.max_days; }
     var comps = model.competencies.filter(function (c) { return input.competencies.indexOf(c.id) !== -1; });
     if (!comps.length) comps = model.competencies.slice().sort(function (a, b) { return b.prompts - a.prompts; }).slice(0, 5);
 
     var calendar = [], work = [];
     for (var i = 0; i < days; i += 1) {
-      var d = T.addDays(first, i), left = days - i, entry = { date: d, type: "work" };
+      var d = playbook.addDays(first, i), left = days - i, entry = { date: d, type: "work" };
       if (left === 1) entry.type = "light";
       else if (isRest(d, left, days, A)) entry.type = "rest";
       else if (left > A.weeks * 7 && A.early_weekdays.indexOf(weekday(d)) === -1) continue;  /* early weeks: a few days */
@@ -140,41 +140,41 @@
     return { date: input.date, level: level, competencies: comps, sessions: sessions, stories: nStories, mocks: nMocks };
   }
 
-  T.tool("plan", { root: "[data-plan]", needs: ["kit"], setup: function (root) {
-    var model = T.payload("pb-plan-data"), form = root.querySelector("[data-plan-form]");
+  playbook.tool("plan", { root: "[data-plan]", needs: ["kit"], setup: function (root) {
+    var model = playbook.payload("pb-plan-data"), form = root.querySelector("[data-plan-form]");
     var status = root.querySelector("[data-plan-status]"), out = root.querySelector("[data-plan-out]");
     var dateInput = root.querySelector("[data-plan-date]"), current = null;
-    dateInput.min = T.addDays(T.today(), 1);
+    dateInput.min = playbook.addDays(playbook.today(), 1);
 
     function read() {
       return { date: dateInput.value, level: form.elements.level.value,
-        competencies: T.all("input[name='competency']:checked", form).map(function (c) { return c.value; }) };
+        competencies: playbook.all("input[name='competency']:checked", form).map(function (c) { return c.value; }) };
     }
     function draw(input, announce) {
-      if (!T.parseDay(input.date) || T.daysBetween(T.today(), input.date) < 1) {
+      if (!playbook.parseDay(input.date) || playbook.daysBetween(playbook.today(), input.date) < 1) {
         out.hidden = true; status.textContent = "Pick an interview date after today."; return;
       }
       current = makePlan(input, model);
-      root.querySelector("[data-plan-heading]").textContent = "Your plan to " + T.longDay(input.date);
+      root.querySelector("[data-plan-heading]").textContent = "Your plan to " + playbook.longDay(input.date);
       var working = current.sessions.filter(function (x) { return x.type === "work" || x.type === "light"; }).length;
-      root.querySelector("[data-plan-summary]").textContent = T.plural(working, "day") + " of preparation at " + input.level + " level: " +
-        T.plural(current.stories, "story", "stories") + ", " + T.plural(current.mocks, "mock interview") + ", covering " +
+      root.querySelector("[data-plan-summary]").textContent = playbook.plural(working, "day") + " of preparation at " + input.level + " level: " +
+        playbook.plural(current.stories, "story", "stories") + ", " + playbook.plural(current.mocks, "mock interview") + ", covering " +
         current.competencies.map(function (c) { return c.title; }).join(", ") + ".";
       var ol = root.querySelector("[data-plan-days]"); ol.textContent = "";
       current.sessions.forEach(function (s) {
-        var li = T.el("li", null, "pb-plan__day pb-plan__day--" + s.type); li.dataset.session = s.key; li.dataset.type = s.type; li.dataset.date = s.date;
-        li.appendChild(T.el("strong", T.longDay(s.date) + ": ")); li.appendChild(document.createTextNode(s.title));
-        var ul = T.el("ul");
+        var li = playbook.el("li", null, "pb-plan__day pb-plan__day--" + s.type); li.dataset.session = s.key; li.dataset.type = s.type; li.dataset.date = s.date;
+        li.appendChild(playbook.el("strong", playbook.longDay(s.date) + ": ")); li.appendChild(document.createTextNode(s.title));
+        var ul = playbook.el("ul");
         s.tasks.forEach(function (t) {
-          var item = T.el("li", t.text + " "); item.dataset.task = t.kind; if (t.stories) item.dataset.stories = t.stories;
-          if (t.url) { var a = T.el("a", "(open)"); a.href = t.url; a.setAttribute("aria-label", "Open the tool for: " + t.title); item.appendChild(a); }
+          var item = playbook.el("li", t.text + " "); item.dataset.task = t.kind; if (t.stories) item.dataset.stories = t.stories;
+          if (t.url) { var a = playbook.el("a", "(open)"); a.href = t.url; a.setAttribute("aria-label", "Open the tool for: " + t.title); item.appendChild(a); }
           ul.appendChild(item);
         });
         li.appendChild(ul); ol.appendChild(li);
       });
       out.hidden = false;
-      T.all(".pb-url", root).forEach(function (e) { e.textContent = location.href.split("#")[0]; });
-      if (announce) status.textContent = "Plan ready: " + T.plural(working, "day") + " of preparation until " + T.longDay(input.date) + ".";
+      playbook.all(".pb-url", root).forEach(function (e) { e.textContent = location.href.split("#")[0]; });
+      if (announce) status.textContent = "Plan ready: " + playbook.plural(working, "day") + " of preparation until " + playbook.longDay(input.date) + ".";
     }
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -183,14 +183,14 @@
       draw(input, true);
     });
     root.querySelector("[data-plan-ics]").addEventListener("click", function () {
-      if (current) T.download("interview-plan-" + current.date + ".ics", "text/calendar", ics(current));
+      if (current) playbook.download("interview-plan-" + current.date + ".ics", "text/calendar", ics(current));
     });
     root.querySelector("[data-plan-print]").addEventListener("click", function () { window.print(); });
     var saved = store.get("plan", null);
     if (saved && saved.date) {
       dateInput.value = saved.date; form.elements.level.value = saved.level;
-      T.all("input[name='competency']", form).forEach(function (c) { c.checked = saved.competencies.indexOf(c.value) !== -1; });
-      if (T.daysBetween(T.today(), saved.date) >= 1) draw(saved, false);
+      playbook.all("input[name='competency']", form).forEach(function (c) { c.checked = saved.competencies.indexOf(c.value) !== -1; });
+      if (playbook.daysBetween(playbook.today(), saved.date) >= 1) draw(saved, false);
     }
   } });
 })();

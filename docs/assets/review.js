@@ -5,7 +5,7 @@
    converted on first use. Space reveals, 1-4 grade (Again, Hard, Good, Easy); export and import progress. */
 (function () {
   "use strict";
-  var T = window.playbook, store = T.store;
+  var playbook = window.playbook, store = playbook.store;
 
   /* Anki's text import: tab-separated, HTML allowed. Every note on one physical line: line breaks become
      <br>, tabs spaces; a field holding a double quote is quoted, with quotes doubled. Tags are one column,
@@ -16,13 +16,13 @@
   }
   function absolute(markup) {
     var t = document.createElement("template"); t.innerHTML = markup;
-    T.all("a[href]", t.content).forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), location.href).href); });
+    playbook.all("a[href]", t.content).forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), location.href).href); });
     return t.innerHTML;
   }
   function tsv(cards) {
     var lines = ["#separator:tab", "#html:true", "#columns:Front\tBack\tTags\tGUID", "#tags column:3", "#guid column:4"];
     cards.forEach(function (c) {
-      var back = absolute(c.back + '<p>From the Influence Playbook: <a href="' + c.url + '">' + T.el("b", c.title).innerHTML + "</a></p>");
+      var back = absolute(c.back + '<p>From the Influence Playbook: <a href="' + c.url + '">' + playbook.el("b", c.title).innerHTML + "</a></p>");
       var tags = ["influence-playbook", "influence-playbook::" + c.kind].concat(c.tags.map(function (t) { return "influence-playbook::tag::" + t; }));
       lines.push([field(absolute(c.front)), field(back), field(tags.join(" ")), field("influence-playbook:" + c.id)].join("\t"));
     });
@@ -47,20 +47,20 @@
   /* A Leitner card: reviewed and remembered for its box's interval, so FSRS starts it in review with that
      stability (the days after which it is recalled nine times in ten). */
   function fromLeitner(old, boxes) {
-    var days = boxes[Math.min(boxes.length, old.box) - 1], due = T.parseDay(old.due) || new Date();
+    var days = boxes[Math.min(boxes.length, old.box) - 1], due = playbook.parseDay(old.due) || new Date();
     var last = new Date(Math.min(due.getTime() - days * 86400000, Date.now()));  /* never in the future (ts-fsrs refuses it) */
     return { due: due.toISOString(), stability: days, difficulty: 5, elapsed_days: 0, scheduled_days: days, reps: old.seen || 1,
       lapses: 0, learning_steps: 0, state: 2, last_review: last.toISOString() };
   }
   function isLeitner(c) { return c && typeof c.box === "number"; }
-  function dueDay(c) { return T.day(new Date(c.due)); }
+  function dueDay(c) { return playbook.day(new Date(c.due)); }
   /* Due by the end of today (local): compared as times, never as text ("10000-01-01" sorts before "2026-…"). */
   function endOfToday() { var d = new Date(); d.setHours(24, 0, 0, 0); return d.getTime(); }
   function isDue(c) { var t = Date.parse(c.due); return !isFinite(t) || t < endOfToday(); }
   function later(a, b) { return (a.last_review || "") > (b.last_review || ""); }
 
-  T.tool("review", { root: "[data-review]", needs: ["kit", "fsrs"], setup: function (root) {
-    var data = T.payload("pb-review-data");
+  playbook.tool("review", { root: "[data-review]", needs: ["kit", "fsrs"], setup: function (root) {
+    var data = playbook.payload("pb-review-data");
     var cards = data.cards, boxes = data.boxes;
     var card = root.querySelector("[data-review-card]"), front = root.querySelector("[data-review-front]");
     var back = root.querySelector("[data-review-back]"), reveal = root.querySelector("[data-review-reveal]");
@@ -77,7 +77,7 @@
       if (n && store.set("review", p)) status.textContent = "Your progress on " + n + " card" + (n === 1 ? "" : "s") + " moved to the FSRS scheduler; nothing was lost.";
     })();
     function selection() {
-      var kinds = T.all("[data-review-kind]:checked", root).map(function (b) { return b.value; }), tag = tagSel.value;
+      var kinds = playbook.all("[data-review-kind]:checked", root).map(function (b) { return b.value; }), tag = tagSel.value;
       return cards.filter(function (c) { return kinds.indexOf(c.kind) !== -1 && (!tag || c.tags.indexOf(tag) !== -1); });
     }
     function due(list) {
@@ -100,7 +100,7 @@
       root.querySelector("[data-review-meta]").textContent = current.kind_title + " · " + (state ? "seen " + state.reps + " time" + (state.reps === 1 ? "" : "s") : "new card");
       front.innerHTML = current.front;       /* HTML made by the build from the data (render.present) */
       back.innerHTML = current.back;
-      var link = T.el("p"), a = T.el("a", "Open " + current.title); a.href = current.url; link.appendChild(a); back.appendChild(link);
+      var link = playbook.el("p"), a = playbook.el("a", "Open " + current.title); a.href = current.url; link.appendChild(a); back.appendChild(link);
       back.hidden = true; grades.hidden = true; reveal.hidden = false; reveal.setAttribute("aria-expanded", "false");
     }
     function show() {
@@ -120,15 +120,15 @@
       if (isDue(p[current.id])) { if (again.indexOf(current.id) === -1) again.push(current.id); }
       else again = again.filter(function (id) { return id !== current.id; });
       if (!store.set("review", p)) return;
-      var days = T.daysBetween(T.today(), dueDay(p[current.id]));
+      var days = playbook.daysBetween(playbook.today(), dueDay(p[current.id]));
       status.textContent = (reset ? "This card's saved progress could not be scheduled, so it was reset to new. " : "") + "Graded " + GRADES[n] + ": " + (days < 1 ? "back later today." : "next in " + days + " day" + (days === 1 ? "" : "s") + ".");
       next();
       if (!card.hidden) front.focus();
     }
 
     reveal.addEventListener("click", show);
-    T.all("[data-grade]", grades).forEach(function (b) { b.addEventListener("click", function () { grade(Number(b.dataset.grade)); }); });
-    T.all("[data-review-kind]", root).forEach(function (b) { b.addEventListener("change", next); });
+    playbook.all("[data-grade]", grades).forEach(function (b) { b.addEventListener("click", function () { grade(Number(b.dataset.grade)); }); });
+    playbook.all("[data-review-kind]", root).forEach(function (b) { b.addEventListener("change", next); });
     tagSel.addEventListener("change", next);
     function onKey(e) {
       if (!document.body.contains(root)) { document.removeEventListener("keydown", onKey); return; }  /* left the page */
@@ -142,16 +142,16 @@
     grades.addEventListener("keydown", function (e) { if (/^[1-4]$/.test(e.key)) { e.preventDefault(); grade(Number(e.key)); } });
     root.querySelector("[data-review-export]").addEventListener("click", function () {
       var list = selection();
-      T.download("influence-playbook-deck.tsv", "text/tab-separated-values", tsv(list));
+      playbook.download("influence-playbook-deck.tsv", "text/tab-separated-values", tsv(list));
       status.textContent = "Exported " + list.length + " cards for Anki (File, Import).";
     });
     root.querySelector("[data-review-export-progress]").addEventListener("click", function () {
-      T.download("review-progress.json", "application/json", JSON.stringify({ version: 2, kind: "review-progress", scheduler: "fsrs", cards: progress() }, null, 2));
+      playbook.download("review-progress.json", "application/json", JSON.stringify({ version: 2, kind: "review-progress", scheduler: "fsrs", cards: progress() }, null, 2));
     });
     /* Import progress (this version's or a Leitner export): merged card by card, the more recent review wins. */
     var input = root.querySelector("[data-review-import]");
     input.addEventListener("change", function () {
-      T.readJson(input, function (value) {
+      playbook.readJson(input, function (value) {
         var checked = value && value.kind === "review-progress" ? store.check("review", value.cards) : null;
         if (!checked) { status.textContent = "Not imported: the file is not a review-progress export. Your progress is unchanged."; return; }
         var p = progress(), added = 0, newer = 0, kept = 0, unknown = 0;

@@ -8,7 +8,7 @@
    {at, answers: {competency: {senior|staff|principal: 0-3}}, evidence}. */
 (function () {
   "use strict";
-  var T = window.playbook, store = T.store;
+  var playbook = window.playbook, store = playbook.store;
   var MAX_SNAPSHOTS = 200, SVG = "http://www.w3.org/2000/svg", LEVELS = ["senior", "staff", "principal"],
     NAMES = ["Not yet senior", "Senior", "Staff", "Principal"];
 
@@ -33,9 +33,9 @@
   function scores(answers) { var out = Object.create(null); Object.keys(answers).forEach(function (k) { out[k] = score(answers[k]); }); return out; }
   function stamp(at) { return at.slice(0, 10) + (at.length > 10 ? " " + at.slice(11, 16) : ""); }
 
-  T.tool("self-assessment", { root: "[data-assess]", needs: ["kit"], setup: function (root) {
+  playbook.tool("self-assessment", { root: "[data-assess]", needs: ["kit"], setup: function (root) {
     var form = root.querySelector("[data-assess-form]");
-    var comps = T.all("[data-competency]", form).map(function (f) { return { id: f.dataset.competency, title: f.dataset.title }; });
+    var comps = playbook.all("[data-competency]", form).map(function (f) { return { id: f.dataset.competency, title: f.dataset.title }; });
     var selA = root.querySelector("[data-assess-a]"), selB = root.querySelector("[data-assess-b]");
     var status = root.querySelector("[data-assess-status]");
 
@@ -46,7 +46,7 @@
       var d = draft();
       comps.forEach(function (c) {
         var a = d.answers[c.id] || {};
-        LEVELS.forEach(function (l) { T.all("input[name='rate-" + c.id + "-" + l + "']", form).forEach(function (r) { r.checked = Number(r.value) === a[l]; }); });
+        LEVELS.forEach(function (l) { playbook.all("input[name='rate-" + c.id + "-" + l + "']", form).forEach(function (r) { r.checked = Number(r.value) === a[l]; }); });
         form.elements["evidence-" + c.id].value = d.evidence[c.id] || "";
       });
     }
@@ -124,14 +124,14 @@
         });
       });
       fig.appendChild(root_);
-      var cap = T.el("figcaption");
+      var cap = playbook.el("figcaption");
       if (numbered) {
-        var names = T.el("ol", null, "pb-radar__names");
-        comps.forEach(function (c) { names.appendChild(T.el("li", c.title)); });
+        var names = playbook.el("ol", null, "pb-radar__names");
+        comps.forEach(function (c) { names.appendChild(playbook.el("li", c.title)); });
         cap.appendChild(names);
       }
-      cap.appendChild(T.el("span", "▬ " + a.label, "pb-radar__key--a"));
-      if (b) { cap.appendChild(document.createTextNode("  ")); cap.appendChild(T.el("span", "┅ " + b.label, "pb-radar__key--b")); }
+      cap.appendChild(playbook.el("span", "▬ " + a.label, "pb-radar__key--a"));
+      if (b) { cap.appendChild(document.createTextNode("  ")); cap.appendChild(playbook.el("span", "┅ " + b.label, "pb-radar__key--b")); }
       fig.appendChild(cap);
     }
 
@@ -142,23 +142,23 @@
       colB.hidden = !b; colB.textContent = b ? b.label : "";
       tb.textContent = "";
       comps.forEach(function (c) {
-        var tr = T.el("tr"), th = T.el("th", c.title); th.scope = "row"; tr.appendChild(th);
-        tr.appendChild(T.el("td", describe(a.ratings[c.id] === undefined ? null : a.ratings[c.id])));
-        if (b) tr.appendChild(T.el("td", describe(b.ratings[c.id] === undefined ? null : b.ratings[c.id])));
+        var tr = playbook.el("tr"), th = playbook.el("th", c.title); th.scope = "row"; tr.appendChild(th);
+        tr.appendChild(playbook.el("td", describe(a.ratings[c.id] === undefined ? null : a.ratings[c.id])));
+        if (b) tr.appendChild(playbook.el("td", describe(b.ratings[c.id] === undefined ? null : b.ratings[c.id])));
         tb.appendChild(tr);
       });
     }
 
     function weakest(a) {
       var box = root.querySelector("[data-assess-weak]");
-      T.all("[data-grow]", root).forEach(function (g) { g.hidden = true; root.querySelector(".pb-assess__result").appendChild(g); });
+      playbook.all("[data-grow]", root).forEach(function (g) { g.hidden = true; root.querySelector(".pb-assess__result").appendChild(g); });
       var rated = comps.filter(function (c) { return a.ratings[c.id] !== undefined && a.ratings[c.id] !== null; });
       box.textContent = "";
-      if (!rated.length) { box.appendChild(T.el("p", "Answer at least one statement to see where to grow.")); return; }
+      if (!rated.length) { box.appendChild(playbook.el("p", "Answer at least one statement to see where to grow.")); return; }
       var low = Math.min.apply(null, rated.map(function (c) { return a.ratings[c.id]; }));
       var pick = rated.filter(function (c) { return a.ratings[c.id] === low; }).slice(0, 3);
       var unrated = comps.length - rated.length;
-      box.appendChild(T.el("p", "Your lowest: " + pick.map(function (c) { return c.title + " (" + describe(low).toLowerCase() + ")"; }).join(", ") + "." +
+      box.appendChild(playbook.el("p", "Your lowest: " + pick.map(function (c) { return c.title + " (" + describe(low).toLowerCase() + ")"; }).join(", ") + "." +
         (unrated ? " " + unrated + " not rated yet." : "")));
       pick.forEach(function (c) { var g = root.querySelector("[data-grow='" + c.id + "']"); if (g) { g.hidden = false; box.appendChild(g); } });
     }
@@ -166,8 +166,8 @@
     function list() {
       var ul = root.querySelector("[data-assess-list]"); ul.textContent = "";
       snapshots().forEach(function (s, i) {
-        var li = T.el("li", "Snapshot of " + stamp(s.at) + ": " + Object.keys(s.answers).length + " of " + comps.length + " answered ");
-        var del = T.el("button", "Delete", "pb-filter__button"); del.type = "button";
+        var li = playbook.el("li", "Snapshot of " + stamp(s.at) + ": " + Object.keys(s.answers).length + " of " + comps.length + " answered ");
+        var del = playbook.el("button", "Delete", "pb-filter__button"); del.type = "button";
         del.setAttribute("aria-label", "Delete the snapshot of " + stamp(s.at));
         del.addEventListener("click", function () {
           var all = snapshots(), gone = all.splice(i, 1)[0];
@@ -175,7 +175,7 @@
         });
         li.appendChild(del); ul.appendChild(li);
       });
-      if (!snapshots().length) ul.appendChild(T.el("li", "No snapshot yet."));
+      if (!snapshots().length) ul.appendChild(playbook.el("li", "No snapshot yet."));
     }
 
     function update() {
@@ -188,10 +188,10 @@
     form.addEventListener("input", function (e) { if (e.target.type === "text") store.set("assessment-draft", readForm()); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     selA.addEventListener("change", update); selB.addEventListener("change", update);
-    T.all("[data-assess-clear]", form).forEach(function (button) {
+    playbook.all("[data-assess-clear]", form).forEach(function (button) {
       button.addEventListener("click", function () {
         var id = button.dataset.assessClear;
-        LEVELS.forEach(function (l) { T.all("input[name='rate-" + id + "-" + l + "']", form).forEach(function (r) { r.checked = false; }); });
+        LEVELS.forEach(function (l) { playbook.all("input[name='rate-" + id + "-" + l + "']", form).forEach(function (r) { r.checked = false; }); });
         store.set("assessment-draft", readForm()); update();
         status.textContent = "Cleared your answers for " + button.closest("[data-competency]").dataset.title + ".";
       });
@@ -207,11 +207,11 @@
     });
     root.querySelector("[data-assess-print]").addEventListener("click", function () { window.print(); });
     root.querySelector("[data-assess-export]").addEventListener("click", function () {
-      T.download("self-assessment.json", "application/json", JSON.stringify({ version: 1, kind: "self-assessment", snapshots: snapshots(), draft: draft() }, null, 2));
+      playbook.download("self-assessment.json", "application/json", JSON.stringify({ version: 1, kind: "self-assessment", snapshots: snapshots(), draft: draft() }, null, 2));
     });
     var input = root.querySelector("[data-assess-import]");
     input.addEventListener("change", function () {
-      T.readJson(input, function (value) {
+      playbook.readJson(input, function (value) {
         var checked = value && value.kind === "self-assessment" ? store.check("assessment", value.snapshots) : null;
         if (!checked) { status.textContent = "Not imported: the file is not a self-assessment export. Your snapshots are unchanged."; return; }
         var all = snapshots(), seen = new Set(all.map(function (s) { return s.at; })), same = 0;
@@ -230,7 +230,7 @@
           if (restoring) { store.set("assessment-draft", fileDraft.value); fillForm(); }
           update();
           var answered = restoring ? Object.keys(fileDraft.value.answers).length : 0;
-          status.textContent = "Imported " + T.plural(added.length - (kept ? 1 : 0), "new snapshot") +
+          status.textContent = "Imported " + playbook.plural(added.length - (kept ? 1 : 0), "new snapshot") +
             (restoring ? " and your answers in progress (" + answered + " of " + comps.length + " competencies answered, from " + stamp(fileDraft.value.at) + ")" : "") +
             "; nothing was removed." + (kept ? " Your earlier answers here were kept as a snapshot of " + stamp(current.at) + "." : "") +
             (same ? " " + same + (same === 1 ? " snapshot was" : " snapshots were") + " already here." : "") +

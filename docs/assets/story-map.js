@@ -3,10 +3,10 @@
    only in this browser ("stories"). Loaded by the core (core.js) on the story-map page. */
 (function () {
   "use strict";
-  var P = window.playbook, all = P.all, el = P.el, store = P.store;
+  var playbook = window.playbook, all = playbook.all, el = playbook.el, store = playbook.store;
 
-  P.tool("story-map", { root: "[data-story-map]", needs: ["kit"], setup: function (root) {
-    var model = P.payload("pb-story-data");
+  playbook.tool("story-map", { root: "[data-story-map]", needs: ["kit"], setup: function (root) {
+    var model = playbook.payload("pb-story-data");
     var form = root.querySelector("[data-story-form]");
 
     function stories() { return store.get("stories", []); }
@@ -57,7 +57,7 @@
       }
     }
 
-    var download = P.download;
+    var download = playbook.download;
     function markdown() {
       var list = stories(), lines = ["# My interview stories", ""], counts = new Map();
       list.forEach(function (s) {
@@ -79,7 +79,7 @@
       if (!name) return;
       var list = stories(); list.push({ title: name, competencies: comps }); save(list);
       form.reset(); form.elements.title.focus();
-      P.toast("Story added");
+      playbook.toast("Story added");
     });
     all("[data-story-export]", root).forEach(function (b) {
       b.addEventListener("click", function () {
@@ -170,7 +170,7 @@
     function refuse(message) { review.hidden = true; undoBar.textContent = "Not imported: " + message + " Your saved stories are unchanged."; }
     var importInput = root.querySelector("[data-story-import]");
     importInput.addEventListener("change", function () {
-      P.readText(importInput, function (text) {
+      playbook.readText(importInput, function (text) {
         try { showReview(parseImport(text)); } catch (e) { refuse(e.message); }
       }, refuse);
     });
