@@ -4,22 +4,10 @@
    after the tools it needs. A tool of few pages has its own file, named in TOOLS: the core adds its
    <script> when a page view shows its root. "pb:ready" on document: every tool of the view has run.
    Offline; nothing leaves this browser.
-
-   One module pattern for every other file here (not vendor/; tests/test_js_modules.py checks it):
-     (function () {
-       "use strict";
-       var playbook = window.playbook, store = playbook.store;    // the core by one name; members may be named
-       ...named functions...
-       playbook.tool("name", { root: "[data-name]", needs: [...], setup: setupName });   // a tool of page elements
-     })();
-   or, for a helper module (no root: kit.js, search.js), functions added to playbook and then
-   playbook.provide("name"). No alias of window.playbook, no global of its own (window.pbSearch, the search box's
-   handle for scripts/search_bench.py, is the one left); only this file follows Material's
-   document$ (or waits for DOMContentLoaded): a tool's setup runs on each page view. A helper two files need
-   lives here or in kit.js, not in both. No function is longer than 60 lines (search.js's Engine and parse, left
-   to the search work, excepted): a long setup is split into named functions that share the tool's state through
-   one object. Vendored scripts (vendor/) keep their own form:
-   TOOLS marks them `vendor`, ready once loaded. */
+   Every other file here (not vendor/) has one form (docs/contributing.md#architecture, tests/test_js_modules.py): one
+   (function () { "use strict"; var playbook = window.playbook; ... })(); that registers with playbook.tool, or,
+   for a helper module (kit.js, search.js), adds to playbook and calls playbook.provide(name). No other name for
+   playbook, no document$ but here, no function over 60 lines. Vendored scripts: TOOLS marks them `vendor`. */
 (function () {
   "use strict";
   if (window.playbook) return;
