@@ -9,7 +9,7 @@
   var MAX = 500;
   function stories() { return store.get("stories", []); }
   function save(m, list) { if (store.set("stories", list)) render(m); }
-  function many(n) { return n + " " + (n === 1 ? "story" : "stories"); }
+  function many(n) { return playbook.plural(n, "story", "stories"); }
   function key(s) { return s.title.trim().toLowerCase(); }
 
   /* The table head: one column per story, each with its remove button. */
