@@ -161,10 +161,10 @@
   }
   function list(s) {
     var ul = s.root.querySelector("[data-assess-list]"); ul.textContent = "";
-    snapshots().forEach(function (s, i) {
-      var li = playbook.el("li", "Snapshot of " + stamp(s.at) + ": " + Object.keys(s.answers).length + " of " + s.comps.length + " answered ");
+    snapshots().forEach(function (snap, i) {
+      var li = playbook.el("li", "Snapshot of " + stamp(snap.at) + ": " + Object.keys(snap.answers).length + " of " + s.comps.length + " answered ");
       var del = playbook.el("button", "Delete", "pb-filter__button"); del.type = "button";
-      del.setAttribute("aria-label", "Delete the snapshot of " + stamp(s.at));
+      del.setAttribute("aria-label", "Delete the snapshot of " + stamp(snap.at));
       del.addEventListener("click", function () {
         var all = snapshots(), gone = all.splice(i, 1)[0];
         if (store.set("assessment", all)) { s.selA.value = "now"; s.selB.value = ""; update(s); s.status.textContent = "Deleted the snapshot of " + stamp(gone.at) + "."; }
