@@ -6,7 +6,9 @@ const fs = require("fs");
 const path = require("path");
 const root = path.resolve(__dirname, "..");
 const MiniSearch = require(path.join(root, "docs/assets/vendor/minisearch.js"));
-const search = require(path.join(root, "docs/assets/search.js"));
+global.window = { playbook: { provide() {} } };  // search.js is a module of the browser core (core.js): a stub core
+require(path.join(root, "docs/assets/search.js"));
+const search = global.window.playbook.searchEngine;
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const t0 = process.hrtime.bigint();
 const data = JSON.parse(fs.readFileSync(input.index, "utf8"));

@@ -4,16 +4,16 @@
    ("filters") and its choices are read from the address ("views"). */
 (function () {
   "use strict";
-  var P = window.playbook;
+  var playbook = window.playbook;
   var phone = window.matchMedia ? window.matchMedia("(max-width: 44.984375em)") : null;
 
   function active(bar) {
-    return P.all(".pb-filter__button[aria-pressed='true']", bar).filter(function (b) { return b.dataset.tag; }).length;
+    return playbook.all(".pb-filter__button[aria-pressed='true']", bar).filter(function (b) { return b.dataset.tag; }).length;
   }
 
-  P.tool("compact", { root: ".pb-filter", needs: ["filters", "views"], setup: function (bar) {
+  playbook.tool("compact", { root: ".pb-filter", needs: ["filters", "views"], setup: function (bar) {
     if (bar.querySelector(".pb-filter__toggle")) return;
-    var toggle = P.el("button", null, "pb-filter__toggle");
+    var toggle = playbook.el("button", null, "pb-filter__toggle");
     toggle.type = "button";
     function label() {
       var open = bar.dataset.collapsed !== "true", n = active(bar);

@@ -3,7 +3,11 @@
    once per element matching root on each page view (Material's document$, also after instant navigation),
    after the tools it needs. A tool of few pages has its own file, named in TOOLS: the core adds its
    <script> when a page view shows its root. "pb:ready" on document: every tool of the view has run.
-   Offline; nothing leaves this browser. */
+   Offline; nothing leaves this browser.
+   Every other file here (not vendor/) has one form (docs/contributing.md#architecture, tests/test_js_modules.py): one
+   (function () { "use strict"; var playbook = window.playbook; ... })(); that registers with playbook.tool, or,
+   for a helper module (kit.js, search.js), adds to playbook and calls playbook.provide(name). No other name for
+   playbook, no document$ but here, no function over 60 lines. Vendored scripts: TOOLS marks them `vendor`. */
 (function () {
   "use strict";
   if (window.playbook) return;
@@ -13,7 +17,10 @@
      such a tool can also be asked for with playbook.need(name, done). */
   var TOOLS = {
     "kit": { src: "kit.js" },  /* no root: helpers for the tools that need it (files, dates) */
-    "fsrs": { src: "vendor/ts-fsrs/index.umd.js", legacy: true },  /* window.FSRS, for the review deck */
+    "fsrs": { src: "vendor/ts-fsrs/index.umd.js", vendor: true },  /* window.FSRS, for the review deck */
+    /* The search box's engine (playbook.searchEngine) and MiniSearch (window.MiniSearch), on the first search. */
+    "search": { src: "search.js" },
+    "minisearch": { src: "vendor/minisearch.js", vendor: true },
     "views": { src: "views.js", root: ".pb-filter[data-url-state]" },
     "compact": { src: "compact.js", root: ".pb-filter" },
     /* Learning paths: the path page, the paths index, a step reached from its path (?path=) or while a path
@@ -25,8 +32,7 @@
       } },
     "mentor": { src: "mentor.js", root: "[data-mentor]" },  /* a mentor's list: build it, copy its link, follow it */
     "drill": { src: "drill.js", root: "[data-drill]" },
-    /* find.js sets itself up on document$ (legacy: ready once loaded); it may register with playbook.tool. */
-    "find": { src: "find.js", root: "[data-find]", legacy: true },
+    "find": { src: "find.js", root: "[data-find]" },
     "story-map": { src: "story-map.js", root: "[data-story-map]" },
     "self-assessment": { src: "self-assessment.js", root: "[data-assess]" },
     "review": { src: "review.js", root: "[data-review]" },
@@ -62,6 +68,17 @@
     setTimeout(function () { t.remove(); }, 1800);
   }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
+  /* A link to the clipboard, said in a toast (the link itself where the browser refuses). */
+  function copyLink(url) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(function () { toast("Link copied"); }, function () { toast(url); });
+    } else { toast(url); }
+  }
+  /* Seconds as a timer shows them: "2:05". */
+  function clock(seconds) { var m = Math.floor(seconds / 60), s = seconds % 60; return m + ":" + (s < 10 ? "0" : "") + s; }
+  /* An address of this site from a site-relative one ("paths/" -> "…/paths/"): the site's root is the folder
+     above this script's, whatever the page's depth or the site's prefix. */
+  function siteUrl(rel) { return new URL(rel || "", new URL("..", BASE)).href; }
 
   /* ---- storage. Keys "pb:<name>", values JSON, read as untrusted: a value of the wrong shape is cleaned
      or reset with a notice and a backup ("pb:backup:<name>:<time>"); never throws. Schema 1 (no "pb:schema"):
@@ -409,7 +426,7 @@
 
   Object.keys(TOOLS).forEach(function (n) {
     var t = TOOLS[n];
-    tools[n] = { root: t.root, when: t.when, src: t.src, legacy: t.legacy, needs: [], setup: null, state: "known", done: new WeakSet() };
+    tools[n] = { root: t.root, when: t.when, src: t.src, vendor: t.vendor, needs: [], setup: null, state: "known", done: new WeakSet() };
   });
 
   function applies(t) {
@@ -425,7 +442,7 @@
     var s = document.createElement("script");
     s.src = BASE + t.src;
     s.onload = function () {
-      if (t.legacy && t.state === "loading") { t.setup = function () {}; provide(n); }
+      if (t.vendor && t.state === "loading") { t.setup = function () {}; provide(n); }
     };
     s.onerror = function () {
       t.state = "failed";
@@ -549,8 +566,7 @@
   var LIST_MAX = 110000;
 
   window.playbook = { store: store, tool: tool, need: need, loaded: loaded, provide: provide, all: all, el: el,
-    payload: payload, toast: toast, plural: plural, LIST_MAX: LIST_MAX };
-  window.pbToast = toast;  /* for find.js until it registers with playbook.tool */
+    payload: payload, toast: toast, plural: plural, copyLink: copyLink, clock: clock, siteUrl: siteUrl, LIST_MAX: LIST_MAX };
 
   migrate();
   function start() {

@@ -2,10 +2,10 @@
    file (UTF-8 only), calendar days. Loaded by the core (core.js) before such a tool is set up. */
 (function () {
   "use strict";
-  var P = window.playbook;
+  var playbook = window.playbook;
 
   function download(name, type, text) {
-    var a = P.el("a"); a.href = URL.createObjectURL(new Blob([text], { type: type })); a.download = name;
+    var a = playbook.el("a"); a.href = URL.createObjectURL(new Blob([text], { type: type })); a.download = name;
     document.body.appendChild(a); a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
@@ -51,7 +51,7 @@
     }, fail, max);
   }
 
-  P.download = download; P.readText = readText; P.readJson = readJson; P.day = day; P.parseDay = parseDay;
-  P.addDays = addDays; P.today = today; P.daysBetween = daysBetween; P.longDay = longDay;
-  P.provide("kit");
+  playbook.download = download; playbook.readText = readText; playbook.readJson = readJson; playbook.day = day; playbook.parseDay = parseDay;
+  playbook.addDays = addDays; playbook.today = today; playbook.daysBetween = daysBetween; playbook.longDay = longDay;
+  playbook.provide("kit");
 })();

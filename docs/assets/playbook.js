@@ -4,10 +4,10 @@
    Stored only in this browser through playbook.store. */
 (function () {
   "use strict";
-  var P = window.playbook, store = P.store, all = P.all;
+  var playbook = window.playbook, store = playbook.store, all = playbook.all;
 
   /* Index pages: filter cards by one or more facets (tag, competency, level). */
-  P.tool("filters", { root: "[data-filter-list]", setup: function (list) {
+  playbook.tool("filters", { root: "[data-filter-list]", setup: function (list) {
     var bar = list.previousElementSibling;
     while (bar && !bar.classList.contains("pb-filter")) { bar = bar.previousElementSibling; }
     if (!bar) return;
@@ -41,7 +41,7 @@
   } });
 
   /* Checklists: boxes keep their state across reloads; a reset button. */
-  P.tool("checklist", { root: "form.pb-checklist", setup: function (form) {
+  playbook.tool("checklist", { root: "form.pb-checklist", setup: function (form) {
     var key = "checklist:" + form.dataset.checklist;
     var boxes = all("input[type='checkbox']", form);
     var saved = new Set(store.get(key, []));
@@ -51,17 +51,17 @@
         store.set(key, boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.name; }));
       });
     });
-    form.addEventListener("reset", function () { store.remove(key); setTimeout(function () { P.toast("All boxes cleared"); }, 0); });
+    form.addEventListener("reset", function () { store.remove(key); setTimeout(function () { playbook.toast("All boxes cleared"); }, 0); });
   } });
-  P.tool("print-button", { root: ".pb-print", setup: function (button) {
+  playbook.tool("print-button", { root: ".pb-print", setup: function (button) {
     button.addEventListener("click", function () { window.print(); });
   } });
-  P.tool("page-address", { root: ".pb-url", setup: function (node) { node.textContent = location.href.split("#")[0]; } });
+  playbook.tool("page-address", { root: ".pb-url", setup: function (node) { node.textContent = location.href.split("#")[0]; } });
 
   /* Favourites ("Save to my playbook") and "I used this" marks, kept in this browser only. */
   var MARKS = { "pb-star": ["favourites", "Save to my playbook", "Saved to my playbook"],
     "pb-tried": ["tried", "I used this", "Used: marked"] };
-  P.tool("marks", { root: ".pb-star, .pb-tried", setup: function (button) {
+  playbook.tool("marks", { root: ".pb-star, .pb-tried", setup: function (button) {
     var spec = MARKS[button.classList.contains("pb-star") ? "pb-star" : "pb-tried"], key = spec[0];
     function render() {
       var on = Boolean(store.get(key, {})[button.dataset.ref]);
@@ -87,9 +87,9 @@
       list.textContent = "";
       var marks = store.get(spec[0], {});
       var refs = Object.keys(marks).sort(function (a, b) { return marks[a].title.localeCompare(marks[b].title); });
-      if (!refs.length) { list.appendChild(P.el("li", spec[1])); return; }
+      if (!refs.length) { list.appendChild(playbook.el("li", spec[1])); return; }
       refs.forEach(function (ref) {
-        var li = P.el("li"), a = P.el("a", marks[ref].title), remove = P.el("button", "Remove", "pb-filter__button");
+        var li = playbook.el("li"), a = playbook.el("a", marks[ref].title), remove = playbook.el("button", "Remove", "pb-filter__button");
         a.href = store.safePath(marks[ref].url) || "#";
         remove.type = "button"; remove.setAttribute("aria-label", "Remove " + marks[ref].title);
         remove.addEventListener("click", function () { var m = store.get(spec[0], {}); delete m[ref]; store.set(spec[0], m); myPlaybook(root); });
@@ -98,32 +98,29 @@
       });
     });
   }
-  P.tool("my-playbook", { root: "[data-my-playbook]", setup: myPlaybook });
+  playbook.tool("my-playbook", { root: "[data-my-playbook]", setup: myPlaybook });
 
   /* Run mode (run.js) is loaded when the reader opens it: the click is handed on once it is set up. */
-  P.tool("run-opener", { root: "[data-run-open]", setup: function (button) {
+  playbook.tool("run-opener", { root: "[data-run-open]", setup: function (button) {
     button.addEventListener("click", function (e) {
-      if (P.loaded("run")) return;
+      if (playbook.loaded("run")) return;
       e.stopImmediatePropagation();
       button.setAttribute("aria-busy", "true");
-      P.need("run", function (ok) {
+      playbook.need("run", function (ok) {
         button.removeAttribute("aria-busy");
-        if (ok) button.click(); else P.toast("Run mode could not be loaded: reload the page and try again.");
+        if (ok) button.click(); else playbook.toast("Run mode could not be loaded: reload the page and try again.");
       });
     });
   } });
 
   /* Copy-link: the ¶ beside each heading copies the section's address. */
-  P.tool("copy-link", { root: ".md-typeset .headerlink", setup: function (link) {
+  playbook.tool("copy-link", { root: ".md-typeset .headerlink", setup: function (link) {
     link.setAttribute("title", "Copy the link to this section");
     link.addEventListener("click", function () {
       /* Resolve against the page: under instant navigation Material has already made the href absolute.
          The page's address without its query (a learning path's ?path=) plus the section's anchor. */
       var target = new URL(link.getAttribute("href"), location.href);
-      var url = target.origin + target.pathname + target.hash;
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(function () { P.toast("Link copied"); }, function () { P.toast(url); });
-      } else { P.toast(url); }
+      playbook.copyLink(target.origin + target.pathname + target.hash);
     });
   } });
 })();

@@ -2,11 +2,11 @@
    "f" shortcuts) and opens our own dialog. The query engine (assets/search.js), MiniSearch
    (assets/vendor/minisearch.js) and the index (search/index.json) load only when a reader first searches, so
    a page view carries none of them (docs/contributing.md#search has how a query is read). ?q=words opens the
-   dialog on those words. Self-contained; no part of Material's search is used. */
-(function (win) {
+   dialog on those words. No part of Material's search is used. A tool of the core (core.js), on every page view. */
+(function () {
   "use strict";
-  var doc = win.document;
-  if (!doc || win.pbSearch) return;
+  var playbook = window.playbook, win = window, doc = win.document;
+  if (win.pbSearch) return;
   var me = doc.currentScript;
   var here = me && me.src ? me.src : win.location.href;
   var url = function (path) { return new URL("../" + path, here).href; };  // assets/search-box.js -> site root
@@ -14,14 +14,9 @@
   var KIND_LABEL = { situation: "Situation", tactic: "Tactic", model: "Mental model", checklist: "Checklist",
     prompt: "Interview question", path: "Learning path", source: "Source", page: "Guide", index: "Index", about: "About this site" };
 
-  function script(path, global) {  // a script of this site, once; resolves to the global it defines
+  function script(name, value) {  // a module the core loads once (core.js TOOLS); resolves to what it defines
     return new Promise(function (resolve, reject) {
-      if (win[global]) return resolve(win[global]);
-      var s = doc.createElement("script");
-      s.src = url(path);
-      s.onload = function () { return win[global] ? resolve(win[global]) : reject(new Error(path + ": no " + global)); };
-      s.onerror = function () { reject(new Error(path + ": not loaded")); };
-      doc.head.appendChild(s);
+      playbook.need(name, function (ok) { if (ok) resolve(value()); else reject(new Error(name + ": not loaded")); });
     });
   }
 
@@ -32,7 +27,7 @@
       if (!r.ok) throw new Error("search index: HTTP " + r.status);
       return r.json();
     });
-    loading = Promise.all([script("assets/vendor/minisearch.js", "MiniSearch"), script("assets/search.js", "pbSearchEngine"), index])
+    loading = Promise.all([script("minisearch", function () { return win.MiniSearch; }), script("search", function () { return playbook.searchEngine; }), index])
       .then(function (got) {
         engine = new got[1].Engine(got[0], got[2], { deferBody: true });  // titles, phrasings, summaries: first
         win.fetch(url(got[2].body || "search/body.json")).then(function (r) {
@@ -260,9 +255,7 @@
     var m = /[?&]q=([^&#]*)/.exec(win.location.search);
     if (m) open(fromAddress(m[1]));
   }
-  if (win.document$ && typeof win.document$.subscribe === "function") win.document$.subscribe(onPage);
-  else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", onPage);
-  else onPage();
+  playbook.tool("search-box", { root: "[data-md-component=container]", setup: onPage });  /* replaced on each page view */
 
   win.pbSearch = { open: open, load: load, search: function (q) { return load().then(function (e) { return e.search(q); }); } };
-})(window);
+})();

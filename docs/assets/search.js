@@ -4,8 +4,9 @@
    section of a hand-written page, with a weight per kind, plus the query vocabulary of data/synonyms.yml; and
    search/body.json, the documents' body text. The search box (assets/search-box.js, on every page) loads the
    index, MiniSearch (assets/vendor/minisearch.js, pinned in package.json) and this file when a reader first
-   searches, then the body text in slices (Engine options.deferBody, addBodyText, indexBody); this file defines
-   window.pbSearchEngine. Under node (tests/search_run.js) it exports the same engine, indexing everything at once.
+   searches, then the body text in slices (Engine options.deferBody, addBodyText, indexBody); this file is the
+   core's module "search" (core.js): it defines playbook.searchEngine. Under node tests/search_run.js loads the
+   same engine, indexing everything at once.
 
    docs/contributing.md#search has the rules and their reasons. In short: interview openers go; typos are
    corrected first (same first letter, never a word of data `keep`), then confusions, so every later step reads
@@ -13,13 +14,9 @@
    filler (data) and numbers go, on the query side only; synonyms and phrases; then each page is scored by fit
    (BM25 over weighted fields, times the cube of the share of meaningful words it carries) times its weight, a
    soft weight by kind and intent, never a tier. */
-(function (root, factory) {
+(function () {
   "use strict";
-  var engine = factory();
-  if (typeof module === "object" && module.exports) module.exports = engine;
-  else root.pbSearchEngine = engine;
-})(typeof self !== "undefined" ? self : this, function () {
-  "use strict";
+  var playbook = window.playbook;  /* under node, tests/search_run.js gives a stub */
 
   // ---------------------------------------------------------------- words
   function map() { return Object.create(null); }  // no inherited keys: "constructor" is a word like any other
@@ -558,5 +555,6 @@
     return out;
   };
 
-  return { Engine: Engine, stem: stem, words: words, distance: distance };
-});
+  playbook.searchEngine = { Engine: Engine, stem: stem, words: words, distance: distance };
+  playbook.provide("search");
+})();

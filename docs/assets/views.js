@@ -5,7 +5,7 @@
    the "filters" tool (playbook.js) has set the bar up. */
 (function () {
   "use strict";
-  var P = window.playbook, all = P.all;
+  var playbook = window.playbook, all = playbook.all;
   var PARAMS = { competencies: "competency", levels: "level", archetypes: "archetype", tags: "tag" };
 
   function facetOf(button) { return button.dataset.facet || "tags"; }
@@ -48,7 +48,7 @@
     });
   }
 
-  P.tool("views", { root: ".pb-filter[data-url-state]", needs: ["filters"], setup: function (bar) {
+  playbook.tool("views", { root: ".pb-filter[data-url-state]", needs: ["filters"], setup: function (bar) {
     fromAddress(bar);
     all(".pb-filter__button", bar).forEach(function (button) {
       button.addEventListener("click", function () { showSignals(bar); toAddress(bar); });

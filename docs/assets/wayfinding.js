@@ -17,15 +17,10 @@
    Done steps: key "path:<id>" (the done step numbers, checked by playbook.store). Loaded by the core. */
 (function () {
   "use strict";
-  var P = window.playbook, store = P.store;
+  var playbook = window.playbook, store = playbook.store;
   var RECENT = "paths-recent", MAX_RECENT = 50, ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-  /* The site's root ("…/"), from this script's own address: data carries site-relative URLs. */
-  var ROOT = (function () {
-    var me = document.currentScript || document.querySelector("script[src*='assets/wayfinding.js']");
-    try { return new URL("../", me.src).href; } catch (e) { return new URL("/", location.href).href; }
-  })();
-  function siteUrl(rel) { return new URL(rel, ROOT).href; }
+  var siteUrl = playbook.siteUrl;  /* data carries site-relative URLs */
 
   /* The done steps of a path, as a Set: numbers outside 1..total are ignored. */
   function doneSteps(id, total) {
@@ -85,7 +80,7 @@
   /* The bars of this page: which path and which step to show. From ?path= first; else the path in progress
      used most recently among those this entry is a step of. */
   function chosen() {
-    var bars = P.all("[data-pathnav]");
+    var bars = playbook.all("[data-pathnav]");
     var id = currentPath();
     if (id) {
       return bars.some(function (b) { return b.dataset.pathnav === id; }) ? { id: id, from: "address" } : null;
@@ -101,7 +96,7 @@
 
   /* When an entry is twice in one path: the first of its places not done, else the first. */
   function chosenStep(id) {
-    var tops = P.all(".pb-pathnav--top[data-pathnav='" + CSS.escape(id) + "']");
+    var tops = playbook.all(".pb-pathnav--top[data-pathnav='" + CSS.escape(id) + "']");
     if (!tops.length) return 0;
     var total = Number(tops[0].dataset.total), done = doneSteps(id, total);
     var open = tops.filter(function (b) { return !done.has(Number(b.dataset.step)); });
@@ -136,7 +131,7 @@
       if (steps.has(step)) steps.delete(step); else { steps.add(step); openedStep(id, step); }
       saveSteps(id, steps);
       touch(id);
-      P.all("[data-pathnav='" + CSS.escape(id) + "'][data-step='" + step + "']").forEach(function (bar) { bar.dispatchEvent(new CustomEvent("pb:path-changed")); });
+      playbook.all("[data-pathnav='" + CSS.escape(id) + "'][data-step='" + step + "']").forEach(function (bar) { bar.dispatchEvent(new CustomEvent("pb:path-changed")); });
     });
     node.addEventListener("pb:path-changed", render);
     if (node.classList.contains("pb-pathnav--top")) {
@@ -164,13 +159,13 @@
     var crumbs = document.querySelector("nav.md-path .md-path__list");
     if (crumbs && !crumbs.querySelector("[data-pb-path-crumb]")) {
       var home = crumbs.querySelector(".md-path__item");
-      var items = P.all(".md-path__item", crumbs);
+      var items = playbook.all(".md-path__item", crumbs);
       items.forEach(function (li) { if (li !== home) li.hidden = true; });
       function crumb(text, href) {
-        var li = P.el("li", null, "md-path__item"), inner = href ? P.el("a", null, "md-path__link") : P.el("span", null, "md-path__link pb-path__current");
+        var li = playbook.el("li", null, "md-path__item"), inner = href ? playbook.el("a", null, "md-path__link") : playbook.el("span", null, "md-path__link pb-path__current");
         li.setAttribute("data-pb-path-crumb", "");
         if (href) inner.href = href; else inner.setAttribute("aria-current", "page");
-        inner.appendChild(P.el("span", text, "md-ellipsis"));
+        inner.appendChild(playbook.el("span", text, "md-ellipsis"));
         li.appendChild(inner); crumbs.appendChild(li);
       }
       crumb("Paths", siteUrl("paths/"));
@@ -179,29 +174,29 @@
     }
     var primary = document.querySelector(".md-sidebar--primary .md-sidebar__inner") || document.querySelector(".md-sidebar--primary");
     if (primary && !primary.querySelector(".pb-sidenav--path")) {
-      var nav = P.el("nav", null, "pb-sidenav pb-sidenav--path");
+      var nav = playbook.el("nav", null, "pb-sidenav pb-sidenav--path");
       nav.setAttribute("aria-label", "Learning path: " + title);
       nav.dataset.pathnavSide = id;
-      var head = P.el("p", null, "pb-sidenav__title"), link = P.el("a", title);
+      var head = playbook.el("p", null, "pb-sidenav__title"), link = playbook.el("a", title);
       link.href = siteUrl(url); head.appendChild(link); nav.appendChild(head);
-      var ol = P.el("ol", null, "pb-sidenav__list pb-sidenav__steps");
+      var ol = playbook.el("ol", null, "pb-sidenav__list pb-sidenav__steps");
       steps.forEach(function (s, i) {
-        var li = P.el("li"), a = P.el("a", s[0]);
+        var li = playbook.el("li"), a = playbook.el("a", s[0]);
         a.href = siteUrl(s[1]) + q;
         if (i + 1 === step) a.setAttribute("aria-current", "page");
         li.dataset.sideStep = String(i + 1);
-        li.appendChild(a); li.appendChild(P.el("span", "", "pb-sidenav__done"));
+        li.appendChild(a); li.appendChild(playbook.el("span", "", "pb-sidenav__done"));
         ol.appendChild(li);
       });
       nav.appendChild(ol);
-      var all = P.el("p", null, "pb-sidenav__all"), back = P.el("a", "The whole path and your progress");
+      var all = playbook.el("p", null, "pb-sidenav__all"), back = playbook.el("a", "The whole path and your progress");
       back.href = siteUrl(url); all.appendChild(back); nav.appendChild(all);
       var kindNav = primary.querySelector(".pb-sidenav");
       if (kindNav) kindNav.parentNode.insertBefore(nav, kindNav); else primary.appendChild(nav);
       markSide(nav, id, total);
     }
     var paths = siteUrl("paths/");
-    var tabs = P.all(".md-tabs__item");
+    var tabs = playbook.all(".md-tabs__item");
     var tab = tabs.filter(function (li) { var a = li.querySelector("a"); return a && a.href.split("#")[0] === paths; })[0];
     if (tab) {
       tabs.forEach(function (li) { li.classList.remove("md-tabs__item--active"); });
@@ -210,7 +205,7 @@
   }
   function markSide(nav, id, total) {
     var done = doneSteps(id, total);
-    P.all("[data-side-step]", nav).forEach(function (li) {
+    playbook.all("[data-side-step]", nav).forEach(function (li) {
       var on = done.has(Number(li.dataset.sideStep));
       li.classList.toggle("pb-sidenav__step--done", on);
       li.querySelector(".pb-sidenav__done").textContent = on ? " ✓ done" : "";
@@ -240,7 +235,7 @@
       box.querySelector("[data-path-count]").textContent = steps.size + " of " + total + " steps done";
       box.querySelector("progress").value = steps.size;
       box.querySelector("[data-path-reset]").hidden = !steps.size && !recent()[id];
-      P.all("[data-step-done]", article).forEach(function (mark) { mark.hidden = !steps.has(Number(mark.dataset.stepDone)); });
+      playbook.all("[data-step-done]", article).forEach(function (mark) { mark.hidden = !steps.has(Number(mark.dataset.stepDone)); });
       renderGo(go, id, steps, urls);
     }
     box.hidden = false;
@@ -270,7 +265,7 @@
   function firstInProgress(node) {
     var list = node.parentNode;
     if (!list) return;
-    var r = recent(), cards = P.all(":scope > [data-path-card]", list);
+    var r = recent(), cards = playbook.all(":scope > [data-path-card]", list);
     function time(c) {
       var id = c.dataset.pathCard, total = stepsOf(c).length;
       return r[id] && doneSteps(id, total).size < total ? r[id] : "";
@@ -289,7 +284,7 @@
     var v = store.get("mentee-last", {});
     if (!v || typeof v !== "object" || Array.isArray(v)) return null;
     var urls = Array.isArray(v.urls) ? v.urls.slice(0, 30) : [], titles = Array.isArray(v.titles) ? v.titles.slice(0, 30) : [];
-    if (!urls.length || urls.length !== titles.length || typeof v.l !== "string" || v.l.length > P.LIST_MAX || !/^[A-Za-z0-9\-_.!~*'()%\/]*$/.test(v.l) || typeof v.key !== "string" || !/^[a-z0-9]{1,16}$/.test(v.key)) return null;
+    if (!urls.length || urls.length !== titles.length || typeof v.l !== "string" || v.l.length > playbook.LIST_MAX || !/^[A-Za-z0-9\-_.!~*'()%\/]*$/.test(v.l) || typeof v.key !== "string" || !/^[a-z0-9]{1,16}$/.test(v.key)) return null;
     var ok = urls.every(function (u) { return typeof u === "string" && /^[a-z]+\/[a-z0-9-]+\/$/.test(u); }) &&
       titles.every(function (t) { return typeof t === "string" && t.length <= 200; });
     var notes = Array.isArray(v.notes) && v.notes.length === urls.length ? v.notes.map(function (n) { return typeof n === "string" ? n.slice(0, 280) : ""; }) : urls.map(function () { return ""; });
@@ -305,35 +300,35 @@
     if (siteUrl(list.urls[n - 1]) !== here.origin + here.pathname) return;  /* this page is not that step */
     var total = list.urls.length, key = "path:@mentor-" + list.key;
     var back = siteUrl("mentor/") + "#l=" + list.l + (list.t ? "&t=" + encodeURIComponent(list.t) : "");  /* never sent to a server */
-    var bar = P.el("nav", null, "pb-pathnav pb-pathnav--top pb-pathnav--mentee");
+    var bar = playbook.el("nav", null, "pb-pathnav pb-pathnav--top pb-pathnav--mentee");
     bar.setAttribute("aria-label", "Your mentor's list");
     bar.dataset.searchExclude = "";
-    var where = P.el("p", null, "pb-pathnav__where"), strong = P.el("strong", "Step " + n + " of " + total), a = P.el("a", list.t || "Your mentor's list");
+    var where = playbook.el("p", null, "pb-pathnav__where"), strong = playbook.el("strong", "Step " + n + " of " + total), a = playbook.el("a", list.t || "Your mentor's list");
     a.href = back + "&step=" + n;
-    var state = P.el("span", "", "pb-pathnav__state");
+    var state = playbook.el("span", "", "pb-pathnav__state");
     where.appendChild(strong); where.appendChild(document.createTextNode(" · ")); where.appendChild(a);
     where.appendChild(document.createTextNode(" ")); where.appendChild(state);
-    var links = P.el("p", null, "pb-pathnav__links");
-    var mark = P.el("button", "", "md-button pb-pathnav__mark"); mark.type = "button";
+    var links = playbook.el("p", null, "pb-pathnav__links");
+    var mark = playbook.el("button", "", "md-button pb-pathnav__mark"); mark.type = "button";
     links.appendChild(mark);
     function stepLink(k, label, primary) {
-      var b = P.el("a", label + ": " + list.titles[k - 1], "md-button" + (primary ? " md-button--primary" : ""));
+      var b = playbook.el("a", label + ": " + list.titles[k - 1], "md-button" + (primary ? " md-button--primary" : ""));
       b.href = siteUrl(list.urls[k - 1]) + "?mentee=" + k;
       links.appendChild(b);
     }
     if (n > 1) stepLink(n - 1, "Previous", false);
     if (n < total) stepLink(n + 1, "Next", true);
-    else { var last = P.el("a", "Last step: back to the list", "md-button md-button--primary"); last.href = back; links.appendChild(last); }
+    else { var last = playbook.el("a", "Last step: back to the list", "md-button md-button--primary"); last.href = back; links.appendChild(last); }
     bar.appendChild(where); bar.appendChild(links);
     /* The mentor's note for this step, under the title with the list's progress; a cut list says so. */
-    var count = P.el("span", "", "pb-pathnav__count");
+    var count = playbook.el("span", "", "pb-pathnav__count");
     where.appendChild(document.createTextNode(" ")); where.appendChild(count);
-    if (list.named) where.appendChild(P.el("span", " · cut from " + list.named + " steps to " + total, "pb-pathnav__cut"));
+    if (list.named) where.appendChild(playbook.el("span", " · cut from " + list.named + " steps to " + total, "pb-pathnav__cut"));
     var note = null;
     if (list.notes[n - 1]) {
-      note = P.el("p", null, "pb-mentee-note");
+      note = playbook.el("p", null, "pb-mentee-note");
       note.setAttribute("data-mentee-note", "");
-      note.appendChild(P.el("strong", "Your mentor's note: "));
+      note.appendChild(playbook.el("strong", "Your mentor's note: "));
       note.appendChild(document.createTextNode(list.notes[n - 1]));
     }
     function render() {
@@ -357,7 +352,7 @@
     render();
   }
 
-  P.tool("wayfinding", { root: "[data-path-progress], [data-pathnav], [data-path-card], [data-mentee-add]", setup: function (node) {
+  playbook.tool("wayfinding", { root: "[data-path-progress], [data-pathnav], [data-path-card], [data-mentee-add]", setup: function (node) {
     if (node.hasAttribute("data-path-progress")) return progress(node);
     if (node.hasAttribute("data-path-card")) return card(node);
     if (node.hasAttribute("data-mentee-add")) return mentee(node);
