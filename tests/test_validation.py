@@ -196,3 +196,20 @@ def test_run_mode_is_optional_and_validated(project):
     assert any("run.minutes[1]: Input should be greater than or equal to 1" in p for p in found)
     edit(project, rel, "  minutes: [5, 0]\n", "")
     assert any("run.follow_up" in p and "checklists/missing" in p for p in problems(project))
+
+
+def test_a_checklist_too_long_for_one_printed_page_is_refused_at_its_items(project):
+    """The print test (tests/browser/test_print.py) found a checklist of 1,250 characters on two Letter pages: the
+    data says so first, at the items' line, with the size."""
+    item = "Checked the one thing this line is about, with the name of who does it and by when it is due, in full"
+    why = "Why this checklist exists, in a sentence that a reader can take in at a glance before the meeting."
+    body = ("# yaml-language-server: $schema=../schemas/checklist.schema.json\n"
+            "title: A long list\nsummary: A list that is too long to print.\nmoment: Before the meeting\n"
+            f"why: {why}\nitems:\n" + "".join(f"  - {item} {n}\n" for n in range(11)))
+    write(project, "checklists/a-long-list.yml", body)
+    size = len(why) + sum(len(f"{item} {n}") for n in range(11))
+    assert size > 1150
+    assert problems(project) == [f"data/checklists/a-long-list.yml:6: items: why and the items run to {size} characters, and at "
+                                 "most 1150 print on one page (A4 and Letter): shorten them or split the checklist"]
+    write(project, "checklists/a-long-list.yml", body.replace("".join(f"  - {item} {n}\n" for n in range(4, 11)), ""))
+    assert "checklists/a-long-list" in load_playbook(project).records

@@ -13,7 +13,17 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Annotated, ClassVar, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from playbook.contract.characters import character_problem
 from playbook.contract.names import ID
@@ -507,11 +517,24 @@ class Checklist(Entry):
 
     SECTIONS = (Section(field="why", heading="Why", anchor="why", style="prose"),)
 
+    PRINT_LIMIT: ClassVar[int] = 1150
+    """Characters of `why` and `items` together that print on one page, A4 and Letter (tests/browser/test_print.py:
+    the checklists at 1,146 fit; one at 1,250 took two Letter pages)."""
+
     @model_validator(mode="after")
     def _minutes_per_item(self) -> Checklist:
         if self.run:
             self.run.check_count(len(self.items), "items")
         return self
+
+    @field_validator("items")
+    @classmethod
+    def _fits_one_page(cls, items: list[str], info: ValidationInfo) -> list[str]:
+        size = len(info.data.get("why") or "") + sum(len(item) for item in items)
+        if size > cls.PRINT_LIMIT:
+            raise ValueError(f"why and the items run to {size} characters, and at most {cls.PRINT_LIMIT} print on one page "
+                             "(A4 and Letter): shorten them or split the checklist")
+        return items
 
 
 class Levels(Strict):
