@@ -2,7 +2,9 @@
 
 `run` is the whole build of what the site is made of from data, one line per stage, returned as one `Site`: the
 index, every generated page, the navigation, the macros of the hand-written pages, the JSON export and the feed. The MkDocs
-plugin (adapter/plugin.py) and `playbook tree` (render/tree.py) only hand its parts over.
+plugin (adapter/plugin.py) and `playbook tree` (render/tree.py) hand its parts over. Two parts are made after it,
+from what MkDocs renders: the search documents (the plugin reads each page's HTML) and, in the tree, the Markdown
+of the hand-written pages with their macro calls rendered.
 
 What a long-lived process (`mkdocs serve`) keeps between builds is a `Memo`, owned by its caller (the MkDocs plugin
 keeps one on its instance); without one, every call starts from nothing. With one, a build re-reads only the files

@@ -1,8 +1,9 @@
 """Serve is right by construction: random sequences of edits under `mkdocs serve --dirty` (titles, summaries, tags,
 references, path steps, vocabularies, synonyms, entries added, deleted and renamed with an alias, a hand-written
 page's title), and after each one
-every page the served folder holds equals the page of a clean full build, byte for byte, with the search index, the
-JSON export and the sitemap; a deleted entry's page is gone.
+every page the served folder holds equals the page of a clean full build, byte for byte, with the search index and
+its body text, the JSON export, the sitemap and the feed (its own <updated> aside while it has no entry: the clock);
+a deleted entry's page is gone. The default seeds 1, 2 and 3 make every kind of edit (`kinds_of_edit`).
 
 The served side runs in its own process (tests/served.py) as MkDocs' serve runs its rebuilds; the clean side is
 `mkdocs build` of the same files. A failure names the seed and the edits: `PLAYBOOK_SERVE_SEEDS=7,8` replays them.
@@ -29,7 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_SITE_URL": "http://127.0.0.1:8000/"}
 SEEDS = [int(s) for s in os.environ.get("PLAYBOOK_SERVE_SEEDS", "1,2,3").split(",")]
 STEPS = int(os.environ.get("PLAYBOOK_SERVE_STEPS", "6"))
-COMPARED = ("*.html", "search/index.json", "api/playbook.json", "sitemap.xml")
+COMPARED = ("*.html", "search/index.json", "search/body.json", "api/playbook.json", "sitemap.xml", "feed.xml")
+FEED_UPDATED = re.compile(rb"(<feed\b.*?<updated>)[^<]*(</updated>)", re.S)
+"""The feed's own <updated>: with no entry in the history it is the build's clock, different in any two builds."""
 
 
 class Served:
@@ -58,7 +61,10 @@ def clean_build(project: Path, out: Path) -> None:
 
 
 def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for pattern in COMPARED for p in site.rglob(pattern)}
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for pattern in COMPARED for p in site.rglob(pattern)}
+    if "feed.xml" in files and b"<entry>" not in files["feed.xml"]:
+        files["feed.xml"] = FEED_UPDATED.sub(rb"\1(the clock)\2", files["feed.xml"], count=1)
+    return files
 
 
 # ---- The edits: each changes the data as an author would, and keeps it valid -------------------------------------
@@ -197,6 +203,20 @@ EDITS: list[Callable[[Data], str]] = [Data.title, Data.summary, Data.tags, Data.
                                       Data.synonyms, Data.add, Data.delete, Data.rename, Data.hand_written_title]
 
 
+def kinds_of_edit(seed: int, rng: random.Random) -> list[Callable[[Data], str]]:
+    """The kinds of edit one seed makes, in a random order: seed N takes the N-th window of STEPS kinds in EDITS, so
+    consecutive seeds (the default 1, 2, 3 with six steps) make every kind at least once."""
+    kinds = [EDITS[(seed * STEPS + step) % len(EDITS)] for step in range(STEPS)]
+    rng.shuffle(kinds)
+    return kinds
+
+
+@pytest.mark.unit
+def test_the_default_seeds_make_every_kind_of_edit():
+    made = {kind for seed in (1, 2, 3) for kind in kinds_of_edit(seed, random.Random(seed))}
+    assert len(EDITS) > STEPS * 3 or made == set(EDITS), sorted(k.__name__ for k in set(EDITS) - made)
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_served_page_equals_a_clean_build_after_every_edit(tmp_path: Path, seed: int):
     rng = random.Random(seed)
@@ -207,8 +227,8 @@ def test_every_served_page_equals_a_clean_build_after_every_edit(tmp_path: Path,
     done: list[str] = []
     try:
         assert served.build().startswith("built")
-        for step in range(STEPS):
-            edit = EDITS[(seed + step) % len(EDITS)] if step < 2 else rng.choice(EDITS)
+        for edit in kinds_of_edit(seed, rng):
+            step = len(done)
             done.append(edit(data))
             answer = served.build()
             assert answer.startswith("built"), f"seed {seed}, after {done}: {answer}"
@@ -251,5 +271,33 @@ def test_a_commit_reaches_whats_new_and_the_entry_page_under_serve(tmp_path: Pat
         ours, theirs = site_files(served_dir), site_files(clean)
         differ = sorted(k for k in ours.keys() & theirs.keys() if ours[k] != theirs[k])
         assert ours.keys() == theirs.keys() and not differ, differ[:8]
+    finally:
+        served.close()
+
+
+def test_site_wide_edits_rebuild_every_page_under_serve(tmp_path: Path):
+    """What every page is made from beyond its data: an edit of the theme's overrides and a change of the navigation
+    in mkdocs.yml each reach every page, equal to a clean build."""
+    project = copy_project(tmp_path / "project")
+    served_dir = tmp_path / "served"
+    served = Served(project, served_dir)
+    main_html, config = project / "overrides" / "main.html", project / "mkdocs.yml"
+    steps = [
+        ("override", lambda: main_html.write_text(main_html.read_text(encoding="utf-8").replace(
+            "{% block extrahead %}", "{% block extrahead %}<!-- override edited -->", 1), encoding="utf-8")),
+        ("nav", lambda: config.write_text(config.read_text(encoding="utf-8").replace("- Home: index.md", "- Start: index.md", 1),
+                                          encoding="utf-8")),
+    ]
+    try:
+        assert served.build().startswith("built")
+        for n, (name, edit) in enumerate(steps):
+            edit()
+            assert served.build().startswith("built"), name
+            clean = tmp_path / f"clean-{n}"
+            clean_build(project, clean)
+            ours, theirs = site_files(served_dir), site_files(clean)
+            differ = sorted(k for k in ours.keys() & theirs.keys() if ours[k] != theirs[k])
+            assert ours.keys() == theirs.keys() and not differ, (name, differ[:8])
+        assert "override edited" in (served_dir / "tactics" / "pre-mortem" / "index.html").read_text(encoding="utf-8")
     finally:
         served.close()

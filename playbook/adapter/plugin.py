@@ -6,7 +6,8 @@
     on_files          add the generated pages (`ViewFile`, entries not listed in the navigation); under `--dirty`, after
                       a data edit a page is rebuilt when its view changed: a generated page the pipeline rendered
                       anew, a hand-written page whose macros read something that changed; after an edit of a
-                      hand-written page or a template, and in a process's first build, every page
+                      hand-written page, a template or an override, a nav edit, a page added or deleted, and in a
+                      process's first build, every page
     on_nav            pages MkDocs will not read again keep the title and metadata they had (for every page's nav)
     on_pre_page       a generated page takes its HTML, metadata and table of contents from the pipeline: MkDocs
                       neither parses its front matter nor runs Markdown over it (GeneratedHtmlPage)
@@ -105,9 +106,20 @@ class GeneratedHtmlPage(Page):
         self.links_to_anchors = {}  # links between generated pages come from resolved references (the index)
 
 
+def _site_wide(config: MkDocsConfig, files: Files, templates: object) -> object:
+    """What every page is made from beyond its own data: our Jinja templates, the theme's overrides (`custom_dir`),
+    the navigation of mkdocs.yml and the set of hand-written pages (a page added or deleted changes every page's
+    navigation). When any of them changes, the next dirty build rebuilds every page."""
+    custom = config.theme.custom_dir
+    overrides = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in Path(custom).rglob("*") if p.is_file())) if custom else ()
+    pages = tuple(sorted(f.src_uri for f in files if f.is_documentation_page() and not f.generated_by))
+    return templates, overrides, repr(config.nav), pages
+
+
 class _DirtyNotice(logging.Filter):
     """MkDocs warns on every `--dirty` build, and `strict: true` turns that warning into an abort. Our pages are
-    rebuilt exactly when their view changes, so a dirty build is exact for data edits: say so once."""
+    rebuilt exactly when their view changes, and every page when something site-wide changes (`_site_wide`: the
+    templates, the overrides, the navigation, the set of hand-written pages), so a dirty build is exact: say so once."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
@@ -206,7 +218,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Everything is rebuilt by the first build of a process (the views are recorded then), after a template edit
         # (the templates are every page's input), and after an edit of a hand-written page (its title and place are in
         # every page's navigation and footer): only data edits are narrowed to the pages whose view changed.
-        templates = self.memo.templates.stamp()
+        templates = _site_wide(config, files, self.memo.templates.stamp())
         everything = (not self.outputs or templates != self.templates
                       or any(f.is_documentation_page() and f.is_modified() for f in files if not f.generated_by))
         self.templates = templates

@@ -56,10 +56,6 @@ class View:
         """True when `book` answers every query as before: the page would render the same from it."""
         return all(book.still(key, result) for key, result in self.reads)
 
-    def refs(self) -> set[str]:
-        """The entries this view names in its queries' arguments (a deleted entry's pages must go)."""
-        return {arg for (_, _, args), _ in self.reads for arg in args if isinstance(arg, str) and "/" in arg}
-
 
 class Answers(Protocol):
     """An object whose methods are queries of one index (the index itself, its wayfinding, its tables): `owner`

@@ -82,7 +82,7 @@ class Month:
 class Living:
     """What the templates ask about freshness and news. Without history (no repository) every answer is empty.
 
-    Its answers are queries of the index it is attached to (index/views.py, `Playbook.attach`): a page showing a
+    Its answers are queries of the index it is attached to (index/views.py, `Playbook.attach_living`): a page showing a
     date or the news is rendered again under `serve` when a commit changes what it showed."""
 
     history: History = field(default_factory=History)

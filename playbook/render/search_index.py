@@ -4,7 +4,10 @@ Material's own search plugin is off (mkdocs.yml): its lunr index loaded on every
 prefix in any field, and its query could only be changed by patching Material's worker. This module writes
 `search/index.json` instead, one document per page (entries) or per section (hand-written pages):
 
-    url, title, kind, weight, also_called, asked_as, summary, headings, text, and for a section its page's title (page)
+    url, title, kind, weight, also_called, asked_as, summary, headings; for a section its page's title (page); for an
+    entry added in the last 30 days `new`, and the audience tags it carries (`tags`, data/synonyms.yml `audiences`)
+
+and `search/body.json`, each document's body text (`text`), in the same order.
 
 `weight` carries the ranking rule "entries first" (the kinds registry's search_boost for entries, PAGE_WEIGHTS for
 other pages; docs/contributing.md#search explains it),
