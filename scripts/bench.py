@@ -155,7 +155,7 @@ def peer_project(project: Path, work: Path) -> Path:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:.*\n(?:      .*\n)+", "", config)
     config = re.sub(r"  - playbook .*\n", "", config)
-    config = re.sub(r"^watch:\n(?:  - .*\n)+", "", config, flags=re.M)
+    config = re.sub(r"^watch:.*\n(?:  - .*\n)+", "", config, flags=re.M)
     config = re.sub(r"^strict: true$", "strict: false", config, flags=re.M)
     (peer / "mkdocs.yml").write_text(config, encoding="utf-8")
     return peer
