@@ -3,7 +3,6 @@ section with a permalink, shown in run mode, and carried in the JSON export."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from playbook.pipeline import load_playbook
 from playbook.problems import DataError
 from playbook.render.export import build_export
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 TACTIC = "tactics/first-tactic.yml"
 WORDS = """words_to_say:
   opening: ["Can we look at the numbers together?"]
@@ -22,13 +20,6 @@ WORDS = """words_to_say:
     - {they_say: "Raise a ticket.", you_say: "I have; I am asking for an agreed target instead."}
   follow_up: "Thanks: target agreed, dashboard by Friday."
 """
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
 
 
 def with_words(project: Path, words: str) -> None:
