@@ -60,17 +60,16 @@ def test_an_unknown_macro_is_an_error_as_on_undefined_strict_makes_it():
         hand_page("x.md", "---\nrender_macros: true\n---\n{{ find_moev() }}\n", _macros, "/")
 
 
-def test_the_tree_config_drops_our_plugins_and_missing_watch_folders(tmp_path):
+def test_the_tree_config_drops_our_plugins_and_the_watch_list(tmp_path):
     (tmp_path / "docs").mkdir()
     config = {"site_url": "http://x/", "plugins": ["search", "playbook", {"macros": {"module_name": "macros"}}, {"tags": {}}],
               "watch": ["data", "docs"], "nav": [{"Home": "index.md"}, {"Models": "models/index.md"}],
               "theme": {"name": "material", "custom_dir": "theme-overrides"}}
     out = tree_config(config, tmp_path, "https://example.org/")
     assert out["plugins"] == ["search", {"tags": {}}]
-    assert out["watch"] == ["docs"] and out["site_url"] == "https://example.org/" and out["docs_dir"] == "docs"
+    assert "watch" not in out and out["site_url"] == "https://example.org/" and out["docs_dir"] == "docs"
     assert out["theme"]["custom_dir"] == "overrides"
     assert {"Tactics": "tactics/index.md"} in out["nav"], "as the plugin does: every kind's index is in the navigation"
-    assert "watch" not in tree_config({"watch": ["data"]}, tmp_path, "/")
     assert config["plugins"][1] == "playbook", "the project's settings are not changed"
 
 

@@ -2,7 +2,7 @@
 our plugin or mkdocs-macros, to the same pages.
 
     OUT/mkdocs.yml   the project's mkdocs.yml without the `playbook` and `macros` plugins, `site_url` fixed,
-                     `watch:` folders that are not in OUT dropped, every kind's index in the navigation
+                     no `watch:` (it names the project's sources), every kind's index in the navigation
     OUT/docs/        the hand-written pages with their macro call already rendered (`render_macros` dropped from
                      their front matter), every generated page (`GeneratedPage.text`), each page the index.md of
                      its URL's folder (tree_paths.py; a nav with a page before its section's index page is
@@ -124,10 +124,7 @@ def tree_config(config: dict[str, Any], out: Path, site_url: str) -> dict[str, A
     config["docs_dir"] = "docs"
     if "plugins" in config:
         config["plugins"] = [p for p in config["plugins"] or () if _plugin_name(p) not in OUR_PLUGINS]
-    if "watch" in config:
-        config["watch"] = [w for w in config["watch"] or () if (out / w).exists()]
-        if not config["watch"]:
-            del config["watch"]
+    config.pop("watch", None)  # the folders serve watches are the project's sources; the tree is a build product
     if config.get("nav"):  # as the plugin does: a kind mkdocs.yml does not place gets its index at the end
         config["nav"] = tree_nav(with_every_kind(config["nav"]))
     if isinstance(config.get("not_in_nav"), str):
