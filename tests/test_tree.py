@@ -65,7 +65,7 @@ def test_the_tree_config_drops_our_plugins_and_the_watch_list(tmp_path):
     config = {"site_url": "http://x/", "plugins": ["search", "playbook", {"macros": {"module_name": "macros"}}, {"tags": {}}],
               "watch": ["data", "docs"], "nav": [{"Home": "index.md"}, {"Models": "models/index.md"}],
               "theme": {"name": "material", "custom_dir": "theme-overrides"}}
-    out = tree_config(config, tmp_path, "https://example.org/")
+    out = tree_config(config, "https://example.org/")
     assert out["plugins"] == ["search", {"tags": {}}]
     assert "watch" not in out and out["site_url"] == "https://example.org/" and out["docs_dir"] == "docs"
     assert out["theme"]["custom_dir"] == "overrides"

@@ -117,7 +117,7 @@ def _plugin_name(item: object) -> str:
     return str(next(iter(item))) if isinstance(item, dict) and item else str(item)
 
 
-def tree_config(config: dict[str, Any], out: Path, site_url: str) -> dict[str, Any]:
+def tree_config(config: dict[str, Any], site_url: str) -> dict[str, Any]:
     """The settings of the tree's mkdocs.yml, from the project's."""
     config = dict(config)
     config["site_url"] = site_url
@@ -250,7 +250,7 @@ def write_tree(root: Path, out: Path, site: Site, site_url: str) -> TreeReport:
     write_feed_text(site.feed(str(config.get("site_name") or "")), out / "docs")
     if custom_dir is not None and custom_dir.is_dir():
         shutil.copytree(custom_dir, out / "overrides", ignore=shutil.ignore_patterns("__pycache__"))
-    settings = tree_config(config, out, site_url)
+    settings = tree_config(config, site_url)
     header = "# Written by `playbook tree` from the project's mkdocs.yml, without the playbook and macros plugins: edit that one.\n"
     (out / "mkdocs.yml").write_text(header + yaml.dump(settings, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000),
                                     encoding="utf-8")
