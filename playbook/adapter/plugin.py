@@ -262,7 +262,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @event_priority(100)  # before mkdocs-macros renders the page
     def _start_view(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.site is not None and not page.file.generated_by:
-            self._recording = self.site.book.log = ReadLog(answers=self.site.book.recorded)
+            self._recording = self.site.book.log = ReadLog()
             if self.config.set_aside:
                 self.memo.templates.aside = self._asides[page.file.src_uri] = SetAside()
         return markdown

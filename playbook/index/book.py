@@ -18,7 +18,7 @@ from playbook.contract.models import Citation, Relation, Synonyms, Term
 from playbook.contract.names import alias_ref
 from playbook.contract.record import Record, Validated
 from playbook.index.evidence import locator_problems
-from playbook.index.views import OWNER, Key, ReadLog, query, recording, same
+from playbook.index.views import OWNER, Key, ReadLog, query, recording
 from playbook.problems import Loc, Problem, field_name
 from playbook.schema.validation import did_you_mean
 
@@ -131,10 +131,6 @@ class Playbook:
         """The presenter's Python-Markdown instance for this index (made on first use; present.py)."""
         self._way: Any = None
         self._answers: dict[Key, object] = {}
-        self.recorded: dict[Key, object] = {}
-        """The answer given to each query while pages were recorded: pages asking alike share one answer object, so
-        a check of many views compares each shared answer once (`still`)."""
-        self._verdicts: dict[tuple[Key, int], tuple[object, bool]] = {}
         self.living: Any = None
         """Freshness and news from the git history (render/living.py), attached by the pipeline: its answers are
         queries of this index too."""
@@ -143,8 +139,6 @@ class Playbook:
         """Attach this build's history; answers given before (from an older history) are forgotten."""
         self.living = living
         self._answers.clear()
-        self.recorded.clear()
-        self._verdicts.clear()
 
     @property
     def way(self) -> Wayfinding:
@@ -175,16 +169,6 @@ class Playbook:
             answer = GONE
         self._answers[key] = answer
         return answer
-
-    def still(self, key: Key, old: object) -> bool:
-        """Whether this index answers `key` as `old` (an answer noted in a view): each answer object is compared
-        once per index, however many views share it (the object is kept with its verdict, so its id stays its own)."""
-        found = self._verdicts.get((key, id(old)))
-        if found is not None and found[0] is old:
-            return found[1]
-        verdict = same(self.ask(key), old)
-        self._verdicts[(key, id(old))] = (old, verdict)
-        return verdict
 
     def _record(self, record: Record | str) -> Record:
         """A query's record argument: the record of this index with that ref (a view asks by ref)."""

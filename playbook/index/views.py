@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import wraps
-from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar
 
 from playbook.contract.record import Record
 
@@ -38,9 +38,6 @@ class ReadLog:
 
     reads: dict[Key, object] = field(default_factory=dict)
     depth: int = 0  # > 0 inside a query: inner queries are part of the outer answer
-    answers: dict[Key, object] = field(default_factory=dict)
-    """Answers already given by the index being recorded (shared by the pages of one index: `Playbook.recorded`):
-    a query asked again gets the same object, so views share their answers."""
 
     def note(self, key: Key, result: object) -> None:
         self.reads.setdefault(key, result)
@@ -54,7 +51,7 @@ class View:
 
     def holds(self, book: Playbook) -> bool:
         """True when `book` answers every query as before: the page would render the same from it."""
-        return all(book.still(key, result) for key, result in self.reads)
+        return all(same(book.ask(key), result) for key, result in self.reads)
 
 
 class Answers(Protocol):
@@ -83,18 +80,12 @@ def query() -> Callable[[Callable[P, R]], Callable[P, R]]:
             log = this.log
             if log is None or log.depth:
                 return method(*args, **kwargs)
-            key = (this.owner, name, tuple(_arg(a) for a in args[1:]))
-            if key in log.answers and not kwargs:
-                result = cast(R, log.answers[key])
-            else:
-                log.depth += 1
-                try:
-                    result = method(*args, **kwargs)
-                finally:
-                    log.depth -= 1
-                if not kwargs:
-                    log.answers[key] = result
-            log.note(key, result)
+            log.depth += 1
+            try:
+                result = method(*args, **kwargs)
+            finally:
+                log.depth -= 1
+            log.note((this.owner, name, tuple(_arg(a) for a in args[1:])), result)
             return result
 
         return asked
@@ -128,7 +119,7 @@ def same(a: object, b: object) -> bool:
 @contextmanager
 def recording(holder: Any) -> Iterator[ReadLog]:
     """Note every query asked of `holder` (an index) until the block ends."""
-    log = ReadLog(answers=holder.recorded)
+    log = ReadLog()
     outer, holder.log = holder.log, log
     try:
         yield log
